@@ -1,0 +1,77 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { swaggerUI } from '@hono/swagger-ui';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { AppError } from '../src/errors';
+import { authenticate } from './auth';
+import { clientIpResolver } from './client-ip';
+import type { AppDeps, AppEnv } from './context';
+import { idempotency } from './idempotency';
+import { createMetrics } from './metrics';
+import { toProblem, validationError } from './problem';
+import { registerRoutes } from './routes';
+
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) throw validationError(result.error, result.target === 'json' ? 'body' : result.target);
+    },
+  });
+}
+
+// Paths reachable without a bearer token: respondents use unguessable tokens or codes instead,
+// Stripe proves itself with a webhook signature.
+const isPublic = (path: string) => path.startsWith('/v1/public/') || path === '/v1/stripe/webhook';
+
+export function createApp(deps: AppDeps) {
+  const app = createRouter();
+  const metrics = createMetrics();
+  const clientIp = clientIpResolver(deps.config.TRUSTED_PROXIES);
+
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('principal', null);
+    c.set('clientIp', clientIp(c));
+    const log = deps.logger.child({ requestId: c.var.requestId });
+    c.set('log', log);
+    const started = performance.now();
+    await next();
+    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  });
+  app.use('*', metrics.middleware);
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: deps.config.MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${deps.config.MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+  app.use('/v1/*', async (c, next) => (isPublic(c.req.path) ? next() : authenticate(c, next)));
+  app.use('/v1/*', idempotency);
+
+  registerRoutes(app);
+
+  app.get('/metrics', async (c) => c.text(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'partnerflow API',
+      version: '1.0.0',
+      description:
+        'Allotments and price lists, reseller sales with licence keys, group subscriptions and aggregator tariffs. ' +
+        'Errors are application/problem+json (RFC 9457) with a stable `code`. Every creating POST accepts an Idempotency-Key header.',
+    },
+    security: [{ bearer: [] }],
+  });
+  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'partnerflow API' }));
+
+  app.notFound((c) => toProblem(new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), c));
+  app.onError((err, c) => toProblem(err, c));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const bool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+/** Every setting the processes read, validated once at start-up. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port(3000),
+  DATA_DIR: z.string().min(1).default('.data'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  PUBLIC_BASE_URL: z.url().optional(),
+
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  EMBEDDED_POSTGRES_PORT: port(54329),
+
+  TEMPORAL_ADDRESS: optionalString,
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('partnerflow'),
+  TEMPORAL_TLS: bool,
+  TEMPORAL_TLS_CERT_PATH: optionalString,
+  TEMPORAL_TLS_KEY_PATH: optionalString,
+  TEMPORAL_API_KEY: optionalString,
+  TEMPORAL_DEV_PORT: port(7233),
+  TEMPORAL_UI_PORT: port(8233),
+
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_API_URL: optionalString.pipe(z.url().optional()),
+
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  MAIL_FROM: z.string().min(3).default('partnerflow <no-reply@partnerflow.localhost>'),
+
+  ADMIN_TOKEN: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const config = parsed.data;
+  if ((config.TEMPORAL_TLS_CERT_PATH === undefined) !== (config.TEMPORAL_TLS_KEY_PATH === undefined)) {
+    throw new ConfigError(['TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH must be set together']);
+  }
+  if (config.STRIPE_WEBHOOK_SECRET && !config.STRIPE_SECRET_KEY) {
+    throw new ConfigError(['STRIPE_WEBHOOK_SECRET: set STRIPE_SECRET_KEY too, a webhook without a Stripe account is useless']);
+  }
+  return config;
+}
+
+/** `npm run api` / `npm run worker` scale out against shared services, never embedded ones. */
+export function requireExternalServices(config: Config, entry: string): void {
+  const missing = [
+    !config.DATABASE_URL && `DATABASE_URL: required for ${entry} (only npm start runs an embedded PostgreSQL)`,
+    !config.TEMPORAL_ADDRESS && `TEMPORAL_ADDRESS: required for ${entry} (only npm start runs a Temporal dev server)`,
+  ].filter((m): m is string => Boolean(m));
+  if (missing.length) throw new ConfigError(missing);
+}

@@ -1,0 +1,78 @@
+import type { Db } from '../db/connect';
+import type { Principal, Role } from '../domain/principal';
+import { hashToken } from '../domain/tokens';
+import { inScope } from './scope';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organizationId: string | null;
+  createdAt: Date;
+}
+
+export async function insertUser(
+  sql: Db,
+  input: { email: string; name: string; role: Role; organizationId?: string | null },
+): Promise<User> {
+  const [row] = await sql<User[]>`
+    insert into users (email, name, role, organization_id)
+    values (${input.email}, ${input.name}, ${input.role}, ${input.organizationId ?? null})
+    returning id, email, name, role, organization_id, created_at`;
+  return row!;
+}
+
+export async function findUser(sql: Db, principal: Principal, id: string): Promise<User | undefined> {
+  const [row] = await sql<User[]>`
+    select u.id, u.email, u.name, u.role, u.organization_id, u.created_at from users u
+    where u.id = ${id} and (u.id = ${principal.userId} or ${inScope(sql, principal, 'u.organization_id')})`;
+  return row;
+}
+
+export async function listUsers(sql: Db, principal: Principal, page: { after?: string; limit: number }): Promise<User[]> {
+  return sql<User[]>`
+    select u.id, u.email, u.name, u.role, u.organization_id, u.created_at from users u
+    where ${inScope(sql, principal, 'u.organization_id')}
+      ${page.after ? sql`and u.id > ${page.after}` : sql``}
+    order by u.id limit ${page.limit}`;
+}
+
+export async function countUsers(sql: Db): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from users`;
+  return row!.n;
+}
+
+export interface TokenRow {
+  id: string;
+  userId: string;
+  name: string | null;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+export async function insertToken(sql: Db, userId: string, token: string, name?: string | null): Promise<TokenRow> {
+  const [row] = await sql<TokenRow[]>`
+    insert into api_tokens (user_id, name, token_hash) values (${userId}, ${name ?? null}, ${hashToken(token)})
+    returning id, user_id, name, created_at, revoked_at`;
+  return row!;
+}
+
+export async function findToken(sql: Db, id: string): Promise<TokenRow | undefined> {
+  const [row] = await sql<TokenRow[]>`select id, user_id, name, created_at, revoked_at from api_tokens where id = ${id}`;
+  return row;
+}
+
+export async function revokeToken(sql: Db, id: string): Promise<void> {
+  await sql`update api_tokens set revoked_at = coalesce(revoked_at, now()) where id = ${id}`;
+}
+
+/** The caller behind a bearer secret, or nothing when unknown or revoked. */
+export async function principalForToken(sql: Db, token: string): Promise<Principal | undefined> {
+  const [row] = await sql<Principal[]>`
+    update api_tokens t set last_used_at = now()
+    from users u
+    where t.token_hash = ${hashToken(token)} and t.revoked_at is null and u.id = t.user_id
+    returning u.id as user_id, t.id as token_id, u.role, u.organization_id, u.email, u.name`;
+  return row;
+}

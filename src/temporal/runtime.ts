@@ -1,0 +1,20 @@
+import { DefaultLogger, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
+import type { Logger } from '../logger';
+
+let installed = false;
+
+/** Routes the Temporal SDK's and core's logs into the process's structured logger (once per process). */
+export function installTemporalRuntime(logger: Logger): void {
+  if (installed) return;
+  installed = true;
+  const log = logger.child({ component: 'temporal' });
+  Runtime.install({
+    logger: new DefaultLogger('INFO', ({ level, message, meta }) => {
+      const fn = level === 'ERROR' ? log.error : level === 'WARN' ? log.warn : level === 'DEBUG' || level === 'TRACE' ? log.debug : log.info;
+      fn.call(log, meta ?? {}, message);
+    }),
+    // The entry points own shutdown order (API, then worker, then servers).
+    shutdownSignals: [],
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
+  });
+}

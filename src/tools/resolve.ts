@@ -1,0 +1,101 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, writeFile, readdir } from 'node:fs/promises';
+import { delimiter, join } from 'node:path';
+import { toolsDir } from './paths';
+import { STRIPE_MOCK_MODULE, TEMPORAL_CLI_MODULE, TEMPORAL_TEST_SERVER_ARTIFACT } from './versions';
+
+export type ToolSource = 'env' | 'path' | 'cache' | 'built' | 'sdk-download';
+export interface ResolvedTool {
+  /** Absolute path of the executable, or undefined when the SDK is to download it. */
+  path: string | undefined;
+  source: ToolSource;
+}
+type Log = (line: string) => void;
+
+function onPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, name);
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+const has = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, log: Log, cwd?: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let tail = '';
+    const take = (chunk: Buffer) => {
+      const text = chunk.toString();
+      tail = (tail + text).slice(-4000);
+      for (const raw of text.split('\n')) {
+        const line = raw.replace(/\x1b\[[0-9;]*m/g, '').trim();
+        if (line) log(`  ${line}`);
+      }
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${tail}`))));
+  });
+}
+
+async function goInstall(module: string, binary: string, log: Log): Promise<string | undefined> {
+  if (!has('go', ['version'])) return undefined;
+  const bin = join(toolsDir, 'bin');
+  await mkdir(bin, { recursive: true });
+  log(`building ${module} with go install (first run only; a few minutes on 2 cores)…`);
+  await run('go', ['install', module], { ...process.env, GOBIN: bin }, log);
+  return join(bin, binary);
+}
+
+async function resolveGoTool(envVar: string, binary: string, module: string, log: Log): Promise<ResolvedTool> {
+  const fromEnv = process.env[envVar];
+  if (fromEnv) return { path: fromEnv, source: 'env' };
+  const fromPath = onPath(binary);
+  if (fromPath) return { path: fromPath, source: 'path' };
+  const cached = join(toolsDir, 'bin', binary);
+  if (existsSync(cached)) return { path: cached, source: 'cache' };
+  const built = await goInstall(module, binary, log);
+  if (built) return { path: built, source: 'built' };
+  return { path: undefined, source: 'sdk-download' };
+}
+
+/** Temporal CLI (dev server + Web UI). Without one, the SDK downloads it (needs internet). */
+export const resolveTemporalCli = (log: Log = console.log) =>
+  resolveGoTool('TEMPORAL_CLI_PATH', 'temporal', TEMPORAL_CLI_MODULE, log);
+
+/** stripe-mock for tests and local development against a fake Stripe. */
+export async function resolveStripeMock(log: Log = console.log): Promise<ResolvedTool> {
+  const tool = await resolveGoTool('STRIPE_MOCK_PATH', 'stripe-mock', STRIPE_MOCK_MODULE, log);
+  if (!tool.path) throw new Error('stripe-mock not found: install Go, put stripe-mock on PATH or set STRIPE_MOCK_PATH');
+  return tool;
+}
+
+/** The Java time-skipping test server from Maven Central, behind a small launcher script. */
+export async function resolveTestServer(log: Log = console.log): Promise<ResolvedTool> {
+  const fromEnv = process.env.TEMPORAL_TEST_SERVER_PATH;
+  if (fromEnv) return { path: fromEnv, source: 'env' };
+  const dir = join(toolsDir, 'temporal-test-server');
+  const launcher = join(dir, 'temporal-test-server');
+  if (existsSync(launcher)) return { path: launcher, source: 'cache' };
+  if (!has('mvn', ['-v']) || !has('java', ['-version'])) return { path: undefined, source: 'sdk-download' };
+  const { groupId, artifactId, version } = TEMPORAL_TEST_SERVER_ARTIFACT;
+  log(`fetching ${groupId}:${artifactId}:${version} and its runtime dependencies from Maven Central…`);
+  await mkdir(dir, { recursive: true });
+  await writeFile(
+    join(dir, 'pom.xml'),
+    `<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+  <groupId>partnerflow</groupId><artifactId>test-server-fetch</artifactId><version>1</version><packaging>pom</packaging>
+  <dependencies><dependency><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId><version>${version}</version></dependency></dependencies>
+</project>\n`,
+  );
+  await run('mvn', ['-q', '-B', 'dependency:copy-dependencies', '-DoutputDirectory=lib', '-DincludeScope=runtime'], process.env, log, dir);
+  const jars = (await readdir(join(dir, 'lib'))).filter((f) => f.endsWith('.jar'));
+  if (jars.length === 0) throw new Error('Maven fetched no jars for the Temporal test server');
+  await writeFile(launcher, `#!/bin/sh\nexec java -cp '${join(dir, 'lib')}/*' io.temporal.testserver.TestServer "$@"\n`);
+  await chmod(launcher, 0o755);
+  return { path: launcher, source: 'built' };
+}

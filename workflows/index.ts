@@ -1,0 +1,2 @@
+// Every workflow the worker registers. Only sandbox-safe code may be imported from here.
+export { pruneIdempotencyWorkflow } from './prune-idempotency';

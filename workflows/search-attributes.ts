@@ -1,0 +1,13 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+/**
+ * Custom search attributes every partnerflow workflow sets, so ops can filter in the Temporal UI:
+ *   PartnerflowKind = "sale" and PartnerflowStatus = "pending_approval"
+ *   PartnerflowOrganizationId = "<uuid>"
+ * Registered by `npm start` on its dev server and by the test harness; on a real cluster see README.
+ */
+export const KIND = defineSearchAttributeKey('PartnerflowKind', SearchAttributeType.KEYWORD);
+export const STATUS = defineSearchAttributeKey('PartnerflowStatus', SearchAttributeType.KEYWORD);
+export const ORGANIZATION_ID = defineSearchAttributeKey('PartnerflowOrganizationId', SearchAttributeType.KEYWORD);
+
+export const searchAttributeKeys = [KIND, STATUS, ORGANIZATION_ID];
