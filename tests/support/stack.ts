@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Worker } from '@temporalio/worker';
+import Stripe from 'stripe';
+import { inject } from 'vitest';
+import { createActivities, type ActivityDeps } from '../../activities';
+import { createApp } from '../../api/app';
+import { bootstrapAdmin } from '../../src/bootstrap';
+import { createLogger } from '../../src/logger';
+import { createMailer } from '../../src/mail';
+import { createStripe } from '../../src/stripe';
+import { connectTemporal } from '../../src/temporal/connection';
+import { installTemporalRuntime } from '../../src/temporal/runtime';
+import { freshDatabase } from './db';
+import { startSmtpListener } from './smtp';
+
+export const WEBHOOK_SECRET = 'whsec_partnerflow_test_secret';
+
+export interface ApiResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface StackOptions {
+  /** Leave Stripe unconfigured ("not connected"). */
+  stripe?: boolean;
+  /** Skip starting a worker (tests that start their own). */
+  worker?: boolean;
+  trustedProxies?: string[];
+  maxBodyBytes?: number;
+}
+
+/**
+ * The real system for one test file: its own database, the shared Temporal dev server with a
+ * task queue of its own, a worker with the real activities, stripe-mock, a real SMTP listener,
+ * and the API on a real HTTP port.
+ */
+export async function startTestStack(opts: StackOptions = {}) {
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  installTemporalRuntime(logger);
+  const db = await freshDatabase();
+  const smtp = await startSmtpListener();
+  const taskQueue = `test-${randomBytes(5).toString('hex')}`;
+  const conns = await connectTemporal({ address: inject('temporalAddress'), TEMPORAL_NAMESPACE: 'default', TEMPORAL_TLS: false, TEMPORAL_TLS_CERT_PATH: undefined, TEMPORAL_TLS_KEY_PATH: undefined, TEMPORAL_API_KEY: undefined });
+  const stripe = opts.stripe === false ? null : createStripe({ secretKey: 'sk_test_partnerflow', apiUrl: inject('stripeMockUrl') });
+  const deps: ActivityDeps = {
+    sql: db.sql,
+    stripe,
+    mail: createMailer({ smtpUrl: smtp.url, from: 'partnerflow <no-reply@partnerflow.test>', dataDir: '.test-data' }),
+    logger,
+    temporal: conns.client,
+    taskQueue,
+  };
+
+  let worker: Worker | undefined;
+  let workerRun: Promise<void> | undefined;
+  const startWorker = async () => {
+    worker = await Worker.create({
+      connection: await conns.nativeConnection(),
+      namespace: 'default',
+      taskQueue,
+      activities: createActivities(deps),
+      workflowBundle: { codePath: inject('workflowBundlePath') },
+    });
+    workerRun = worker.run();
+  };
+  const stopWorker = async () => {
+    if (!worker) return;
+    worker.shutdown();
+    await workerRun;
+    worker = undefined;
+  };
+  if (opts.worker !== false) await startWorker();
+
+  const app = createApp({
+    ...deps,
+    config: {
+      STRIPE_WEBHOOK_SECRET: stripe ? WEBHOOK_SECRET : undefined,
+      TRUSTED_PROXIES: opts.trustedProxies ?? [],
+      MAX_BODY_BYTES: opts.maxBodyBytes ?? 1_048_576,
+      PUBLIC_BASE_URL: undefined,
+    },
+  });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((ok) => server.once('listening', () => ok()));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const adminToken = (await bootstrapAdmin(db.sql))!;
+
+  async function call<T = any>(
+    method: string,
+    path: string,
+    o: { token?: string | null; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> } = {},
+  ): Promise<ApiResult<T>> {
+    const headers: Record<string, string> = { ...o.headers };
+    const token = o.token === undefined ? adminToken : o.token;
+    if (token) headers.authorization = `Bearer ${token}`;
+    let body: string | Buffer | undefined;
+    if (o.raw !== undefined) body = o.raw;
+    else if (o.body !== undefined) {
+      body = JSON.stringify(o.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(baseUrl + path, { method, headers, body });
+    const text = await res.text();
+    const type = res.headers.get('content-type') ?? '';
+    return { status: res.status, headers: res.headers, body: (type.includes('json') && text ? JSON.parse(text) : text) as T };
+  }
+
+  /** Creates a user with a token and returns the token. */
+  async function userWithToken(input: { role: 'admin' | 'manager' | 'approver'; organizationId?: string; email?: string; assessmentIds?: string[] }) {
+    const email = input.email ?? `${input.role}-${randomBytes(4).toString('hex')}@example.test`;
+    const user = await call('POST', '/v1/users', { body: { email, name: `${input.role} user`, ...input } });
+    if (user.status !== 201) throw new Error(`user creation failed: ${JSON.stringify(user.body)}`);
+    const token = await call('POST', `/v1/users/${user.body.id}/tokens`, { body: {} });
+    return { userId: user.body.id as string, token: token.body.token as string, tokenId: token.body.id as string, email };
+  }
+
+  async function organization(body: Record<string, unknown>): Promise<string> {
+    const res = await call('POST', '/v1/organizations', { body });
+    if (res.status !== 201) throw new Error(`organization creation failed: ${JSON.stringify(res.body)}`);
+    return res.body.id;
+  }
+
+  return {
+    sql: db.sql,
+    client: conns.client,
+    taskQueue,
+    stripe: stripe as Stripe | null,
+    smtp,
+    deps,
+    baseUrl,
+    adminToken,
+    call,
+    userWithToken,
+    organization,
+    startWorker,
+    stopWorker,
+    async close() {
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await stopWorker();
+      await conns.close();
+      await smtp.close();
+      await db.drop();
+    },
+  };
+}
+
+export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
