@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { projectRoot } from '../src/tools/paths';
 
 const [workflowId, runId] = process.argv.slice(2);
@@ -15,6 +16,6 @@ const handle = client.workflow.getHandle(workflowId, runId);
 const { type } = await handle.describe();
 const history = await handle.fetchHistory();
 const file = join(projectRoot, 'tests', 'histories', `${type.replace(/Workflow$/, '')}.json`);
-await writeFile(file, JSON.stringify({ workflowType: type, workflowId, history }, null, 1) + '\n');
+await writeFile(file, JSON.stringify({ workflowType: type, workflowId, history: JSON.parse(historyToJSON(history)) }, null, 1) + '\n');
 console.log(`wrote ${file} (${history.events?.length} events)`);
 await connection.close();
