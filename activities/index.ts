@@ -1,4 +1,5 @@
 import type { ActivityDeps } from './deps';
+import { createMailActivities } from './mail';
 import { createPlatformActivities } from './platform';
 
 export type { ActivityDeps };
@@ -6,6 +7,7 @@ export type { ActivityDeps };
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createPlatformActivities(deps),
+    ...createMailActivities(deps),
   };
 }
 

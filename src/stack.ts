@@ -11,6 +11,7 @@ import type { Logger } from './logger';
 import { createMailer } from './mail';
 import { createStripe } from './stripe';
 import { connectTemporal, type TemporalConnections } from './temporal/connection';
+import { registerSearchAttributes } from './temporal/register-search-attributes';
 import { startDevServer, type DevServer } from './temporal/dev-server';
 import { installTemporalRuntime } from './temporal/runtime';
 import { ensureSchedules } from './temporal/schedules';
@@ -76,6 +77,11 @@ export class Stack {
     }
     const conns = await connectTemporal({ ...this.config, address });
     this.onStop(() => conns.close());
+    if (!devServer) {
+      await registerSearchAttributes(conns.connection, this.config.TEMPORAL_NAMESPACE).catch((err) =>
+        this.logger.warn({ err: String(err) }, 'could not register search attributes; register PartnerflowKind, PartnerflowStatus, PartnerflowOrganizationId (Keyword) on the namespace'),
+      );
+    }
     return { conns, devServer };
   }
 

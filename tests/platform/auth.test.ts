@@ -10,7 +10,7 @@ describe('bearer tokens', () => {
   afterAll(async () => s?.close());
 
   it('answers 401 problem+json without a token, with a wrong one, and with a malformed header', async () => {
-    for (const headers of [{}, { authorization: 'Bearer pf_not-a-real-token' }, { authorization: 'Basic abc' }]) {
+    for (const headers of [{}, { authorization: 'Bearer pf_not-a-real-token' }, { authorization: 'Basic abc' }] as Record<string, string>[]) {
       const res = await s.call('GET', '/v1/settings', { token: null, headers });
       expect(res.status).toBe(401);
       expect(res.headers.get('content-type')).toBe('application/problem+json');

@@ -63,7 +63,7 @@ describe('an unexpected failure', () => {
     app.onError((err, c) => toProblem(err, c));
     const res = await app.request('/boom');
     expect(res.status).toBe(500);
-    const body = await res.json();
+    const body = (await res.json()) as Record<string, unknown>;
     expect(body.code).toBe('INTERNAL');
     expect(JSON.stringify(body)).not.toMatch(/secret_table|app\.ts|stack/);
   });

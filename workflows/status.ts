@@ -1,0 +1,7 @@
+import { upsertSearchAttributes } from '@temporalio/workflow';
+import { STATUS } from './search-attributes';
+
+/** Mirrors a lifecycle's status into the PartnerflowStatus search attribute for the Temporal UI. */
+export function publishStatus(status: string): void {
+  upsertSearchAttributes([{ key: STATUS, value: status }]);
+}
