@@ -1,4 +1,5 @@
 import type { ActivityDeps } from './deps';
+import { createAllotmentActivities } from './allotments';
 import { createMailActivities } from './mail';
 import { createPlatformActivities } from './platform';
 
@@ -8,6 +9,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createPlatformActivities(deps),
     ...createMailActivities(deps),
+    ...createAllotmentActivities(deps),
   };
 }
 

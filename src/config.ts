@@ -46,6 +46,7 @@ export const configSchema = z.object({
     .default('')
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  PURCHASE_PAYMENT_TIMEOUT_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
 });
 
 export type Config = z.infer<typeof configSchema>;

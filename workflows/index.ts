@@ -1,2 +1,5 @@
 // Every workflow the worker registers. Only sandbox-safe code may be imported from here.
 export { pruneIdempotencyWorkflow } from './prune-idempotency';
+export { responseWorkflow } from './allotments/response';
+export { purchaseWorkflow } from './allotments/purchase';
+export { bulkInviteWorkflow } from './allotments/bulk-invite';

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../context';
+import { registerAllotmentLifecycleRoutes } from './allotments';
 import { registerAuditRoutes } from './audit';
 import { registerHealthRoutes } from './health';
 import { registerOrganizationRoutes } from './organizations';
@@ -14,4 +15,5 @@ export function registerRoutes(app: Router): void {
   registerOrganizationRoutes(app);
   registerUserRoutes(app);
   registerAuditRoutes(app);
+  registerAllotmentLifecycleRoutes(app);
 }

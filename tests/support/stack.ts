@@ -30,6 +30,7 @@ export interface StackOptions {
   worker?: boolean;
   trustedProxies?: string[];
   maxBodyBytes?: number;
+  paymentTimeoutHours?: number;
 }
 
 /**
@@ -81,6 +82,7 @@ export async function startTestStack(opts: StackOptions = {}) {
       TRUSTED_PROXIES: opts.trustedProxies ?? [],
       MAX_BODY_BYTES: opts.maxBodyBytes ?? 1_048_576,
       PUBLIC_BASE_URL: undefined,
+      PURCHASE_PAYMENT_TIMEOUT_HOURS: opts.paymentTimeoutHours ?? 24,
     },
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
