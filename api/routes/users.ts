@@ -133,7 +133,8 @@ export function registerUserRoutes(app: Router) {
         const token = await findToken(tx, id);
         if (!token || (p.role !== 'admin' && token.userId !== p.userId)) throw notFound('Token');
         await revokeToken(tx, id);
-        await recordAudit(tx, { actor: actorOf(p), entity: 'token', entityId: id, action: 'revoke', before: { revokedAt: token.revokedAt } });
+        const [owner] = await tx<{ organizationId: string | null }[]>`select organization_id from users where id = ${token.userId}`;
+        await recordAudit(tx, { actor: actorOf(p), entity: 'token', entityId: id, action: 'revoke', organizationId: owner?.organizationId ?? null, before: { revokedAt: token.revokedAt } });
       });
       return c.body(null, 204);
     },
