@@ -22,9 +22,7 @@ export function createPurchaseActivities({ sql, stripe }: Pick<ActivityDeps, 'sq
     /** Creates the PaymentIntent once (Stripe idempotency key from the purchase id) and stores it. */
     async createPayment(purchaseId: string): Promise<PaymentDetails> {
       const purchase = await load(purchaseId);
-      if (purchase.stripePaymentIntentId && purchase.clientSecret) {
-        return { paymentIntentId: purchase.stripePaymentIntentId, clientSecret: purchase.clientSecret };
-      }
+      if (purchase.stripePaymentIntentId) return { paymentIntentId: purchase.stripePaymentIntentId };
       const intent = await requireStripe().paymentIntents.create(
         {
           amount: purchase.amount,
@@ -36,7 +34,7 @@ export function createPurchaseActivities({ sql, stripe }: Pick<ActivityDeps, 'sq
         { idempotencyKey: `purchase-${purchaseId}-payment-intent` },
       );
       await recordPaymentIntent(sql, purchaseId, intent.id, intent.client_secret!);
-      return { paymentIntentId: intent.id, clientSecret: intent.client_secret! };
+      return { paymentIntentId: intent.id };
     },
 
     /** Cancels an unpaid PaymentIntent; reports 'succeeded' when it was paid after all. */

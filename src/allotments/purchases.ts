@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { recordAudit } from '../repos/audit';
 import { allocatePurchaseUnits } from '../repos/allotments/ledger';
 import { linkedPriceList } from '../repos/allotments/price-lists';
-import { insertPurchase, type Purchase } from '../repos/allotments/purchases';
+import { insertPurchase, purchaseById, type Purchase } from '../repos/allotments/purchases';
 import type { Organization } from '../repos/organizations';
 import { startLifecycle } from '../temporal/start';
 import { paymentDetailsUpdate, purchaseWorkflowId } from '../../workflows/allotments/purchase-definitions';
@@ -79,9 +79,11 @@ export async function placePurchase(
     });
     return p;
   });
-  const details = await Promise.race([
+  // Waits (bounded) until the workflow has created the PaymentIntent; a slow Stripe leaves the
+  // purchase pending and the client reads the secret later with GET.
+  await Promise.race([
     services.temporal.workflow.getHandle(purchaseWorkflowId(purchase.id)).executeUpdate(paymentDetailsUpdate),
     new Promise<undefined>((ok) => setTimeout(() => ok(undefined), 20_000).unref()),
   ]);
-  return { ...purchase, stripePaymentIntentId: details?.paymentIntentId ?? null, clientSecret: details?.clientSecret ?? null };
+  return (await purchaseById(sql, purchase.id))!;
 }
