@@ -1,9 +1,8 @@
 import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
-import type { AllotmentActivities } from '../activities/allotments';
-import type { RecordKind } from '../activities/allotments/records';
+import type { RecordActivities, RecordKind } from '../activities/records';
 
 // About two minutes of retries: far longer than any transaction between start and commit.
-const { awaitRecord } = proxyActivities<AllotmentActivities>({
+const { awaitRecord } = proxyActivities<RecordActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 10 },
 });

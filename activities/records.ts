@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { ActivityDeps } from '../deps';
+import type { ActivityDeps } from './deps';
 
-/** Tables whose rows are created in the same transaction that starts their workflow. */
+/** Tables whose rows are created in the same transaction that starts their workflow (add yours). */
 const TABLES = { purchase: 'purchases', job: 'jobs' } as const;
 export type RecordKind = keyof typeof TABLES;
 
@@ -20,3 +20,5 @@ export function createRecordActivities({ sql }: Pick<ActivityDeps, 'sql'>) {
     },
   };
 }
+
+export type RecordActivities = ReturnType<typeof createRecordActivities>;
