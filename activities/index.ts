@@ -1,4 +1,5 @@
 import type { ActivityDeps } from './deps';
+import { createAggregatorActivities } from './aggregators';
 import { createAllotmentActivities } from './allotments';
 import { createMailActivities } from './mail';
 import { createPlatformActivities } from './platform';
@@ -12,6 +13,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRecordActivities(deps),
     ...createMailActivities(deps),
     ...createAllotmentActivities(deps),
+    ...createAggregatorActivities(deps),
   };
 }
 

@@ -3,3 +3,4 @@ export { pruneIdempotencyWorkflow } from './prune-idempotency';
 export { responseWorkflow } from './allotments/response';
 export { purchaseWorkflow } from './allotments/purchase';
 export { bulkInviteWorkflow } from './allotments/bulk-invite';
+export { aggregatorWorkflow } from './aggregators/aggregator';

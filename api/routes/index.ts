@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../context';
+import { registerAggregatorLifecycleRoutes } from './aggregators';
 import { registerAllotmentLifecycleRoutes } from './allotments';
 import { registerAuditRoutes } from './audit';
 import { registerHealthRoutes } from './health';
@@ -16,4 +17,5 @@ export function registerRoutes(app: Router): void {
   registerUserRoutes(app);
   registerAuditRoutes(app);
   registerAllotmentLifecycleRoutes(app);
+  registerAggregatorLifecycleRoutes(app);
 }
