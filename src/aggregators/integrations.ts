@@ -93,7 +93,9 @@ export async function deactivateAggregator(services: AggregatorServices, princip
 async function run(services: AggregatorServices, principal: Principal, agg: Aggregator, command: AggregatorCommand, o: { dryRun: boolean }): Promise<CommandOutcome> {
   const plan = planCommand(agg, command);
   if (o.dryRun) return dryRun(services, agg, command, plan.kind === 'change' ? plan : null);
-  if (plan.kind === 'noop') return { aggregator: agg, accepted: false };
+  // An inactive integration's workflow has ended. Anything else goes through the workflow even
+  // when it looks like a no-op here: a change queued before it may still be waiting there.
+  if (agg.status === 'inactive') return { aggregator: agg, accepted: false };
   const result = await sendCommand(services, agg, command, actorOf(principal));
   const fresh = (await aggregatorById(services.sql, agg.id))!;
   return { aggregator: fresh, accepted: result?.changed ?? true };

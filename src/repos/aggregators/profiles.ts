@@ -53,7 +53,7 @@ export async function listProfiles(
 
 export async function updateProfile(sql: Db, id: string, patch: Partial<Pick<Profile, 'name' | 'email' | 'status'>>): Promise<Profile> {
   const set = { ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updatedAt: new Date() };
-  const [row] = await sql<Profile[]>`update profiles p set ${sql(set as Record<string, never>)} where p.id = ${id} returning ${columns(sql)}`;
+  const [row] = await sql<Profile[]>`update profiles p set ${sql(set as unknown as Record<string, never>)} where p.id = ${id} returning ${columns(sql)}`;
   return row!;
 }
 
