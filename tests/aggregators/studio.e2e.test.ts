@@ -88,6 +88,25 @@ describe('tariffs, integrations and the assignment gates', () => {
     expect((await assign(w.aggregatorId, stranger.freeTariffId)).status).toBe(404);
   });
 
+  it('documents every aggregator endpoint in the OpenAPI document', async () => {
+    const doc = await s.call('GET', '/openapi.json', { token: null });
+    for (const path of ['/v1/tariffs', '/v1/aggregators', '/v1/aggregators/{id}', '/v1/aggregators/{id}/tariff', '/v1/aggregators/{id}/deactivate', '/v1/profiles', '/v1/profiles/{id}/contracts', '/v1/organizations/{id}/member-stats']) {
+      expect(Object.keys(doc.body.paths)).toContain(path);
+    }
+    expect(Object.keys(doc.body.paths['/v1/aggregators/{id}/tariff'])).toEqual(expect.arrayContaining(['put', 'delete']));
+  });
+
+  it('a repeated profile creation with the same Idempotency-Key creates one profile', async () => {
+    const body = { organizationId: w.organizationId, name: 'Once', email: 'once@example.test', aggregatorId: w.aggregatorId };
+    const first = await s.call('POST', '/v1/profiles', { token: w.manager.token, body, headers: { 'idempotency-key': 'profile-once' } });
+    const again = await s.call('POST', '/v1/profiles', { token: w.manager.token, body, headers: { 'idempotency-key': 'profile-once' } });
+    expect(first.status).toBe(201);
+    expect(again.headers.get('idempotency-replayed')).toBe('true');
+    expect(again.body.id).toBe(first.body.id);
+    const [count] = await s.sql`select count(*)::int as n from profiles where email = 'once@example.test'`;
+    expect(count!.n).toBe(1);
+  });
+
   it('approvers read but do not assign', async () => {
     const approver = await s.userWithToken({ role: 'approver', organizationId: w.organizationId });
     expect((await s.call('GET', `/v1/aggregators/${w.aggregatorId}`, { token: approver.token })).status).toBe(200);

@@ -49,7 +49,7 @@ export const terminationReason = (mode: BackfillMode): TerminationReason =>
 // Batches are sized to take about a quarter of a second: short transactions whatever the
 // machine, few round trips for 100 000 profiles, and a first batch small enough to report
 // progress at once.
-export const BATCH = { first: 1_000, min: 500, max: 25_000, targetMs: 250 } as const;
+export const BATCH = { first: 1_000, min: 500, max: 25_000, targetMs: 1_000 } as const;
 
 /** The next batch size from how long the last one took: at most double or half, within bounds. */
 export function nextBatchSize(size: number, elapsedMs: number): number {
