@@ -42,4 +42,29 @@ describe('a backfill whose worker dies half-way', () => {
     const [all] = await s.sql`select count(*)::int as n from contracts where aggregator_id = ${w.aggregatorId}`;
     expect(all!.n).toBe(20_010);
   });
+
+  it('a continued run (as continue-as-new starts it) picks up a half-done backfill', { timeout: 120_000 }, async () => {
+    const w = await studioWorld(s);
+    await seedProfiles(s, w.organizationId, w.aggregatorId, 8_000);
+    await s.call('PUT', `/v1/aggregators/${w.aggregatorId}/tariff`, { token: w.manager.token, body: { tariffId: w.freeTariffId } });
+    await waitForAggregator(s, w.aggregatorId, (a) => a.profilesDone > 0, 60_000, 10);
+    await s.stopWorker();
+    const workflowId = `aggregator-${w.aggregatorId}`;
+    await s.client.workflow.getHandle(workflowId).terminate('replaced by a continued run');
+    expect((await getAggregator(s, w.aggregatorId)).state).toBe('assigning');
+
+    const next = await s.client.workflow.start('aggregatorWorkflow', {
+      workflowId, taskQueue: s.taskQueue,
+      args: [{ aggregatorId: w.aggregatorId, resume: { working: true, batchSize: 2_000, deactivated: false } }],
+    });
+    await s.startWorker();
+    expect(await waitForAggregator(s, w.aggregatorId, (a) => a.state === 'done')).toMatchObject({ profilesTotal: 8_000, profilesDone: 8_000 });
+    expect(await contractTruth(s, w.aggregatorId)).toMatchObject({ profiles: 8_000, withOne: 8_000, withMore: 0 });
+    // And it goes on taking commands.
+    const res = await s.call('DELETE', `/v1/aggregators/${w.aggregatorId}/tariff`, { token: w.manager.token });
+    expect(res.status).toBe(202);
+    await waitForAggregator(s, w.aggregatorId, (a) => a.state === 'done');
+    expect(await contractTruth(s, w.aggregatorId)).toMatchObject({ withNone: 8_000 });
+    expect((await next.describe()).status.name).toBe('RUNNING');
+  });
 });
