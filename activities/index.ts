@@ -1,6 +1,7 @@
 import type { ActivityDeps } from './deps';
 import { createMailActivities } from './mail';
 import { createPlatformActivities } from './platform';
+import { createSalesActivities } from './sales';
 
 export type { ActivityDeps };
 
@@ -8,6 +9,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createPlatformActivities(deps),
     ...createMailActivities(deps),
+    ...createSalesActivities(deps),
   };
 }
 

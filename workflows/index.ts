@@ -1,2 +1,3 @@
 // Every workflow the worker registers. Only sandbox-safe code may be imported from here.
 export { pruneIdempotencyWorkflow } from './prune-idempotency';
+export { saleWorkflow } from './sale';
