@@ -1,8 +1,11 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../context';
 import { registerAuditRoutes } from './audit';
+import { registerDistributionRoutes } from './distributions';
 import { registerHealthRoutes } from './health';
 import { registerOrganizationRoutes } from './organizations';
+import { registerSaleKeyRoutes } from './sale-keys';
+import { registerSaleRoutes } from './sales';
 import { registerSettingsRoutes } from './settings';
 import { registerUserRoutes } from './users';
 
@@ -14,4 +17,7 @@ export function registerRoutes(app: Router): void {
   registerOrganizationRoutes(app);
   registerUserRoutes(app);
   registerAuditRoutes(app);
+  registerDistributionRoutes(app);
+  registerSaleRoutes(app);
+  registerSaleKeyRoutes(app);
 }
