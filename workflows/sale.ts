@@ -50,6 +50,8 @@ const notifications = proxyActivities<MailActivities>({
 
 /** Past this many events a run continues as new even if the server has not suggested it yet. */
 export const MAX_EVENTS_PER_RUN = 5_000;
+/** The server refuses updates past 2 000 per run; hand over well before. */
+export const MAX_UPDATES_PER_RUN = 1_000;
 
 const failure = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 
@@ -80,10 +82,12 @@ export async function saleWorkflow(input: SaleWorkflowInput): Promise<{ status: 
   /** Expiries of keys issued while a renewal runs, which its answer may not include. */
   let issuedDuringRenewal: string | null = null;
   let renewing = false;
+  let updates = 0;
 
   const at = () => new Date().toISOString();
   const endsAt = () => cancellationInstant(s.activationDate).getTime();
-  const historyFull = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= MAX_EVENTS_PER_RUN;
+  const historyFull = () =>
+    workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= MAX_EVENTS_PER_RUN || updates >= MAX_UPDATES_PER_RUN;
   const setStatus = (status: SaleStatus) => {
     s.status = status;
     publishStatus(status);
@@ -105,6 +109,7 @@ export async function saleWorkflow(input: SaleWorkflowInput): Promise<{ status: 
   setHandler(
     approveSaleUpdate,
     async ({ userId }) => {
+      updates++;
       deciding = true;
       try {
         const { notification: mail } = await interactive.recordSaleApproval({ saleId, userId, at: at() });
@@ -128,6 +133,7 @@ export async function saleWorkflow(input: SaleWorkflowInput): Promise<{ status: 
   setHandler(
     rejectSaleUpdate,
     async ({ userId, reason }) => {
+      updates++;
       deciding = true;
       try {
         await interactive.recordSaleRejection({ saleId, userId, reason, at: at() });
@@ -145,6 +151,7 @@ export async function saleWorkflow(input: SaleWorkflowInput): Promise<{ status: 
   setHandler(
     launchKeyUpdate,
     async (launch) => {
+      updates++;
       try {
         const key = await interactive.issueSaleKey({ saleId, ...launch, at: at() });
         if (key.created && Date.parse(key.expiresAt) < endsAt()) {

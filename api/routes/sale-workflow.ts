@@ -37,18 +37,29 @@ export async function askSale<R>(call: () => Promise<R>): Promise<R> {
   }
 }
 
-const BUSY_RETRIES = 100;
+const RETRIES = 200;
+const RESOURCE_EXHAUSTED = 8;
 
-/** A launch through the workflow's update; sent again while the run hands over to its successor. */
+/**
+ * Worth sending again: the run is handing over to its successor (SALE_BUSY), or the server's cap
+ * on concurrent updates per workflow (10 by default) is reached.
+ */
+function isTransient(err: unknown): boolean {
+  if (err instanceof WorkflowUpdateFailedError) return err.cause instanceof ApplicationFailure && err.cause.type === SaleFailure.BUSY;
+  const e = err as { code?: number; cause?: { code?: number } } | null;
+  return e?.code === RESOURCE_EXHAUSTED || e?.cause?.code === RESOURCE_EXHAUSTED;
+}
+
+/** A launch through the workflow's update, sent again while the sale is momentarily busy. */
 export async function launchThroughWorkflow(client: Client, saleId: string, input: LaunchInput): Promise<IssuedKey> {
   const handle = saleHandle(client, saleId);
   for (let attempt = 1; ; attempt++) {
     try {
       return await askSale(() => handle.executeUpdate(launchKeyUpdate, { args: [input] }));
     } catch (err) {
-      const busy = err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === SaleFailure.BUSY;
-      if (!busy || attempt >= BUSY_RETRIES) throw busy ? new AppError('UNAVAILABLE', 'The sale is busy; try again') : err;
-      await new Promise((r) => setTimeout(r, Math.min(20 * attempt, 250)));
+      if (!isTransient(err)) throw err;
+      if (attempt >= RETRIES) throw new AppError('UNAVAILABLE', 'The sale is busy; try again');
+      await new Promise((r) => setTimeout(r, Math.min(10 * attempt, 200) * (0.5 + Math.random())));
     }
   }
 }

@@ -10,7 +10,7 @@ import { createMailer } from '../../src/mail';
 import { startLifecycle } from '../../src/temporal/start';
 import { saleWorkflow } from '../../workflows/sale';
 import { activationDateChangedSignal, approveSaleUpdate, launchKeyUpdate, rejectSaleUpdate, saleStateQuery, saleWorkflowId } from '../../workflows/sale-definitions';
-import { STATUS } from '../../workflows/search-attributes';
+import { KIND, ORGANIZATION_ID, STATUS } from '../../workflows/search-attributes';
 import { freshDatabase, type TestDatabase } from '../support/db';
 import { startSmtpListener } from '../support/smtp';
 import { createTimeSkippingEnv } from '../support/time-skipping';
@@ -102,8 +102,10 @@ describe('sale workflow with real durations (time skipping)', () => {
     expect(issuedAt.getTime() - day0.getTime()).toBeLessThan(DAY);
     expect(new Date(key.expiresAt).getTime()).toBe(issuedAt.getTime() + 180 * DAY);
     expect(await launch()).toMatchObject({ key: key.key, created: false });
-    const [desc] = await Promise.all([handle.describe()]);
+    const desc = await handle.describe();
     expect(desc.typedSearchAttributes.get(STATUS)).toBe('active');
+    expect(desc.typedSearchAttributes.get(KIND)).toBe('sale');
+    expect(desc.typedSearchAttributes.get(ORGANIZATION_ID)).toBe(sale.organizationId);
 
     // Day 180: renewed ahead of expiry for another 180 days.
     await sleepUntil(new Date(issuedAt.getTime() + 180 * DAY));

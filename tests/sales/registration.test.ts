@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayUtc } from '../../src/domain/sales/dates';
 import { startTestStack, type TestStack } from '../support/stack';
+import { eventually } from './fixtures';
 
 // parent ─┬─ child
 //         └─ sibling          noLti (ltiService false)
@@ -72,6 +73,14 @@ describe('registering and reading sales (API on the dev server)', () => {
     expect(comment.status).toBe(201);
     const read = await s.call('GET', `/v1/sales/${res.body.id}`, { token: childManager.token });
     expect(read.body.comments.map((c: { text: string }) => c.text)).toEqual(['Customer asked for a March start', 'Approved by finance']);
+    // Ops find it in the Temporal UI by kind, organization and status.
+    const query = `PartnerflowKind = 'sale' AND PartnerflowOrganizationId = '${child}' AND PartnerflowStatus = 'pending_approval'`;
+    const listed = async () => {
+      const ids: string[] = [];
+      for await (const w of s.client.workflow.list({ query })) ids.push(w.workflowId);
+      return ids;
+    };
+    expect(await eventually(listed, (ids) => ids.includes(`sale-${res.body.id}`))).toContain(`sale-${res.body.id}`);
     const pending = await s.call('GET', '/v1/sales?status=pending_approval', { token: childManager.token });
     expect(pending.body.items.map((x: { id: string }) => x.id)).toContain(res.body.id);
     expect((await s.call('GET', '/v1/sales?status=active', { token: childManager.token })).body.items).toEqual([]);
