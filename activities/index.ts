@@ -1,4 +1,5 @@
 import type { ActivityDeps } from './deps';
+import { createAllotmentActivities } from './allotments';
 import { createMailActivities } from './mail';
 import { createPlatformActivities } from './platform';
 import { createSalesActivities } from './sales';
@@ -10,6 +11,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPlatformActivities(deps),
     ...createMailActivities(deps),
     ...createSalesActivities(deps),
+    ...createAllotmentActivities(deps),
   };
 }
 

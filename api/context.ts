@@ -13,7 +13,7 @@ export interface AppDeps {
   taskQueue: string;
   stripe: Stripe | null;
   mail: Mailer;
-  config: Pick<Config, 'STRIPE_WEBHOOK_SECRET' | 'TRUSTED_PROXIES' | 'MAX_BODY_BYTES' | 'PUBLIC_BASE_URL'>;
+  config: Pick<Config, 'STRIPE_WEBHOOK_SECRET' | 'TRUSTED_PROXIES' | 'MAX_BODY_BYTES' | 'PUBLIC_BASE_URL' | 'PURCHASE_PAYMENT_TIMEOUT_HOURS'>;
   logger: Logger;
 }
 

@@ -1,4 +1,14 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+function isIpRange(range: string): boolean {
+  const [addr, bits, extra] = range.split('/');
+  const family = isIP(addr ?? '');
+  if (!family || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}
 
 const optionalString = z
   .string()
@@ -44,8 +54,10 @@ export const configSchema = z.object({
   TRUSTED_PROXIES: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((ranges) => ranges.every(isIpRange), 'must be a comma-separated list of IP addresses or CIDR ranges'),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  PURCHASE_PAYMENT_TIMEOUT_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -58,7 +70,9 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+  // An empty variable (PORT=) means "not set", the same for every setting.
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = configSchema.safeParse(set);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }

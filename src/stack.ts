@@ -126,7 +126,10 @@ export class Stack {
   stopOnSignals() {
     let stopping = false;
     const handler = (signal: string) => {
-      if (stopping) return;
+      if (stopping) {
+        this.logger.warn({ signal }, 'second signal: exiting without waiting');
+        process.exit(1);
+      }
       stopping = true;
       this.logger.info({ signal }, 'shutting down');
       void this.stop().then(() => process.exit(0));

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../context';
+import { registerAllotmentLifecycleRoutes } from './allotments';
 import { registerAuditRoutes } from './audit';
 import { registerDistributionRoutes } from './distributions';
 import { registerHealthRoutes } from './health';
@@ -20,4 +21,5 @@ export function registerRoutes(app: Router): void {
   registerDistributionRoutes(app);
   registerSaleRoutes(app);
   registerSaleKeyRoutes(app);
+  registerAllotmentLifecycleRoutes(app);
 }

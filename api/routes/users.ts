@@ -4,6 +4,7 @@ import { generateToken } from '../../src/domain/tokens';
 import { AppError, forbidden, notFound } from '../../src/errors';
 import { recordAudit } from '../../src/repos/audit';
 import { findOrganization } from '../../src/repos/organizations';
+import { linkUserAssessments } from '../../src/repos/allotments/assessments';
 import { findToken, findUser, insertToken, insertUser, listUsers, revokeToken } from '../../src/repos/users';
 import { principalOf, requireRole } from '../auth';
 import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../schemas';
@@ -62,7 +63,11 @@ export function registerUserRoutes(app: Router) {
       const user = await c.var.deps.sql.begin(async (tx) => {
         if (body.organizationId && !(await findOrganization(tx, p, body.organizationId))) throw notFound('Organization');
         const created = await insertUser(tx, body);
-        const assessmentIds = await linkAssessments(tx, created.id, body.assessmentIds ?? []);
+        const assessmentIds = body.assessmentIds ?? [];
+        const unknown = await linkUserAssessments(tx, created.id, assessmentIds);
+        if (unknown.length) {
+          throw new AppError('VALIDATION_FAILED', `Unknown assessment(s): ${unknown.join(', ')}`, { errors: [{ path: 'assessmentIds', message: 'unknown assessment' }] });
+        }
         const result = { ...created, assessmentIds };
         await recordAudit(tx, { actor: actorOf(p), entity: 'user', entityId: created.id, action: 'create', organizationId: created.organizationId, after: result });
         return result;
@@ -128,15 +133,11 @@ export function registerUserRoutes(app: Router) {
         const token = await findToken(tx, id);
         if (!token || (p.role !== 'admin' && token.userId !== p.userId)) throw notFound('Token');
         await revokeToken(tx, id);
-        await recordAudit(tx, { actor: actorOf(p), entity: 'token', entityId: id, action: 'revoke', before: { revokedAt: token.revokedAt } });
+        const [owner] = await tx<{ organizationId: string | null }[]>`select organization_id from users where id = ${token.userId}`;
+        await recordAudit(tx, { actor: actorOf(p), entity: 'token', entityId: id, action: 'revoke', organizationId: owner?.organizationId ?? null, before: { revokedAt: token.revokedAt } });
       });
       return c.body(null, 204);
     },
   );
 }
 
-/** Assessments are added by the allotments lifecycle; until then the list must be empty. */
-async function linkAssessments(_tx: unknown, _userId: string, ids: string[]): Promise<string[]> {
-  if (ids.length) throw new AppError('VALIDATION_FAILED', 'Unknown assessment', { errors: [{ path: 'assessmentIds', message: 'unknown' }] });
-  return [];
-}

@@ -1,5 +1,8 @@
 import type { Db } from '../db/connect';
 
+/** Longer than any request may take (bodies are limited, Stripe calls time out in seconds). */
+export const ABANDONED_AFTER = '5 minutes';
+
 export interface IdempotencyRecord {
   principal: string;
   key: string;
@@ -18,10 +21,14 @@ export async function claimIdempotencyKey(
   sql: Db,
   r: { principal: string; key: string; method: string; path: string; requestHash: string },
 ): Promise<{ claimed: true } | { claimed: false; existing: IdempotencyRecord }> {
+  // A claim still in progress after ABANDONED_AFTER belongs to a process that died mid-request:
+  // it is taken over rather than blocking the key for a day.
   const inserted = await sql`
-    insert into idempotency_records (principal, key, method, path, request_hash)
+    insert into idempotency_records as i (principal, key, method, path, request_hash)
     values (${r.principal}, ${r.key}, ${r.method}, ${r.path}, ${r.requestHash})
-    on conflict do nothing returning key`;
+    on conflict (principal, key) do update set created_at = now(), request_hash = excluded.request_hash, method = excluded.method, path = excluded.path
+      where i.state = 'in_progress' and i.created_at < now() - ${ABANDONED_AFTER}::interval
+    returning key`;
   if (inserted.length > 0) return { claimed: true };
   const [existing] = await sql<IdempotencyRecord[]>`
     select * from idempotency_records where principal = ${r.principal} and key = ${r.key}`;

@@ -46,6 +46,12 @@ export async function findOrganization(sql: Db, principal: Principal, id: string
   return row;
 }
 
+/** Unscoped, for callers identified otherwise (a share link's token, a workflow). */
+export async function organizationById(sql: Db, id: string): Promise<Organization | undefined> {
+  const [row] = await sql<Organization[]>`select ${columns(sql)} from organizations o where o.id = ${id}`;
+  return row;
+}
+
 export async function getOrganization(sql: Db, principal: Principal, id: string): Promise<Organization> {
   const org = await findOrganization(sql, principal, id);
   if (!org) throw notFound('Organization');

@@ -1,8 +1,13 @@
 import type { Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import { searchAttributeKeys } from '../../workflows/search-attributes';
 
-const KEYWORD = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+// @temporalio/proto is CommonJS: under Node's ESM loader only its default export is reliable.
+const KEYWORD = proto.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+
+const codeOf = (err: unknown) => (err as { code?: number }).code;
+// gRPC status codes (https://grpc.github.io/grpc/core/md_doc_statuscodes.html).
+const grpcStatus = { ALREADY_EXISTS: 6, UNIMPLEMENTED: 12 } as const;
 
 /**
  * Registers the custom search attributes (idempotent). The dev server gets them at start;
@@ -10,32 +15,22 @@ const KEYWORD = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWOR
  * Temporal Cloud manages them in its UI/tcld instead, where this call is refused.
  */
 export async function registerSearchAttributes(connection: Connection, namespace: string): Promise<void> {
-  const custom = await connection.operatorService.listSearchAttributes({ namespace }).then(
-    (existing) => existing.customAttributes ?? {},
-    // The Java time-skipping test server implements add but not list: add one by one instead.
-    (err) => {
-      if (grpcCode(err) === UNIMPLEMENTED) return null;
-      throw err;
-    },
-  );
-  const toAdd = searchAttributeKeys.filter((k) => !custom || !(k.name in custom));
+  let toAdd = searchAttributeKeys;
+  try {
+    const existing = await connection.operatorService.listSearchAttributes({ namespace });
+    const custom = existing.customAttributes ?? {};
+    toAdd = searchAttributeKeys.filter((k) => !(k.name in custom));
+  } catch (err) {
+    // The Java time-skipping server can add search attributes but not list them.
+    if (codeOf(err) !== grpcStatus.UNIMPLEMENTED) throw err;
+  }
   if (toAdd.length === 0) return;
-  if (custom) {
+  try {
     await connection.operatorService.addSearchAttributes({
       namespace,
       searchAttributes: Object.fromEntries(toAdd.map((k) => [k.name, KEYWORD])),
     });
-    return;
-  }
-  for (const k of toAdd) {
-    await connection.operatorService
-      .addSearchAttributes({ namespace, searchAttributes: { [k.name]: KEYWORD } })
-      .catch((err) => {
-        if (grpcCode(err) !== ALREADY_EXISTS) throw err;
-      });
+  } catch (err) {
+    if (codeOf(err) !== grpcStatus.ALREADY_EXISTS) throw err;
   }
 }
-
-const ALREADY_EXISTS = 6;
-const UNIMPLEMENTED = 12;
-const grpcCode = (err: unknown) => (err as { code?: number } | null)?.code;

@@ -26,6 +26,8 @@ export async function startLifecycle<W extends Workflow>(
       ...({ args: o.args } as object),
       workflowId: o.workflowId,
       taskQueue: o.taskQueue,
+      // A business key names one lifecycle forever: a closed sale is never started again.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
       typedSearchAttributes: [
         { key: KIND, value: o.kind },
         { key: STATUS, value: o.status },

@@ -3,7 +3,7 @@ import { resolveStripeMock, resolveTemporalCli, resolveTestServer } from './reso
 
 const log = (line: string) => console.log(`[tools] ${line}`);
 const report = (name: string, t: { path?: string; source: string }) =>
-  log(`${name}: ${t.path ?? '(the Temporal SDK will download it)'} [${t.source}]`);
+  log(`${name}: ${t.path ?? '(not found: the Temporal SDK downloads it when it has internet)'} [${t.source}]`);
 
 const [cli, testServer, stripeMock] = await Promise.all([resolveTemporalCli(log), resolveTestServer(log), resolveStripeMock(log)]);
 report('temporal CLI (dev server + UI)', cli);

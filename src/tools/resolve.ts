@@ -95,7 +95,8 @@ export async function resolveTestServer(log: Log = console.log): Promise<Resolve
   await run('mvn', ['-q', '-B', 'dependency:copy-dependencies', '-DoutputDirectory=lib', '-DincludeScope=runtime'], process.env, log, dir);
   const jars = (await readdir(join(dir, 'lib'))).filter((f) => f.endsWith('.jar'));
   if (jars.length === 0) throw new Error('Maven fetched no jars for the Temporal test server');
-  await writeFile(launcher, `#!/bin/sh\nexec java -cp '${join(dir, 'lib')}/*' io.temporal.testserver.TestServer "$@"\n`);
+  // Relative to the launcher, so a moved checkout keeps a working cache.
+  await writeFile(launcher, `#!/bin/sh\nexec java -cp "$(dirname "$0")/lib/*" io.temporal.testserver.TestServer "$@"\n`);
   await chmod(launcher, 0o755);
   return { path: launcher, source: 'built' };
 }

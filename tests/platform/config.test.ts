@@ -24,6 +24,19 @@ describe('configuration', () => {
     for (const name of ['PORT', 'DATABASE_URL', 'ADMIN_TOKEN', 'SMTP_URL']) expect(message).toContain(name);
   });
 
+  it('treats an empty variable as not set, for every setting', () => {
+    const c = loadConfig({ PORT: '', LOG_LEVEL: '', SMTP_URL: ' ', DATABASE_URL: '' });
+    expect(c.PORT).toBe(3000);
+    expect(c.LOG_LEVEL).toBe('info');
+    expect(c.SMTP_URL).toBeUndefined();
+  });
+
+  it('validates the trusted proxies at start-up, naming the variable', () => {
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8,not-an-ip' })).toThrow(/TRUSTED_PROXIES/);
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES/);
+    expect(loadConfig({ TRUSTED_PROXIES: '::1,fd00::/8' }).TRUSTED_PROXIES).toEqual(['::1', 'fd00::/8']);
+  });
+
   it('refuses half a TLS pair and a webhook secret without a Stripe key', () => {
     expect(() => loadConfig({ TEMPORAL_TLS_CERT_PATH: '/c.pem' })).toThrow(/TEMPORAL_TLS_KEY_PATH/);
     expect(() => loadConfig({ STRIPE_WEBHOOK_SECRET: 'whsec_x' })).toThrow(/STRIPE_SECRET_KEY/);

@@ -58,4 +58,16 @@ describe('Idempotency-Key', () => {
     expect(replay.status).toBe(403);
     expect(replay.headers.get('idempotency-replayed')).toBe('true');
   });
+
+  it('takes over a key left in progress by a process that died mid-request', async () => {
+    const headers = { 'idempotency-key': 'crashed-1' };
+    const principal = `user:${(await s.sql`select user_id from api_tokens limit 1`)[0]!.userId}`;
+    await s.sql`insert into idempotency_records (principal, key, method, path, request_hash) values (${principal}, 'crashed-1', 'POST', '/v1/organizations', 'whatever')`;
+    const blocked = await s.call('POST', '/v1/organizations', { body: { name: 'After Crash' }, headers });
+    expect(blocked.status).toBe(422);
+    await s.sql`update idempotency_records set created_at = now() - interval '6 minutes' where key = 'crashed-1'`;
+    const taken = await s.call('POST', '/v1/organizations', { body: { name: 'After Crash' }, headers });
+    expect(taken.status).toBe(201);
+    expect(await count('After Crash')).toBe(1);
+  });
 });

@@ -14,6 +14,7 @@ import { connectTemporal } from '../../src/temporal/connection';
 import { installTemporalRuntime } from '../../src/temporal/runtime';
 import { freshDatabase } from './db';
 import { startSmtpListener } from './smtp';
+import { createTimeSkippingEnv } from './time-skipping';
 
 export const WEBHOOK_SECRET = 'whsec_partnerflow_test_secret';
 
@@ -30,6 +31,9 @@ export interface StackOptions {
   worker?: boolean;
   trustedProxies?: string[];
   maxBodyBytes?: number;
+  paymentTimeoutHours?: number;
+  /** Run on the time-skipping test server instead of the dev server (env.sleep skips calendar time). */
+  timeSkipping?: boolean;
 }
 
 /**
@@ -43,7 +47,10 @@ export async function startTestStack(opts: StackOptions = {}) {
   const db = await freshDatabase();
   const smtp = await startSmtpListener();
   const taskQueue = `test-${randomBytes(5).toString('hex')}`;
-  const conns = await connectTemporal({ address: inject('temporalAddress'), TEMPORAL_NAMESPACE: 'default', TEMPORAL_TLS: false, TEMPORAL_TLS_CERT_PATH: undefined, TEMPORAL_TLS_KEY_PATH: undefined, TEMPORAL_API_KEY: undefined });
+  const env = opts.timeSkipping ? await createTimeSkippingEnv() : undefined;
+  const conns = env
+    ? { client: env.client, nativeConnection: async () => env.nativeConnection, close: () => env.teardown() }
+    : await connectTemporal({ address: inject('temporalAddress'), TEMPORAL_NAMESPACE: 'default', TEMPORAL_TLS: false, TEMPORAL_TLS_CERT_PATH: undefined, TEMPORAL_TLS_KEY_PATH: undefined, TEMPORAL_API_KEY: undefined });
   const stripe = opts.stripe === false ? null : createStripe({ secretKey: 'sk_test_partnerflow', apiUrl: inject('stripeMockUrl') });
   const deps: ActivityDeps = {
     sql: db.sql,
@@ -81,6 +88,7 @@ export async function startTestStack(opts: StackOptions = {}) {
       TRUSTED_PROXIES: opts.trustedProxies ?? [],
       MAX_BODY_BYTES: opts.maxBodyBytes ?? 1_048_576,
       PUBLIC_BASE_URL: undefined,
+      PURCHASE_PAYMENT_TIMEOUT_HOURS: opts.paymentTimeoutHours ?? 24,
     },
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -124,6 +132,7 @@ export async function startTestStack(opts: StackOptions = {}) {
   }
 
   return {
+    env,
     sql: db.sql,
     client: conns.client,
     taskQueue,

@@ -1,0 +1,14 @@
+import type { ActivityDeps } from '../deps';
+import { createBulkInviteActivities } from './bulk-invite';
+import { createResponseActivities } from './ledger';
+import { createPurchaseActivities } from './purchases';
+
+export function createAllotmentActivities(deps: ActivityDeps) {
+  return {
+    ...createResponseActivities(deps),
+    ...createPurchaseActivities(deps),
+    ...createBulkInviteActivities(deps),
+  };
+}
+
+export type AllotmentActivities = ReturnType<typeof createAllotmentActivities>;

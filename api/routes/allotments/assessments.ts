@@ -1,0 +1,84 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { actorOf } from '../../../src/domain/principal';
+import { AppError } from '../../../src/errors';
+import { recordAudit } from '../../../src/repos/audit';
+import { getAssessment, insertAssessment, listAssessments, updateAssessment } from '../../../src/repos/allotments/assessments';
+import { principalOf, requireRole } from '../../auth';
+import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import type { Router } from '..';
+import { AssessmentSchema } from './schemas';
+
+const fields = {
+  name: z.string().trim().min(1).max(200),
+  responseExpiryDays: z.number().int().min(1).max(3650).optional().openapi({ description: 'Default expiry of an invitation; default 14' }),
+  pricingByCohort: z.boolean().optional().openapi({ description: 'Count cohorts instead of responses; default false' }),
+};
+const CreateAssessment = z.strictObject(fields).openapi('CreateAssessment');
+const PatchAssessment = z.strictObject({ ...fields, name: fields.name.optional() });
+
+export function registerAssessmentRoutes(app: Router) {
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/assessments', tags: ['assessments'], description: 'Admin only.',
+      request: { body: jsonBody(CreateAssessment) },
+      responses: { 201: json(AssessmentSchema, 'Created'), ...errorResponses(403) },
+    }),
+    async (c) => {
+      const p = requireRole(c, 'admin');
+      const body = c.req.valid('json');
+      const a = await c.var.deps.sql.begin(async (tx) => {
+        const created = await insertAssessment(tx, body);
+        await recordAudit(tx, { actor: actorOf(p), entity: 'assessment', entityId: created.id, action: 'create', after: created });
+        return created;
+      });
+      return c.json(a, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/assessments', tags: ['assessments'], description: 'Admins: all; managers: the assessments they are linked to.',
+      request: { query: PageQuery },
+      responses: { 200: json(listOf(AssessmentSchema)), ...errorResponses() },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const rows = await listAssessments(c.var.deps.sql, principalOf(c), { after: q.cursor, limit: q.limit + 1 });
+      return c.json(page(rows, q.limit, (a) => a.id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/assessments/{id}', tags: ['assessments'],
+      request: { params: IdParam },
+      responses: { 200: json(AssessmentSchema), ...errorResponses(404) },
+    }),
+    async (c) => c.json(await getAssessment(c.var.deps.sql, principalOf(c), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch', path: '/v1/assessments/{id}', tags: ['assessments'],
+      description: 'Admin only. pricingByCohort cannot change once the assessment has allotments or responses (409).',
+      request: { params: IdParam, body: jsonBody(PatchAssessment) },
+      responses: { 200: json(AssessmentSchema), ...errorResponses(403, 404, 409) },
+    }),
+    async (c) => {
+      const p = requireRole(c, 'admin');
+      const { id } = c.req.valid('param');
+      const patch = c.req.valid('json');
+      const a = await c.var.deps.sql.begin(async (tx) => {
+        const before = await getAssessment(tx, p, id);
+        if (patch.pricingByCohort !== undefined && patch.pricingByCohort !== before.pricingByCohort) {
+          const [inUse] = await tx`select 1 from allotments where assessment_id = ${id} union all select 1 from responses where assessment_id = ${id} limit 1`;
+          if (inUse) throw new AppError('CONFLICT', 'The unit an assessment counts cannot change once it has allotments or responses');
+        }
+        const after = await updateAssessment(tx, id, patch);
+        await recordAudit(tx, { actor: actorOf(p), entity: 'assessment', entityId: id, action: 'update', before, after });
+        return after;
+      });
+      return c.json(a, 200);
+    },
+  );
+}

@@ -1,0 +1,36 @@
+import type { Purchase } from '../../../src/repos/allotments/purchases';
+import type { ResponseRow } from '../../../src/repos/allotments/responses';
+
+export const presentResponse = (r: ResponseRow) => ({
+  id: r.id,
+  assessmentId: r.assessmentId,
+  organizationId: r.organizationId,
+  cohortId: r.cohortId,
+  jobId: r.jobId,
+  source: r.source,
+  respondent: { email: r.respondentEmail, name: r.respondentName },
+  counted: r.counted,
+  status: r.status,
+  expiresAt: r.expiresAt,
+  createdAt: r.createdAt,
+  completedAt: r.completedAt,
+  expiredAt: r.expiredAt,
+});
+
+export const presentPurchase = (p: Purchase) => ({
+  id: p.id,
+  organizationId: p.organizationId,
+  assessmentId: p.assessmentId,
+  status: p.status,
+  quantity: p.quantity,
+  currency: p.currency,
+  unitAmount: { amount: p.unitAmount, currency: p.currency },
+  amount: { amount: p.amount, currency: p.currency },
+  paymentMethod: p.paymentMethod,
+  priceListId: p.priceListId,
+  clientSecret: p.status === 'pending_payment' ? p.clientSecret : null,
+  paymentIntentId: p.stripePaymentIntentId,
+  expiresAt: p.expiresAt,
+  paidAt: p.paidAt,
+  createdAt: p.createdAt,
+});

@@ -1,0 +1,117 @@
+import { z } from '@hono/zod-openapi';
+
+export const AssessmentSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    responseExpiryDays: z.number().int(),
+    pricingByCohort: z.boolean(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .openapi('Assessment');
+
+export const BandSchema = z
+  .strictObject({
+    upTo: z.number().int().min(1).nullable().openapi({ description: 'Inclusive; null on the last, open-ended band' }),
+    unitAmount: z.number().int().positive().openapi({ description: 'Minor units per unit' }),
+  })
+  .openapi('Band');
+
+export const PriceListSchema = z
+  .object({
+    id: z.uuid(),
+    assessmentId: z.uuid(),
+    name: z.string(),
+    validFrom: z.string(),
+    validTo: z.string().nullable(),
+    tiersMode: z.enum(['volume', 'graduated']),
+    currencies: z.record(z.string(), z.array(BandSchema)),
+    createdAt: z.date(),
+  })
+  .openapi('PriceList');
+
+export const QuoteSchema = z
+  .object({
+    quantity: z.number().int(),
+    currency: z.string(),
+    unitAmount: z.number().int(),
+    amount: z.number().int(),
+    priceListId: z.uuid(),
+    band: z.object({ index: z.number().int(), from: z.number().int(), upTo: z.number().int().nullable(), unitAmount: z.number().int() }),
+    tiersMode: z.enum(['volume', 'graduated']),
+  })
+  .openapi('Quote');
+
+export const AllotmentSchema = z
+  .object({
+    organizationId: z.uuid(),
+    assessmentId: z.uuid(),
+    unit: z.enum(['response', 'cohort']),
+    allocated: z.number().int(),
+    invited: z.number().int(),
+    used: z.number().int(),
+    unexpired: z.number().int(),
+    expired: z.number().int(),
+    available: z.number().int(),
+    nextReleaseAt: z.date().nullable().openapi({ description: 'When the earliest open invitation expires and gives its unit back' }),
+  })
+  .openapi('Allotment');
+
+export const PurchaseSchema = z
+  .object({
+    id: z.uuid(),
+    organizationId: z.uuid(),
+    assessmentId: z.uuid(),
+    status: z.enum(['pending_payment', 'paid', 'expired', 'granted']),
+    quantity: z.number().int(),
+    currency: z.string(),
+    unitAmount: z.object({ amount: z.number().int(), currency: z.string() }),
+    amount: z.object({ amount: z.number().int(), currency: z.string() }),
+    paymentMethod: z.enum(['stripe', 'manual']),
+    priceListId: z.uuid().nullable(),
+    clientSecret: z.string().nullable().openapi({ description: 'Stripe PaymentIntent client secret, for Stripe.js confirmPayment' }),
+    paymentIntentId: z.string().nullable(),
+    expiresAt: z.date().nullable(),
+    paidAt: z.date().nullable(),
+    createdAt: z.date(),
+  })
+  .openapi('Purchase');
+
+export const ResponseSchema = z
+  .object({
+    id: z.uuid(),
+    assessmentId: z.uuid(),
+    organizationId: z.uuid(),
+    cohortId: z.uuid().nullable(),
+    jobId: z.uuid().nullable(),
+    source: z.enum(['manual', 'bulk', 'cohort', 'share_link']),
+    respondent: z.object({ email: z.string(), name: z.string() }),
+    counted: z.boolean().openapi({ description: 'Whether it holds a unit of the allotment' }),
+    status: z.enum(['invited', 'completed', 'expired']),
+    expiresAt: z.date(),
+    createdAt: z.date(),
+    completedAt: z.date().nullable(),
+    expiredAt: z.date().nullable(),
+  })
+  .openapi('Response');
+
+export const JobSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    status: z.enum(['running', 'completed', 'failed']),
+    total: z.number().int(),
+    processed: z.number().int(),
+    failed: z.number().int(),
+    errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+    createdAt: z.date(),
+    finishedAt: z.date().nullable(),
+  })
+  .openapi('Job');
+
+export const CohortSchema = z
+  .object({ id: z.uuid(), assessmentId: z.uuid(), organizationId: z.uuid(), name: z.string(), counted: z.boolean(), createdAt: z.date() })
+  .openapi('Cohort');
+
+export const Respondent = z.strictObject({ email: z.email().transform((e) => e.toLowerCase()), name: z.string().trim().min(1).max(200) });

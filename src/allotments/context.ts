@@ -1,0 +1,40 @@
+import type { Client } from '@temporalio/client';
+import type { Db, Sql } from '../db/connect';
+import type { Principal } from '../domain/principal';
+import { AppError, notFound } from '../errors';
+import { getAssessment, type Assessment } from '../repos/allotments/assessments';
+import { findOrganization, type Organization } from '../repos/organizations';
+import { getSettings } from '../repos/settings';
+
+export interface AllotmentServices {
+  sql: Sql;
+  temporal: Client;
+  taskQueue: string;
+}
+
+export async function assertAllotmentsEnabled(sql: Db): Promise<void> {
+  if (!(await getSettings(sql)).useAllotments) {
+    throw new AppError('ALLOTMENTS_DISABLED', 'Allotments are switched off in the site settings (useAllotments)');
+  }
+}
+
+/**
+ * An organization's responses are metered while the site uses allotments and the organization
+ * buys them; otherwise they are created freely and never counted.
+ */
+export async function isMetered(sql: Db, org: Pick<Organization, 'responseAllotment'>): Promise<boolean> {
+  return org.responseAllotment === 'can_be_purchased' && (await getSettings(sql)).useAllotments;
+}
+
+/** The organization and assessment a caller acts on, both in the caller's scope (else 404). */
+export async function resolveTarget(
+  sql: Db,
+  principal: Principal,
+  organizationId: string,
+  assessmentId: string,
+): Promise<{ org: Organization; assessment: Assessment }> {
+  const assessment = await getAssessment(sql, principal, assessmentId);
+  const org = await findOrganization(sql, principal, organizationId);
+  if (!org) throw notFound('Organization');
+  return { org, assessment };
+}

@@ -1,0 +1,93 @@
+import { mapLimit } from '../concurrency';
+import type { Db } from '../db/connect';
+import { unitOf, unitsFor } from '../domain/allotments/ledger';
+import { AppError } from '../errors';
+import { recordAudit } from '../repos/audit';
+import { ensureAllotment, reserveUnits } from '../repos/allotments/ledger';
+import { insertResponses, type NewResponse, type ResponseRow, type ResponseSource } from '../repos/allotments/responses';
+import type { Assessment } from '../repos/allotments/assessments';
+import type { Organization } from '../repos/organizations';
+import { startLifecycle } from '../temporal/start';
+import { responseWorkflowId } from '../../workflows/allotments/response-definitions';
+import { isMetered, type AllotmentServices } from './context';
+
+const DAY_MS = 86_400_000;
+
+export const defaultExpiry = (assessment: Pick<Assessment, 'responseExpiryDays'>, now: Date) =>
+  new Date(now.getTime() + assessment.responseExpiryDays * DAY_MS);
+
+export function assertFutureExpiry(expiresAt: Date, now: Date, field = 'expiresAt') {
+  if (!(expiresAt.getTime() > now.getTime())) {
+    throw new AppError('VALIDATION_FAILED', `${field} must be in the future`, { errors: [{ path: field, message: 'must be in the future' }] });
+  }
+}
+
+export interface CreateResponsesInput {
+  org: Organization;
+  assessment: Assessment;
+  cohort?: { id: string } | null;
+  source: ResponseSource;
+  respondents: NewResponse[];
+  actor: string;
+  jobId?: string | null;
+  /** Public callers get a refusal that tells nothing about the organization. */
+  publicCaller?: boolean;
+}
+
+/**
+ * The one way responses come into being, for every path (manual, bulk, cohort, share link):
+ * reserve the units and insert the responses in one transaction, refusing the whole request
+ * when the allotment cannot cover it.
+ */
+export async function reserveAndInsertResponses(tx: Db, input: CreateResponsesInput): Promise<ResponseRow[]> {
+  const { org, assessment } = input;
+  const metered = await isMetered(tx, org);
+  const unit = unitOf(assessment.pricingByCohort);
+  if (metered && unit === 'cohort' && !input.cohort) {
+    throw new AppError('UNPROCESSABLE', 'This assessment is priced by cohort: create responses inside a cohort', {
+      errors: [{ path: 'cohortId', message: 'required when pricing by cohort' }],
+    });
+  }
+  const units = metered ? unitsFor('response', input.respondents.length, unit) : 0;
+  if (units > 0) {
+    await ensureAllotment(tx, org.id, assessment.id);
+    await reserveUnits(tx, { organizationId: org.id, assessmentId: assessment.id, units, kind: 'response', publicCaller: input.publicCaller });
+  }
+  const rows = await insertResponses(
+    tx,
+    { assessmentId: assessment.id, organizationId: org.id, cohortId: input.cohort?.id ?? null, jobId: input.jobId ?? null, source: input.source, counted: units > 0 },
+    input.respondents,
+  );
+  if (rows.length <= 100) {
+    for (const r of rows) {
+      await recordAudit(tx, { actor: input.actor, entity: 'response', entityId: r.id, action: 'create', organizationId: org.id, after: { status: r.status, source: r.source, expiresAt: r.expiresAt, counted: r.counted } });
+    }
+  } else {
+    await recordAudit(tx, { actor: input.actor, entity: 'job', entityId: input.jobId ?? 'bulk', action: 'create_responses', organizationId: org.id, after: { count: rows.length, counted: units > 0 } });
+  }
+  return rows;
+}
+
+/** Starts each response's invitation workflow (inside the caller's transaction: no orphan rows). */
+export async function startInvitations(services: AllotmentServices, rows: ResponseRow[]): Promise<void> {
+  await mapLimit(rows, 16, async (r) => {
+    await startLifecycle(services.temporal, 'responseWorkflow', {
+      workflowId: responseWorkflowId(r.id),
+      taskQueue: services.taskQueue,
+      args: [{ responseId: r.id, expiresAt: r.expiresAt.toISOString() }] as never,
+      kind: 'response',
+      organizationId: r.organizationId,
+      status: 'invited',
+      reuse: true,
+    });
+  });
+}
+
+/** A few responses created and their workflows started; the transaction commits only if all started. */
+export async function createResponses(services: AllotmentServices, input: CreateResponsesInput): Promise<ResponseRow[]> {
+  return services.sql.begin(async (tx) => {
+    const rows = await reserveAndInsertResponses(tx, input);
+    await startInvitations(services, rows);
+    return rows;
+  });
+}

@@ -1,0 +1,69 @@
+import type { Db } from '../../db/connect';
+import type { Principal } from '../../domain/principal';
+import { notFound } from '../../errors';
+import { assessmentInScope } from './access';
+
+export interface Assessment {
+  id: string;
+  name: string;
+  responseExpiryDays: number;
+  pricingByCohort: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const columns = (sql: Db) => sql`a.id, a.name, a.response_expiry_days, a.pricing_by_cohort, a.created_at, a.updated_at`;
+
+export async function insertAssessment(
+  sql: Db,
+  input: { name: string; responseExpiryDays?: number; pricingByCohort?: boolean },
+): Promise<Assessment> {
+  const [row] = await sql<Assessment[]>`
+    insert into assessments as a (name, response_expiry_days, pricing_by_cohort)
+    values (${input.name}, ${input.responseExpiryDays ?? 14}, ${input.pricingByCohort ?? false})
+    returning ${columns(sql)}`;
+  return row!;
+}
+
+export async function getAssessment(sql: Db, principal: Principal, id: string): Promise<Assessment> {
+  const [row] = await sql<Assessment[]>`
+    select ${columns(sql)} from assessments a where a.id = ${id} and ${assessmentInScope(sql, principal, 'a.id')}`;
+  if (!row) throw notFound('Assessment');
+  return row;
+}
+
+/** Unscoped, for callers identified otherwise (a share link's token). */
+export async function assessmentById(sql: Db, id: string): Promise<Assessment | undefined> {
+  const [row] = await sql<Assessment[]>`select ${columns(sql)} from assessments a where a.id = ${id}`;
+  return row;
+}
+
+export async function listAssessments(sql: Db, principal: Principal, page: { after?: string; limit: number }): Promise<Assessment[]> {
+  return sql<Assessment[]>`
+    select ${columns(sql)} from assessments a
+    where ${assessmentInScope(sql, principal, 'a.id')} ${page.after ? sql`and a.id > ${page.after}` : sql``}
+    order by a.id limit ${page.limit}`;
+}
+
+export async function updateAssessment(
+  sql: Db,
+  id: string,
+  patch: { name?: string; responseExpiryDays?: number; pricingByCohort?: boolean },
+): Promise<Assessment> {
+  const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  if (Object.keys(set).length) await sql`update assessments set ${sql(set as Record<string, never>)}, updated_at = now() where id = ${id}`;
+  const [row] = await sql<Assessment[]>`select ${columns(sql)} from assessments a where a.id = ${id}`;
+  if (!row) throw notFound('Assessment');
+  return row;
+}
+
+/** Links a user to assessments; unknown ids are reported back. */
+export async function linkUserAssessments(sql: Db, userId: string, assessmentIds: string[]): Promise<string[]> {
+  if (assessmentIds.length === 0) return [];
+  const found = await sql<{ id: string }[]>`select id from assessments where id = any(${assessmentIds}::uuid[])`;
+  const known = new Set(found.map((r) => r.id));
+  const unknown = assessmentIds.filter((id) => !known.has(id));
+  if (unknown.length) return unknown;
+  await sql`insert into user_assessments (user_id, assessment_id) select ${userId}, unnest(${assessmentIds}::uuid[]) on conflict do nothing`;
+  return [];
+}

@@ -1,0 +1,60 @@
+import type { Db } from '../../db/connect';
+import type { Principal } from '../../domain/principal';
+import { hashToken } from '../../domain/tokens';
+import { notFound } from '../../errors';
+import { inScope } from '../scope';
+import { assessmentInScope } from './access';
+
+export interface Cohort {
+  id: string;
+  assessmentId: string;
+  organizationId: string;
+  name: string;
+  counted: boolean;
+  createdAt: Date;
+}
+
+export async function insertCohort(
+  sql: Db,
+  c: { assessmentId: string; organizationId: string; name: string; counted: boolean; createdBy: string },
+): Promise<Cohort> {
+  const [row] = await sql<Cohort[]>`
+    insert into cohorts (assessment_id, organization_id, name, counted, created_by)
+    values (${c.assessmentId}, ${c.organizationId}, ${c.name}, ${c.counted}, ${c.createdBy})
+    returning id, assessment_id, organization_id, name, counted, created_at`;
+  return row!;
+}
+
+export async function getCohort(sql: Db, principal: Principal, id: string): Promise<Cohort> {
+  const [row] = await sql<Cohort[]>`
+    select c.id, c.assessment_id, c.organization_id, c.name, c.counted, c.created_at from cohorts c
+    where c.id = ${id} and ${inScope(sql, principal, 'c.organization_id')} and ${assessmentInScope(sql, principal, 'c.assessment_id')}`;
+  if (!row) throw notFound('Cohort');
+  return row;
+}
+
+export interface ShareLink {
+  id: string;
+  assessmentId: string;
+  organizationId: string;
+  cohortId: string | null;
+  createdAt: Date;
+}
+
+export async function insertShareLink(
+  sql: Db,
+  l: { token: string; assessmentId: string; organizationId: string; cohortId?: string | null; createdBy: string },
+): Promise<ShareLink> {
+  const [row] = await sql<ShareLink[]>`
+    insert into share_links (token_hash, assessment_id, organization_id, cohort_id, created_by)
+    values (${hashToken(l.token)}, ${l.assessmentId}, ${l.organizationId}, ${l.cohortId ?? null}, ${l.createdBy})
+    returning id, assessment_id, organization_id, cohort_id, created_at`;
+  return row!;
+}
+
+export async function shareLinkByToken(sql: Db, token: string): Promise<ShareLink | undefined> {
+  const [row] = await sql<ShareLink[]>`
+    select id, assessment_id, organization_id, cohort_id, created_at from share_links
+    where token_hash = ${hashToken(token)} and revoked_at is null`;
+  return row;
+}

@@ -1,0 +1,141 @@
+import type { Db } from '../../db/connect';
+import { available, type CreationKind, type LedgerColumns, type Unit } from '../../domain/allotments/ledger';
+import type { Principal } from '../../domain/principal';
+import { AppError } from '../../errors';
+import { inScope } from '../scope';
+import { assessmentInScope } from './access';
+
+export interface AllotmentRow extends LedgerColumns {
+  organizationId: string;
+  assessmentId: string;
+  unit: Unit;
+  available: number;
+  nextReleaseAt: Date | null;
+}
+
+const key = (organizationId: string, assessmentId: string) => ({ organizationId, assessmentId });
+
+/** The earliest instant an open invitation gives its unit back. */
+async function nextReleaseAt(sql: Db, organizationId: string, assessmentId: string): Promise<Date | null> {
+  const [row] = await sql<{ at: Date | null }[]>`
+    select min(expires_at) as at from responses
+    where organization_id = ${organizationId} and assessment_id = ${assessmentId} and status = 'invited' and counted`;
+  return row?.at ?? null;
+}
+
+export async function readLedger(sql: Db, organizationId: string, assessmentId: string): Promise<LedgerColumns> {
+  const [row] = await sql<LedgerColumns[]>`
+    select allocated, invited, used, unexpired, expired from allotments
+    where organization_id = ${organizationId} and assessment_id = ${assessmentId}`;
+  return row ?? { allocated: 0, invited: 0, used: 0, unexpired: 0, expired: 0 };
+}
+
+/**
+ * Takes `units` from the allotment in one conditional UPDATE of its row: concurrent callers
+ * serialise on the row lock and none can take more than is available (the table's CHECK is the
+ * last guard). Responses become Unexpired until they complete or expire; cohorts are Used at once.
+ * Refuses with ALLOTMENT_EXHAUSTED, explaining what holds the units and when the next frees.
+ */
+export async function reserveUnits(
+  sql: Db,
+  r: { organizationId: string; assessmentId: string; units: number; kind: CreationKind; publicCaller?: boolean },
+): Promise<void> {
+  if (r.units === 0) return;
+  const rows =
+    r.kind === 'response'
+      ? await sql`
+          update allotments set invited = invited + ${r.units}, unexpired = unexpired + ${r.units}
+          where organization_id = ${r.organizationId} and assessment_id = ${r.assessmentId}
+            and allocated - used - unexpired >= ${r.units}
+          returning 1`
+      : await sql`
+          update allotments set invited = invited + ${r.units}, used = used + ${r.units}
+          where organization_id = ${r.organizationId} and assessment_id = ${r.assessmentId}
+            and allocated - used - unexpired >= ${r.units}
+          returning 1`;
+  if (rows.length > 0) return;
+  const columns = await readLedger(sql, r.organizationId, r.assessmentId);
+  const left = available(columns);
+  if (r.publicCaller) {
+    throw new AppError('ALLOTMENT_EXHAUSTED', 'This link cannot take new responses at the moment', { available: left });
+  }
+  const releaseAt = await nextReleaseAt(sql, r.organizationId, r.assessmentId);
+  throw new AppError(
+    'ALLOTMENT_EXHAUSTED',
+    `This needs ${r.units} ${r.kind === 'cohort' ? 'cohort' : 'response'} unit(s) but ${left} are available. ` +
+      `${columns.unexpired} are held by open invitations` +
+      (releaseAt ? `; the next frees at ${releaseAt.toISOString()} unless completed. ` : '. ') +
+      'Buy more or wait.',
+    { available: left, requested: r.units, unexpired: columns.unexpired, nextReleaseAt: releaseAt?.toISOString() ?? null },
+  );
+}
+
+/** Adds a purchase's units exactly once: the allocation row is keyed by the purchase. */
+export async function allocatePurchaseUnits(
+  sql: Db,
+  a: { purchaseId: string; organizationId: string; assessmentId: string; units: number },
+): Promise<boolean> {
+  const inserted = await sql`
+    insert into allocations (purchase_id, organization_id, assessment_id, units)
+    values (${a.purchaseId}, ${a.organizationId}, ${a.assessmentId}, ${a.units})
+    on conflict (purchase_id) do nothing returning 1`;
+  if (inserted.length === 0) return false;
+  await sql`
+    insert into allotments as a (organization_id, assessment_id, allocated) values (${a.organizationId}, ${a.assessmentId}, ${a.units})
+    on conflict (organization_id, assessment_id) do update set allocated = a.allocated + excluded.allocated`;
+  return true;
+}
+
+/** Makes sure the allotment row exists so reservations have a row to lock. */
+export async function ensureAllotment(sql: Db, organizationId: string, assessmentId: string): Promise<void> {
+  await sql`insert into allotments ${sql(key(organizationId, assessmentId))} on conflict do nothing`;
+}
+
+/** Moves one response from Unexpired to Used, once. Returns false when it was not open. */
+export async function completeResponseInLedger(sql: Db, responseId: string, at: Date): Promise<boolean> {
+  const [r] = await sql<{ organizationId: string; assessmentId: string; counted: boolean }[]>`
+    update responses set status = 'completed', completed_at = ${at} where id = ${responseId} and status = 'invited'
+    returning organization_id, assessment_id, counted`;
+  if (!r) return false;
+  if (r.counted) {
+    await sql`update allotments set used = used + 1, unexpired = unexpired - 1
+              where organization_id = ${r.organizationId} and assessment_id = ${r.assessmentId}`;
+  }
+  return true;
+}
+
+/** Moves one response from Unexpired to Expired (its unit returns to Available), once. */
+export async function expireResponseInLedger(sql: Db, responseId: string, at: Date): Promise<boolean> {
+  const [r] = await sql<{ organizationId: string; assessmentId: string; counted: boolean }[]>`
+    update responses set status = 'expired', expired_at = ${at}
+    where id = ${responseId} and status = 'invited' and expires_at <= ${at}
+    returning organization_id, assessment_id, counted`;
+  if (!r) return false;
+  if (r.counted) {
+    await sql`update allotments set expired = expired + 1, unexpired = unexpired - 1
+              where organization_id = ${r.organizationId} and assessment_id = ${r.assessmentId}`;
+  }
+  return true;
+}
+
+export async function listAllotments(
+  sql: Db,
+  principal: Principal,
+  filter: { organizationId?: string; assessmentId?: string; after?: string; limit: number },
+): Promise<AllotmentRow[]> {
+  return sql<AllotmentRow[]>`
+    select a.organization_id, a.assessment_id,
+           case when s.pricing_by_cohort then 'cohort' else 'response' end as unit,
+           a.allocated, a.invited, a.used, a.unexpired, a.expired,
+           a.allocated - a.used - a.unexpired as available,
+           (select min(r.expires_at) from responses r
+             where r.organization_id = a.organization_id and r.assessment_id = a.assessment_id
+               and r.status = 'invited' and r.counted) as next_release_at
+    from allotments a join assessments s on s.id = a.assessment_id
+    where ${inScope(sql, principal, 'a.organization_id')} and ${assessmentInScope(sql, principal, 'a.assessment_id')}
+      ${filter.organizationId ? sql`and a.organization_id = ${filter.organizationId}` : sql``}
+      ${filter.assessmentId ? sql`and a.assessment_id = ${filter.assessmentId}` : sql``}
+      ${filter.after ? sql`and (a.organization_id::text || ':' || a.assessment_id::text) > ${filter.after}` : sql``}
+    order by a.organization_id::text || ':' || a.assessment_id::text
+    limit ${filter.limit}`;
+}

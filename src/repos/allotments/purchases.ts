@@ -1,0 +1,58 @@
+import type { Db } from '../../db/connect';
+import type { Principal } from '../../domain/principal';
+import { notFound } from '../../errors';
+import { inScope } from '../scope';
+
+export type PurchaseStatus = 'pending_payment' | 'paid' | 'expired' | 'granted';
+
+export interface Purchase {
+  id: string;
+  organizationId: string;
+  assessmentId: string;
+  quantity: number;
+  currency: string;
+  unitAmount: number;
+  amount: number;
+  priceListId: string | null;
+  paymentMethod: 'stripe' | 'manual';
+  status: PurchaseStatus;
+  stripePaymentIntentId: string | null;
+  clientSecret: string | null;
+  expiresAt: Date | null;
+  paidAt: Date | null;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+export async function insertPurchase(
+  sql: Db,
+  p: Omit<Purchase, 'id' | 'stripePaymentIntentId' | 'clientSecret' | 'paidAt' | 'createdAt'> & { id?: string },
+): Promise<Purchase> {
+  const [row] = await sql<Purchase[]>`
+    insert into purchases ${sql(p as never)}
+    returning *`;
+  return row!;
+}
+
+export async function getPurchase(sql: Db, principal: Principal, id: string): Promise<Purchase> {
+  const [row] = await sql<Purchase[]>`select p.* from purchases p where p.id = ${id} and ${inScope(sql, principal, 'p.organization_id')}`;
+  if (!row) throw notFound('Purchase');
+  return row;
+}
+
+export async function purchaseById(sql: Db, id: string): Promise<Purchase | undefined> {
+  const [row] = await sql<Purchase[]>`select * from purchases where id = ${id}`;
+  return row;
+}
+
+export async function recordPaymentIntent(sql: Db, id: string, paymentIntentId: string, clientSecret: string): Promise<void> {
+  await sql`update purchases set stripe_payment_intent_id = ${paymentIntentId}, client_secret = ${clientSecret} where id = ${id}`;
+}
+
+/** pending_payment → paid|expired, once; returns whether this call made the transition. */
+export async function transitionPurchase(sql: Db, id: string, to: 'paid' | 'expired'): Promise<Purchase | undefined> {
+  const [row] = await sql<Purchase[]>`
+    update purchases set status = ${to}, paid_at = case when ${to} = 'paid' then now() else paid_at end
+    where id = ${id} and status = 'pending_payment' returning *`;
+  return row;
+}

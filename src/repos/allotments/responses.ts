@@ -1,0 +1,67 @@
+import type { Db } from '../../db/connect';
+import type { Principal } from '../../domain/principal';
+import { notFound } from '../../errors';
+import { inScope } from '../scope';
+
+export type ResponseStatus = 'invited' | 'completed' | 'expired';
+export type ResponseSource = 'manual' | 'bulk' | 'cohort' | 'share_link';
+
+export interface ResponseRow {
+  id: string;
+  assessmentId: string;
+  organizationId: string;
+  cohortId: string | null;
+  jobId: string | null;
+  source: ResponseSource;
+  respondentEmail: string;
+  respondentName: string;
+  counted: boolean;
+  status: ResponseStatus;
+  expiresAt: Date;
+  createdAt: Date;
+  completedAt: Date | null;
+  expiredAt: Date | null;
+}
+
+export interface NewResponse {
+  email: string;
+  name: string;
+  expiresAt: Date;
+  line?: number;
+}
+
+/** Inserts any number of responses in one statement (arrays, so 10 000 rows stay one round trip). */
+export async function insertResponses(
+  sql: Db,
+  common: { assessmentId: string; organizationId: string; cohortId?: string | null; jobId?: string | null; source: ResponseSource; counted: boolean },
+  rows: NewResponse[],
+): Promise<ResponseRow[]> {
+  return sql<ResponseRow[]>`
+    insert into responses (assessment_id, organization_id, cohort_id, job_id, source, counted, respondent_email, respondent_name, expires_at, job_line)
+    select ${common.assessmentId}, ${common.organizationId}, ${common.cohortId ?? null}, ${common.jobId ?? null}, ${common.source}, ${common.counted}, t.email, t.name, t.expires_at, t.line
+    from unnest(${rows.map((r) => r.email)}::text[], ${rows.map((r) => r.name)}::text[],
+                ${rows.map((r) => r.expiresAt.toISOString())}::timestamptz[], ${rows.map((r) => r.line ?? null)}::int[])
+         as t(email, name, expires_at, line)
+    returning id, assessment_id, organization_id, cohort_id, job_id, source, respondent_email, respondent_name, counted, status, expires_at, created_at, completed_at, expired_at`;
+}
+
+export async function getResponse(sql: Db, principal: Principal, id: string): Promise<ResponseRow> {
+  const [row] = await sql<ResponseRow[]>`
+    select r.id, r.assessment_id, r.organization_id, r.cohort_id, r.job_id, r.source, r.respondent_email, r.respondent_name,
+           r.counted, r.status, r.expires_at, r.created_at, r.completed_at, r.expired_at
+    from responses r where r.id = ${id} and ${inScope(sql, principal, 'r.organization_id')}`;
+  if (!row) throw notFound('Response');
+  return row;
+}
+
+export async function setResponseExpiry(sql: Db, id: string, expiresAt: Date): Promise<boolean> {
+  const rows = await sql`update responses set expires_at = ${expiresAt} where id = ${id} and status = 'invited' returning 1`;
+  return rows.length > 0;
+}
+
+/** A page of a job's responses, by line, for starting their invitation workflows. */
+export async function jobResponses(sql: Db, jobId: string, afterLine: number, limit: number) {
+  return sql<{ id: string; organizationId: string; expiresAt: Date; jobLine: number }[]>`
+    select id, organization_id, expires_at, job_line from responses
+    where job_id = ${jobId} and job_line > ${afterLine} order by job_line limit ${limit}`;
+}

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from '../support/stack';
+import { ledger, partnerWorld, waitFor } from './world';
+
+const csvOf = (n: number, prefix: string) => 'email,name\n' + Array.from({ length: n }, (_, i) => `${prefix}${i}@example.test,${prefix} ${i}`).join('\n') + '\n';
+
+describe('bulk CSV invites', () => {
+  let s: TestStack;
+  let w: Awaited<ReturnType<typeof partnerWorld>>;
+  beforeAll(async () => {
+    s = await startTestStack();
+    w = await partnerWorld(s, { grant: 2000 });
+  });
+  afterAll(async () => s?.close());
+
+  const upload = (csv: string, headers: Record<string, string> = {}) =>
+    s.call('POST', `/v1/assessments/${w.assessmentId}/responses/bulk?organizationId=${w.organizationId}`, { token: w.manager.token, raw: csv, headers: { 'content-type': 'text/csv', ...headers } });
+  const count = async () => (await s.sql`select count(*)::int as n from responses where organization_id = ${w.organizationId}`)[0]!.n;
+
+  it('validates the whole file first and reports bad rows by line number; nothing is created', async () => {
+    const res = await upload('email,name\ngood@example.test,Good\nbroken,Bad\n,Nobody\ngood@example.test,Again\n');
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([[3, 'email'], [4, 'email'], [5, 'email']]);
+    expect(await count()).toBe(0);
+    expect((await ledger(s, w.organizationId, w.assessmentId)).invited).toBe(0);
+  });
+
+  it('wants text/csv', async () => {
+    const res = await s.call('POST', `/v1/assessments/${w.assessmentId}/responses/bulk?organizationId=${w.organizationId}`, { token: w.manager.token, body: { email: 'x' } });
+    expect(res.status).toBe(415);
+  });
+
+  it('creates 1 200 invitations in batches, with progress to completion and a running workflow each', async () => {
+    const res = await upload(csvOf(1200, 'big'), { 'idempotency-key': 'bulk-1200' });
+    expect(res.status).toBe(202);
+    expect(res.headers.get('location')).toBe(`/v1/jobs/${res.body.id}`);
+    expect(res.body).toMatchObject({ status: 'running', total: 1200, failed: 0, errors: [] });
+    expect((await ledger(s, w.organizationId, w.assessmentId)).unexpired).toBe(1200);
+    const seen = new Set<number>();
+    const job = await waitFor(
+      async () => {
+        const j = await s.call('GET', `/v1/jobs/${res.body.id}`, { token: w.manager.token });
+        seen.add(j.body.processed);
+        return j;
+      },
+      (j) => j.body.status === 'completed',
+      60_000,
+    );
+    expect(job.body).toMatchObject({ status: 'completed', total: 1200, processed: 1200, failed: 0 });
+    expect([...seen].every((p) => p === 0 || p % 500 === 0 || p === 1200)).toBe(true);
+    const sample = await s.sql<{ id: string }[]>`select id from responses where job_id = ${res.body.id} order by random() limit 20`;
+    for (const r of sample) expect((await s.client.workflow.getHandle(`response-${r.id}`).describe()).status.name).toBe('RUNNING');
+  });
+
+  it('re-sending the same file with the same Idempotency-Key creates nothing twice', async () => {
+    const before = await count();
+    const again = await upload(csvOf(1200, 'big'), { 'idempotency-key': 'bulk-1200' });
+    expect(again.status).toBe(202);
+    expect(again.headers.get('idempotency-replayed')).toBe('true');
+    expect(await count()).toBe(before);
+    expect((await ledger(s, w.organizationId, w.assessmentId)).invited).toBe(1200);
+  });
+});

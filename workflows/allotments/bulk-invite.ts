@@ -1,0 +1,37 @@
+import { continueAsNew, defineQuery, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { AllotmentActivities } from '../../activities/allotments';
+import { publishStatus } from '../status';
+
+export interface BulkInviteInput {
+  jobId: string;
+  /** Resume point after continue-as-new: the last CSV line whose invitation was started. */
+  afterLine?: number;
+}
+
+export const bulkInviteProgressQuery = defineQuery<{ afterLine: number }>('bulkInviteProgress');
+export const jobWorkflowId = (jobId: string) => `job-${jobId}`;
+
+const BATCH = 500;
+
+const invitations = proxyActivities<AllotmentActivities>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/**
+ * A bulk invite: the responses and their units were created when the upload was accepted;
+ * this starts their invitation workflows in batches and reports progress on the job.
+ */
+export async function bulkInviteWorkflow(input: BulkInviteInput): Promise<void> {
+  let afterLine = input.afterLine ?? 0;
+  setHandler(bulkInviteProgressQuery, () => ({ afterLine }));
+  for (;;) {
+    const batch = await invitations.startInvitationBatch(input.jobId, afterLine, BATCH);
+    if (batch.lastLine === null) break;
+    afterLine = batch.lastLine;
+    if (workflowInfo().continueAsNewSuggested) await continueAsNew<typeof bulkInviteWorkflow>({ jobId: input.jobId, afterLine });
+  }
+  await invitations.finishBulkInvite(input.jobId);
+  publishStatus('completed');
+}

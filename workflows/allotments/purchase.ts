@@ -1,0 +1,54 @@
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { AllotmentActivities } from '../../activities/allotments';
+import { publishStatus } from '../status';
+import {
+  paymentConfirmedSignal,
+  paymentDetailsUpdate,
+  purchaseStateQuery,
+  type PaymentDetails,
+  type PurchaseOutcome,
+  type PurchaseWorkflowInput,
+} from './purchase-definitions';
+
+// Stripe calls: each carries an idempotency key from the purchase id, so retries are safe.
+const stripe = proxyActivities<AllotmentActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['StripeInvalidRequestError'] },
+});
+const ledger = proxyActivities<AllotmentActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** One purchase: create the Stripe payment, wait for it, allocate exactly once or expire. */
+export async function purchaseWorkflow(input: PurchaseWorkflowInput): Promise<PurchaseOutcome> {
+  let payment: PaymentDetails | undefined;
+  let paid = false;
+  let status: 'pending_payment' | PurchaseOutcome = 'pending_payment';
+
+  setHandler(paymentConfirmedSignal, () => {
+    paid = true;
+  });
+  setHandler(paymentDetailsUpdate, async () => {
+    await condition(() => payment !== undefined);
+    return payment!;
+  });
+  setHandler(purchaseStateQuery, () => ({ status, paid }));
+
+  payment = await stripe.createPayment(input.purchaseId);
+
+  if (!(await condition(() => paid, input.paymentTimeout))) {
+    // Cancelling fails for a payment that succeeded meanwhile: then it counts as paid.
+    paid = (await stripe.cancelPayment(input.purchaseId)) === 'succeeded';
+  }
+  if (paid) {
+    await ledger.allocatePurchase(input.purchaseId);
+    status = 'paid';
+  } else {
+    await ledger.expirePurchase(input.purchaseId);
+    status = 'expired';
+  }
+  publishStatus(status);
+  await condition(allHandlersFinished);
+  return status;
+}

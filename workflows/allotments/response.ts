@@ -1,0 +1,81 @@
+import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { AllotmentActivities } from '../../activities/allotments';
+import { publishStatus } from '../status';
+import {
+  completeResponseUpdate,
+  EXPIRY_NOT_LATER,
+  extendResponseUpdate,
+  invitationStateQuery,
+  RESPONSE_NOT_OPEN,
+  type InvitationState,
+  type ResponseWorkflowInput,
+} from './response-definitions';
+
+const ledger = proxyActivities<AllotmentActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+// 'completing' and 'expiring' close the door the moment a transition begins, so a completion
+// can never race an expiry that is already being written (or the other way round).
+type Phase = 'open' | 'completing' | 'expiring' | InvitationState;
+
+/**
+ * One invitation: invited → completed (update from the completion endpoint) or → expired when
+ * its expiry instant passes. The timer is the real calendar duration (14 days by default).
+ */
+export async function responseWorkflow(input: ResponseWorkflowInput): Promise<InvitationState> {
+  let phase: Phase = 'open';
+  let expiresAt = new Date(input.expiresAt).getTime();
+  const status = (): InvitationState => (phase === 'completed' || phase === 'expired' ? phase : 'invited');
+
+  const assertOpen = () => {
+    if (phase !== 'open') {
+      const now = phase === 'completing' ? 'completed' : phase === 'expiring' ? 'expired' : phase;
+      throw ApplicationFailure.nonRetryable(`The response is ${now}`, RESPONSE_NOT_OPEN, now);
+    }
+  };
+
+  setHandler(invitationStateQuery, () => ({ status: status(), expiresAt: new Date(expiresAt).toISOString() }));
+  setHandler(
+    completeResponseUpdate,
+    async () => {
+      phase = 'completing';
+      await ledger.completeResponse(input.responseId);
+      phase = 'completed';
+      publishStatus(phase);
+      return { status: phase };
+    },
+    { validator: assertOpen },
+  );
+  setHandler(
+    extendResponseUpdate,
+    async ({ expiresAt: next }) => {
+      expiresAt = new Date(next).getTime();
+      await ledger.extendResponse(input.responseId, next);
+      return { expiresAt: next };
+    },
+    {
+      validator: ({ expiresAt: next }) => {
+        assertOpen();
+        if (!(new Date(next).getTime() > expiresAt)) {
+          throw ApplicationFailure.nonRetryable(`The new expiry must be later than ${new Date(expiresAt).toISOString()}`, EXPIRY_NOT_LATER);
+        }
+      },
+    },
+  );
+
+  // Each extension restarts the wait with the new instant; a completion ends it.
+  while (phase === 'open') {
+    const deadline = expiresAt;
+    await condition(() => phase !== 'open' || expiresAt !== deadline, Math.max(deadline - Date.now(), 1));
+    if (phase === 'open' && expiresAt === deadline) {
+      phase = 'expiring';
+      await ledger.expireResponse(input.responseId, new Date(deadline).toISOString());
+      phase = 'expired';
+      publishStatus(phase);
+    }
+  }
+  await condition(() => (phase === 'completed' || phase === 'expired') && allHandlersFinished());
+  return status();
+}
