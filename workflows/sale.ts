@@ -55,10 +55,10 @@ export const MAX_UPDATES_PER_RUN = 1_000;
 
 const failure = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 
-/** An update fails with the activity's own failure type, so the API can answer its code. */
+/** An update fails with the activity's refusal, so the API can answer its code; anything else reads as unavailable. */
 function asUpdateFailure(err: unknown): ApplicationFailure {
   const cause = err instanceof ActivityFailure ? err.cause : err;
-  if (cause instanceof ApplicationFailure && cause.type) return failure(cause.type, cause.message);
+  if (cause instanceof ApplicationFailure && NON_RETRYABLE.includes(cause.type as (typeof NON_RETRYABLE)[number])) return failure(cause.type!, cause.message);
   return failure('UNAVAILABLE', 'The sale could not be updated right now; try again');
 }
 

@@ -122,6 +122,19 @@ describe('approving sales and issuing licence keys (API on the dev server)', () 
     expect((await s.call('PATCH', `/v1/sales/${id}`, { token: manager.token, body: { activationDate: addDays(today, 3) } })).body.code).toBe('INVALID_STATE');
   });
 
+  it('gives the last seats to exactly as many users as there are, and one key to a user launching many times at once', async () => {
+    const id = await activeSale({ numberOfUsers: 3 });
+    const many = await Promise.all(Array.from({ length: 8 }, (_, i) => launch(id, `racer${i}@customer.test`)));
+    expect(many.filter((r) => r.status === 201)).toHaveLength(3);
+    expect(many.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(Array(5).fill('SEATS_EXHAUSTED'));
+    const same = await activeSale({ numberOfUsers: 3 });
+    const repeats = await Promise.all(Array.from({ length: 6 }, () => launch(same, 'twin@customer.test')));
+    expect(new Set(repeats.map((r) => r.body.key)).size).toBe(1);
+    expect(repeats.filter((r) => r.status === 201)).toHaveLength(1);
+    const [line] = await s.sql`select seats_used from sale_distributions where sale_id = ${same}`;
+    expect(line!.seatsUsed).toBe(1);
+  });
+
   it('needs a distributionId when the sale has several, and keeps seats per distribution', async () => {
     const id = await activeSale({ numberOfUsers: 1, lines: [distributionId, second] });
     const ambiguous = await launch(id, 'eve@customer.test');
@@ -163,5 +176,12 @@ describe('approving sales and issuing licence keys (API on the dev server)', () 
     ]);
     expect(JSON.stringify(audit.body)).not.toContain((await s.sql`select key from sale_keys where sale_id = ${id}`)[0]!.key);
     expect((await s.call('GET', `/v1/audit?entity=sale&id=${id}`, { token: siblingManager.token })).body.items).toEqual([]);
+  });
+
+  it('slows down anyone guessing keys: the public check is rate limited', async () => {
+    const answers = [];
+    for (let i = 0; i < 125; i++) answers.push((await s.call('GET', `/v1/public/keys/guess-${i}-000000000000000000000000`, { token: null })).status);
+    expect(answers.slice(0, 100).every((st) => st === 404)).toBe(true);
+    expect(answers.at(-1)).toBe(429);
   });
 });
