@@ -1,5 +1,6 @@
-import { continueAsNew, defineQuery, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, defineQuery, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { AllotmentActivities } from '../../activities/allotments';
+import { recordCommitted } from '../records';
 import { publishStatus } from '../status';
 
 export interface BulkInviteInput {
@@ -26,6 +27,11 @@ const invitations = proxyActivities<AllotmentActivities>({
 export async function bulkInviteWorkflow(input: BulkInviteInput): Promise<void> {
   let afterLine = input.afterLine ?? 0;
   setHandler(bulkInviteProgressQuery, () => ({ afterLine }));
+  // The responses are committed with the job row: once it is visible, so is every response.
+  if (input.afterLine === undefined && patched('await-record-commit') && !(await recordCommitted('job', input.jobId))) {
+    publishStatus('abandoned');
+    return;
+  }
   for (;;) {
     const batch = await invitations.startInvitationBatch(input.jobId, afterLine, BATCH);
     if (batch.lastLine === null) break;

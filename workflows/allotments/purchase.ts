@@ -1,5 +1,6 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { AllotmentActivities } from '../../activities/allotments';
+import { recordCommitted } from '../records';
 import { publishStatus } from '../status';
 import {
   paymentConfirmedSignal,
@@ -21,7 +22,7 @@ const ledger = proxyActivities<AllotmentActivities>({
 });
 
 /** One purchase: create the Stripe payment, wait for it, allocate exactly once or expire. */
-export async function purchaseWorkflow(input: PurchaseWorkflowInput): Promise<PurchaseOutcome> {
+export async function purchaseWorkflow(input: PurchaseWorkflowInput): Promise<PurchaseOutcome | 'abandoned'> {
   let payment: PaymentDetails | undefined;
   let paid = false;
   let status: 'pending_payment' | PurchaseOutcome = 'pending_payment';
@@ -35,6 +36,11 @@ export async function purchaseWorkflow(input: PurchaseWorkflowInput): Promise<Pu
   });
   setHandler(purchaseStateQuery, () => ({ status, paid }));
 
+  // Executions started before this check existed go straight on (they ran after their commit).
+  if (patched('await-record-commit') && !(await recordCommitted('purchase', input.purchaseId))) {
+    publishStatus('abandoned');
+    return 'abandoned';
+  }
   payment = await stripe.createPayment(input.purchaseId);
 
   if (!(await condition(() => paid, input.paymentTimeout))) {

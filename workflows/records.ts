@@ -1,0 +1,20 @@
+import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
+import type { AllotmentActivities } from '../activities/allotments';
+import type { RecordKind } from '../activities/allotments/records';
+
+// About two minutes of retries: far longer than any transaction between start and commit.
+const { awaitRecord } = proxyActivities<AllotmentActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 10 },
+});
+
+/** True once the row that started this workflow is committed; false when it never will be. */
+export async function recordCommitted(kind: RecordKind, id: string): Promise<boolean> {
+  try {
+    await awaitRecord(kind, id);
+    return true;
+  } catch (err) {
+    if (err instanceof ActivityFailure) return false;
+    throw err;
+  }
+}
