@@ -48,6 +48,12 @@ const notifications = proxyActivities<MailActivities>({
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', maximumAttempts: 12 },
 });
 
+// About two minutes: far longer than the registration transaction that starts the workflow.
+const commit = proxyActivities<SalesActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 10 },
+});
+
 /** Past this many events a run continues as new even if the server has not suggested it yet. */
 export const MAX_EVENTS_PER_RUN = 5_000;
 /** The server refuses updates past 2 000 per run; hand over well before. */
@@ -70,7 +76,7 @@ const earliest = (a: string | null, b: string | null) => (a === null ? b : b ===
  * active it issues keys (update `launch`) and renews them before they expire. The database holds
  * the state the API reads; the workflow decides when it changes.
  */
-export async function saleWorkflow(input: SaleWorkflowInput): Promise<{ status: SaleStatus }> {
+export async function saleWorkflow(input: SaleWorkflowInput): Promise<{ status: SaleStatus | 'abandoned' }> {
   const { saleId } = input;
   const s = { status: input.status ?? 'pending_approval', activationDate: input.activationDate, nextRenewalAt: input.nextRenewalAt ?? null };
   let notification: Mail | null = input.pendingNotification ?? null;
@@ -198,6 +204,16 @@ export async function saleWorkflow(input: SaleWorkflowInput): Promise<{ status: 
     });
   }
 
+  async function saleCommitted(): Promise<boolean> {
+    try {
+      await commit.awaitSaleRecord(saleId);
+      return true;
+    } catch (err) {
+      if (err instanceof ActivityFailure) return false;
+      throw err;
+    }
+  }
+
   async function notifyApproval(): Promise<void> {
     if (!notification) return;
     try {
@@ -243,6 +259,11 @@ export async function saleWorkflow(input: SaleWorkflowInput): Promise<{ status: 
     }
   }
 
+  // A first run whose registration never committed has no sale to look after.
+  if (input.status === undefined && !(await saleCommitted())) {
+    publishStatus('abandoned');
+    return { status: 'abandoned' };
+  }
   while (s.status === 'pending_approval') await wait(() => s.status !== 'pending_approval' && !deciding);
 
   if (s.status === 'approved') {

@@ -163,4 +163,11 @@ describe('sale workflow with real durations (time skipping)', () => {
     expect((await handle.query(saleStateQuery)).activationDate).toBe(moved);
     await handle.terminate('test done');
   });
+
+  it('ends as abandoned when the registration that started it never committed', async () => {
+    const ghost = { saleId: '00000000-0000-4000-8000-00000000dead', organizationId: '00000000-0000-4000-8000-00000000beef' };
+    const handle = await start(ghost as SeededSale, addDays(todayUtc(await now()), 3));
+    expect(await handle.result()).toEqual({ status: 'abandoned' });
+    expect((await handle.describe()).typedSearchAttributes.get(STATUS)).toBe('abandoned');
+  });
 });
