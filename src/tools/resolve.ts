@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, writeFile, readdir } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { toolsDir } from './paths';
 import { STRIPE_MOCK_MODULE, TEMPORAL_CLI_MODULE, TEMPORAL_TEST_SERVER_ARTIFACT } from './versions';
@@ -74,13 +74,30 @@ export async function resolveStripeMock(log: Log = console.log): Promise<Resolve
   return tool;
 }
 
+// Quick JIT and a small GC: the SDK gives the server 5 s to listen, which a loaded 2-core
+// machine can miss with the JVM's defaults. Relative jar path: a moved checkout keeps its cache.
+const LAUNCHER = `#!/bin/sh
+exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp "$(dirname "$0")/lib/*" io.temporal.testserver.TestServer "$@"
+`;
+
+async function writeLauncher(launcher: string): Promise<void> {
+  const current = existsSync(launcher) ? await readFile(launcher, 'utf8') : '';
+  if (current === LAUNCHER) return;
+  await writeFile(launcher, LAUNCHER);
+  await chmod(launcher, 0o755);
+}
+
 /** The Java time-skipping test server from Maven Central, behind a small launcher script. */
 export async function resolveTestServer(log: Log = console.log): Promise<ResolvedTool> {
   const fromEnv = process.env.TEMPORAL_TEST_SERVER_PATH;
   if (fromEnv) return { path: fromEnv, source: 'env' };
   const dir = join(toolsDir, 'temporal-test-server');
   const launcher = join(dir, 'temporal-test-server');
-  if (existsSync(launcher)) return { path: launcher, source: 'cache' };
+  const lib = join(dir, 'lib');
+  if (existsSync(lib) && (await readdir(lib)).some((f) => f.endsWith('.jar'))) {
+    await writeLauncher(launcher);
+    return { path: launcher, source: 'cache' };
+  }
   if (!has('mvn', ['-v']) || !has('java', ['-version'])) return { path: undefined, source: 'sdk-download' };
   const { groupId, artifactId, version } = TEMPORAL_TEST_SERVER_ARTIFACT;
   log(`fetching ${groupId}:${artifactId}:${version} and its runtime dependencies from Maven Central…`);
@@ -93,10 +110,8 @@ export async function resolveTestServer(log: Log = console.log): Promise<Resolve
 </project>\n`,
   );
   await run('mvn', ['-q', '-B', 'dependency:copy-dependencies', '-DoutputDirectory=lib', '-DincludeScope=runtime'], process.env, log, dir);
-  const jars = (await readdir(join(dir, 'lib'))).filter((f) => f.endsWith('.jar'));
+  const jars = (await readdir(lib)).filter((f) => f.endsWith('.jar'));
   if (jars.length === 0) throw new Error('Maven fetched no jars for the Temporal test server');
-  // Relative to the launcher, so a moved checkout keeps a working cache.
-  await writeFile(launcher, `#!/bin/sh\nexec java -cp "$(dirname "$0")/lib/*" io.temporal.testserver.TestServer "$@"\n`);
-  await chmod(launcher, 0o755);
+  await writeLauncher(launcher);
   return { path: launcher, source: 'built' };
 }
