@@ -2,8 +2,11 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../context';
 import { registerAllotmentLifecycleRoutes } from './allotments';
 import { registerAuditRoutes } from './audit';
+import { registerDistributionRoutes } from './distributions';
 import { registerHealthRoutes } from './health';
 import { registerOrganizationRoutes } from './organizations';
+import { registerSaleKeyRoutes } from './sale-keys';
+import { registerSaleRoutes } from './sales';
 import { registerSettingsRoutes } from './settings';
 import { registerUserRoutes } from './users';
 
@@ -15,5 +18,8 @@ export function registerRoutes(app: Router): void {
   registerOrganizationRoutes(app);
   registerUserRoutes(app);
   registerAuditRoutes(app);
+  registerDistributionRoutes(app);
+  registerSaleRoutes(app);
+  registerSaleKeyRoutes(app);
   registerAllotmentLifecycleRoutes(app);
 }
