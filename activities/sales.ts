@@ -50,15 +50,6 @@ export function createSalesActivities({ sql }: Pick<ActivityDeps, 'sql'>) {
   };
 
   return {
-    /**
-     * The workflow starts inside the registration transaction: this fails (retryably) until the
-     * sale's row is visible, and keeps failing if that transaction never commits.
-     */
-    async awaitSaleRecord(saleId: string): Promise<void> {
-      const [row] = await sql`select 1 from sales where id = ${saleId}`;
-      if (!row) throw ApplicationFailure.retryable(`sale ${saleId} is not visible yet`, 'SaleNotVisible');
-    },
-
     /** Pending → approved; answers the notification for the registering user. */
     async recordSaleApproval(i: { saleId: string; userId: string; at: string }): Promise<{ notification: Mail }> {
       return sql.begin(async (tx) => {

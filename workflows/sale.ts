@@ -28,6 +28,7 @@ import {
   type RejectInput,
   type SaleWorkflowInput,
 } from './sale-definitions';
+import { recordCommitted } from './records';
 import { publishStatus } from './status';
 
 const NON_RETRYABLE = [SaleFailure.INVALID_STATE, SaleFailure.SEATS_EXHAUSTED, SaleFailure.NOT_FOUND];
@@ -54,12 +55,6 @@ const lifecycle = proxyActivities<SalesActivities>({
 const notifications = proxyActivities<MailActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', maximumAttempts: 12 },
-});
-
-// About two minutes: far longer than the registration transaction that starts the workflow.
-const commit = proxyActivities<SalesActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 10 },
 });
 
 /** Past this many events a run continues as new even if the server has not suggested it yet. */
@@ -166,6 +161,9 @@ export async function saleWorkflow(input: SaleWorkflowInput): Promise<{ status: 
     launchKeyUpdate,
     async (launch) => {
       updates++;
+      // Accepted while activation is being recorded: the database may already say active.
+      await condition(() => s.status !== 'approved');
+      if (s.status !== 'active') throw failure(SaleFailure.INVALID_STATE, `The sale is ${s.status}, not active`);
       try {
         const key = await launches.issueSaleKey({ saleId, ...launch, at: at() });
         if (key.created && Date.parse(key.expiresAt) < endsAt()) {
@@ -181,7 +179,10 @@ export async function saleWorkflow(input: SaleWorkflowInput): Promise<{ status: 
     },
     {
       validator: (_: LaunchInput) => {
-        if (s.status !== 'active' || ending || Date.now() >= endsAt()) throw failure(SaleFailure.INVALID_STATE, `The sale is ${ending ? 'ending' : s.status}, not active`);
+        const activating = s.status === 'approved' && Date.now() >= activationInstant(s.activationDate).getTime();
+        if ((s.status !== 'active' && !activating) || ending || Date.now() >= endsAt()) {
+          throw failure(SaleFailure.INVALID_STATE, `The sale is ${ending ? 'ending' : s.status}, not active`);
+        }
         // Continuing as new: the caller sends the launch again and it lands on the next run.
         if (draining) throw failure(SaleFailure.BUSY, 'The sale is busy; send the launch again');
       },
@@ -210,16 +211,6 @@ export async function saleWorkflow(input: SaleWorkflowInput): Promise<{ status: 
       nextRenewalAt: s.nextRenewalAt,
       pendingNotification: notification,
     });
-  }
-
-  async function saleCommitted(): Promise<boolean> {
-    try {
-      await commit.awaitSaleRecord(saleId);
-      return true;
-    } catch (err) {
-      if (err instanceof ActivityFailure) return false;
-      throw err;
-    }
   }
 
   async function notifyApproval(): Promise<void> {
@@ -268,7 +259,7 @@ export async function saleWorkflow(input: SaleWorkflowInput): Promise<{ status: 
   }
 
   // A first run whose registration never committed has no sale to look after.
-  if (input.status === undefined && !(await saleCommitted())) {
+  if (input.status === undefined && !(await recordCommitted('sale', saleId))) {
     publishStatus('abandoned');
     return { status: 'abandoned' };
   }

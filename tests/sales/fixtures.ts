@@ -6,6 +6,8 @@ import { insertOrganization } from '../../src/repos/organizations';
 import { insertSale } from '../../src/repos/sales';
 import { insertUser } from '../../src/repos/users';
 
+export { waitFor } from '../support/wait';
+
 const tag = () => randomBytes(4).toString('hex');
 
 /** A registered, pending sale written straight through the repositories (for workflow tests). */
@@ -34,13 +36,3 @@ export async function seedSale(sql: Sql, o: { activationDate: string; numberOfUs
 }
 
 export type SeededSale = Awaited<ReturnType<typeof seedSale>>;
-
-/** Polls until `read()` satisfies `ok` (activities finish a moment after the timer that started them). */
-export async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayUtc } from '../../src/domain/sales/dates';
 import { startTestStack, type TestStack } from '../support/stack';
-import { eventually } from './fixtures';
+import { waitFor } from './fixtures';
 
 type Who = { token: string; userId: string; email: string };
 
@@ -37,7 +37,7 @@ describe('approving sales and issuing licence keys (API on the dev server)', () 
   const activeSale = async (o: Parameters<typeof register>[0] = {}) => {
     const id = await register(o);
     expect((await s.call('POST', `/v1/sales/${id}/approve`, { token: approver.token })).status).toBe(200);
-    expect(await eventually(() => status(id), (st) => st === 'active')).toBe('active');
+    expect(await waitFor(() => status(id), (st) => st === 'active')).toBe('active');
     return id;
   };
   const launch = (id: string, userEmail: string, o: { token?: string; distributionId?: string } = {}) =>

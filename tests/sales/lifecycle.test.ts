@@ -14,7 +14,7 @@ import { KIND, ORGANIZATION_ID, STATUS } from '../../workflows/search-attributes
 import { freshDatabase, type TestDatabase } from '../support/db';
 import { startSmtpListener } from '../support/smtp';
 import { createTimeSkippingEnv } from '../support/time-skipping';
-import { eventually, seedSale, type SeededSale } from './fixtures';
+import { waitFor, seedSale, type SeededSale } from './fixtures';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -94,7 +94,7 @@ describe('sale workflow with real durations (time skipping)', () => {
     // Day 0: active, and Alice's first launch issues her key for 180 days.
     const day0 = activationInstant(activationDate);
     await sleepUntil(new Date(day0.getTime() + 60_000));
-    expect((await eventually(() => saleRow(sale.saleId), (r) => r.status === 'active')).status).toBe('active');
+    expect((await waitFor(() => saleRow(sale.saleId), (r) => r.status === 'active')).status).toBe('active');
     const launch = () => handle.executeUpdate(launchKeyUpdate, { args: [{ saleDistributionId: sale.lineId, userEmail: 'alice@customer.test', actorId: sale.registrant.id }] });
     const key = await launch();
     expect(key.created).toBe(true);
@@ -109,14 +109,14 @@ describe('sale workflow with real durations (time skipping)', () => {
 
     // Day 180: renewed ahead of expiry for another 180 days.
     await sleepUntil(new Date(issuedAt.getTime() + 180 * DAY));
-    const renewed = await eventually(() => keyRow(sale.saleId), (k) => k[0]!.renewals === 1);
+    const renewed = await waitFor(() => keyRow(sale.saleId), (k) => k[0]!.renewals === 1);
     expect(renewed[0]!.expiresAt.getTime()).toBe(issuedAt.getTime() + 360 * DAY);
     expect(renewed[0]!.key).toBe(key.key);
 
     // Day 360: renewed again, but only up to the sale's end at day 365.
     const end = cancellationInstant(activationDate);
     await sleepUntil(new Date(issuedAt.getTime() + 360 * DAY));
-    const capped = await eventually(() => keyRow(sale.saleId), (k) => k[0]!.renewals === 2);
+    const capped = await waitFor(() => keyRow(sale.saleId), (k) => k[0]!.renewals === 2);
     expect(capped[0]!.expiresAt.getTime()).toBe(end.getTime());
     expect(end.getTime() - day0.getTime()).toBe(365 * DAY);
     expect((await saleRow(sale.saleId)).status).toBe('active');
@@ -159,7 +159,7 @@ describe('sale workflow with real durations (time skipping)', () => {
     await sleepUntil(new Date(activationInstant(first).getTime() + DAY));
     expect((await saleRow(sale.saleId)).status).toBe('approved');
     await sleepUntil(new Date(activationInstant(moved).getTime() + 60_000));
-    expect((await eventually(() => saleRow(sale.saleId), (r) => r.status === 'active')).status).toBe('active');
+    expect((await waitFor(() => saleRow(sale.saleId), (r) => r.status === 'active')).status).toBe('active');
     expect((await handle.query(saleStateQuery)).activationDate).toBe(moved);
     await handle.terminate('test done');
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayUtc } from '../../src/domain/sales/dates';
 import { startTestStack, type TestStack } from '../support/stack';
-import { eventually } from './fixtures';
+import { waitFor } from './fixtures';
 
 // parent ─┬─ child
 //         └─ sibling          noLti (ltiService false)
@@ -80,7 +80,7 @@ describe('registering and reading sales (API on the dev server)', () => {
       for await (const w of s.client.workflow.list({ query })) ids.push(w.workflowId);
       return ids;
     };
-    expect(await eventually(listed, (ids) => ids.includes(`sale-${res.body.id}`))).toContain(`sale-${res.body.id}`);
+    expect(await waitFor(listed, (ids) => ids.includes(`sale-${res.body.id}`))).toContain(`sale-${res.body.id}`);
     const pending = await s.call('GET', '/v1/sales?status=pending_approval', { token: childManager.token });
     expect(pending.body.items.map((x: { id: string }) => x.id)).toContain(res.body.id);
     expect((await s.call('GET', '/v1/sales?status=active', { token: childManager.token })).body.items).toEqual([]);

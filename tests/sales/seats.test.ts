@@ -5,7 +5,7 @@ import { launchThroughWorkflow } from '../../api/routes/sale-workflow';
 import { todayUtc } from '../../src/domain/sales/dates';
 import { saleWorkflowId } from '../../workflows/sale-definitions';
 import { startTestStack, type TestStack } from '../support/stack';
-import { eventually } from './fixtures';
+import { waitFor } from './fixtures';
 
 const SEATS = 5_000;
 // The server admits at most 10 in-flight updates per workflow; launchThroughWorkflow retries past that.
@@ -30,7 +30,7 @@ describe('a sale with 5 000 seats, all launched (dev server)', () => {
     const lineId: string = created.body.distributions[0].id;
     expect(created.body.distributions[0].salesPrice).toEqual({ amount: 1250 * SEATS, currency: 'EUR' });
     await s.call('POST', `/v1/sales/${id}/approve`);
-    await eventually(async () => (await s.call('GET', `/v1/sales/${id}`)).body.status, (st) => st === 'active');
+    expect(await waitFor(async () => (await s.call('GET', `/v1/sales/${id}`)).body.status, (st) => st === 'active')).toBe('active');
 
     // The delivery system's launches, many at once, each through the workflow's update.
     const emails = Array.from({ length: SEATS }, (_, i) => `user${i}-${randomBytes(2).toString('hex')}@big.test`);
