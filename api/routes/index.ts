@@ -3,8 +3,11 @@ import type { AppEnv } from '../context';
 import { registerAggregatorLifecycleRoutes } from './aggregators';
 import { registerAllotmentLifecycleRoutes } from './allotments';
 import { registerAuditRoutes } from './audit';
+import { registerDistributionRoutes } from './distributions';
 import { registerHealthRoutes } from './health';
 import { registerOrganizationRoutes } from './organizations';
+import { registerSaleKeyRoutes } from './sale-keys';
+import { registerSaleRoutes } from './sales';
 import { registerSettingsRoutes } from './settings';
 import { registerUserRoutes } from './users';
 
@@ -16,6 +19,9 @@ export function registerRoutes(app: Router): void {
   registerOrganizationRoutes(app);
   registerUserRoutes(app);
   registerAuditRoutes(app);
+  registerDistributionRoutes(app);
+  registerSaleRoutes(app);
+  registerSaleKeyRoutes(app);
   registerAllotmentLifecycleRoutes(app);
   registerAggregatorLifecycleRoutes(app);
 }
