@@ -26,11 +26,31 @@ async function studio(s: Stack, n: number) {
 }
 
 /**
+ * Earlier sections leave thousands of first workflow tasks queued (started workflows that have
+ * not run yet); an update would wait behind them. Measure once the task queue has drained.
+ */
+async function settle(s: Stack, timeoutMs = 15 * 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let quiet = 0;
+  while (quiet < 2 && Date.now() < deadline) {
+    const backlogs = await Promise.all(
+      [1, 2].map(async (taskQueueType) => {
+        const res = await s.client.workflowService.describeTaskQueue({ namespace: 'default', taskQueue: { name: s.taskQueue, kind: 1 }, taskQueueType, reportStats: true });
+        return Number(res.stats?.approximateBacklogCount ?? 0);
+      }),
+    );
+    quiet = backlogs.every((b) => b === 0) ? quiet + 1 : 0;
+    await new Promise((r) => setTimeout(r, 3_000));
+  }
+}
+
+/**
  * The backfill of `n` profiles through the real path (PUT → workflow → batches until `state` is
  * done) against B3: one INSERT … SELECT of the same number of contracts into the same table.
  */
 export async function measureAggregatorBackfill(s: Stack, n: number) {
   const w = await studio(s, n);
+  await settle(s);
 
   const tb = process.hrtime.bigint();
   const b3 = await s.sql`

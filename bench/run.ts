@@ -9,7 +9,7 @@ const line = (label: string, value: string, note = '') => console.log(`${label.p
 
 const s = await startBenchStack();
 try {
-  console.log(`\npartnerflow benchmark — ${N} rows, ${new Date().toISOString()}\n`);
+  console.log(`\npartnerflow benchmark — ${N} rows, ${PROFILES} aggregator profiles, ${new Date().toISOString()}\n`);
   const b1 = await measureRawStarts(s, N);
   line(`B1 raw start of ${N} no-op workflows`, `${b1.toFixed(2)} s`, `${(N / b1).toFixed(0)} starts/s`);
   const bulk = await measureBulkInvite(s, N);
