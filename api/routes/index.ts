@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../context';
 import { registerAllotmentLifecycleRoutes } from './allotments';
 import { registerAuditRoutes } from './audit';
+import { registerGroupLifecycleRoutes } from './groups';
 import { registerHealthRoutes } from './health';
 import { registerOrganizationRoutes } from './organizations';
 import { registerSettingsRoutes } from './settings';
@@ -16,4 +17,5 @@ export function registerRoutes(app: Router): void {
   registerUserRoutes(app);
   registerAuditRoutes(app);
   registerAllotmentLifecycleRoutes(app);
+  registerGroupLifecycleRoutes(app);
 }
