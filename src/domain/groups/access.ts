@@ -67,10 +67,12 @@ export function normalizeCidr(input: string): Normalized<string> {
   const [addr, bits, extra] = input.trim().split('/');
   const ip = parseIp(addr ?? '');
   if (!ip || extra !== undefined || addr !== addr?.trim()) return { ok: false, message: `not an IP address or CIDR range: ${input}` };
-  const max = bitsOf(ip.family);
   if (bits !== undefined && !/^\d{1,3}$/.test(bits)) return { ok: false, message: `bad prefix length in ${input}` };
-  const prefix = bits === undefined ? max : Number(bits);
-  if (prefix > max) return { ok: false, message: `prefix length must be 0 to ${max} in ${input}` };
+  // An IPv4-mapped IPv6 range (::ffff:a.b.c.d/120) is the IPv4 range of its last 32 bits.
+  const mapped = ip.family === 4 && isIP(addr!.trim()) === 6 ? 96 : 0;
+  const max = bitsOf(ip.family);
+  const prefix = bits === undefined ? max : Number(bits) - mapped;
+  if (prefix < 0 || prefix > max) return { ok: false, message: `prefix length must be ${mapped} to ${max + mapped} in ${input}` };
   const mask = prefix === 0 ? 0n : ((1n << BigInt(prefix)) - 1n) << BigInt(max - prefix);
   return { ok: true, value: `${format({ family: ip.family, value: ip.value & mask })}/${prefix}` };
 }
