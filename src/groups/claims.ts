@@ -86,7 +86,7 @@ export async function claimAccess(s: GroupServices, input: { groupId: string; em
     await recordAudit(tx, { actor: 'public', entity: 'access_claim', entityId: id, action: 'send_code', organizationId: group.organizationId, after: { groupId: group.id, via: 'email_domain', expiresAt: row.codeExpiresAt } });
     return row;
   });
-  await s.mail.send({
+  await sendCode(s, {
     to: email,
     subject: `Your access code for ${group.name}`,
     text:
@@ -95,6 +95,14 @@ export async function claimAccess(s: GroupServices, input: { groupId: string; em
       `If you did not ask for it, ignore this message.\n`,
   });
   return { kind: 'verification_sent', claim };
+}
+
+async function sendCode(s: GroupServices, mail: Parameters<GroupServices['mail']['send']>[0]): Promise<void> {
+  try {
+    await s.mail.send(mail);
+  } catch {
+    throw new AppError('UNAVAILABLE', 'The code could not be e-mailed; please claim access again in a moment');
+  }
 }
 
 /** Checks a one-time code: wrong ones count, the last allowed wrong one locks the claim. */

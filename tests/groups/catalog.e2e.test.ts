@@ -69,6 +69,16 @@ describe('products, plans, customers and subscriptions in Stripe', () => {
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['create']);
   });
 
+  it('documents every group-subscription endpoint in the OpenAPI document', async () => {
+    const doc = (await s.call('GET', '/openapi.json', { token: null })).body;
+    for (const path of [
+      '/v1/products', '/v1/products/{id}/plans', '/v1/customers', '/v1/subscriptions', '/v1/groups', '/v1/groups/{id}/imports',
+      '/v1/groups/{id}/campaigns', '/v1/campaigns/{id}', '/v1/campaigns/{id}/codes', '/v1/campaigns/{id}/deactivate',
+      '/v1/groups/{id}/access-rules', '/v1/public/redemptions', '/v1/public/access-claims', '/v1/reports/subscriptions',
+    ]) expect(Object.keys(doc.paths)).toContain(path);
+    expect(doc.paths['/v1/public/redemptions'].post.security).toEqual([]);
+  });
+
   it('catalog writes are for admins', async () => {
     const org = await s.organization({ name: 'Partner' });
     const manager = await s.userWithToken({ role: 'manager', organizationId: org });
