@@ -105,6 +105,14 @@ async function sendCode(s: GroupServices, mail: Parameters<GroupServices['mail']
   }
 }
 
+async function lock(s: GroupServices, claim: AccessClaim): Promise<void> {
+  await s.sql.begin(async (tx) => {
+    if (!(await lockClaim(tx, claim.id))) return;
+    const group = await groupById(tx, claim.groupId);
+    await recordAudit(tx, { actor: 'public', entity: 'access_claim', entityId: claim.id, action: 'lock', organizationId: group?.organizationId, after: { status: 'locked', attempts: claim.attempts } });
+  });
+}
+
 /** Checks a one-time code: wrong ones count, the last allowed wrong one locks the claim. */
 export async function verifyClaim(s: GroupServices, claimId: string, code: string, clientIp: string): Promise<ClaimOutcome> {
   requireStripe(s.stripe);
@@ -120,12 +128,12 @@ export async function verifyClaim(s: GroupServices, claimId: string, code: strin
     // Granted or locked meanwhile, or the attempts ran out before the lock was written.
     const now = (await claimById(s.sql, claimId))!;
     if (now.status === 'granted') return verifyClaim(s, claimId, code, clientIp);
-    await lockClaim(s.sql, claimId);
+    await lock(s, now);
     throw new AppError('CODE_EXHAUSTED', 'Too many wrong codes; claim access again to get a new one');
   }
   if (!verificationCodeMatches(claimId, code, counted.codeHash!)) {
     const attemptsLeft = VERIFICATION_MAX_ATTEMPTS - counted.attempts;
-    if (attemptsLeft <= 0) await lockClaim(s.sql, claimId);
+    if (attemptsLeft <= 0) await lock(s, counted);
     throw new AppError('VERIFICATION_FAILED', 'The code is not right', { attemptsLeft });
   }
   const group = (await groupById(s.sql, claim.groupId))!;

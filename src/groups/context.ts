@@ -35,7 +35,7 @@ export async function callStripe<T>(what: string, fn: () => Promise<T>): Promise
       throw new AppError('UNPROCESSABLE', `Stripe refused to create the ${what}: ${(err as Error).message}`, { stripeCode: (err as { code?: string }).code ?? null });
     }
     if ((err as { type?: string } | null)?.type?.startsWith('Stripe')) {
-      throw new AppError('UNAVAILABLE', `Stripe could not be reached to create the ${what}; nothing was created, try again`);
+      throw new AppError('UNAVAILABLE', `Stripe could not be reached to create the ${what} (${(err as Error).message}); nothing was created, try again`);
     }
     throw err;
   }

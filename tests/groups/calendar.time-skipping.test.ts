@@ -46,3 +46,21 @@ describe('a campaign over real calendar time', () => {
     expect(after).toMatchObject({ status: 'deactivated', closedAt: null });
   });
 });
+
+describe('group workflows whose transaction never committed', () => {
+  let s: TestStack;
+  beforeEach(async () => {
+    s = await startTestStack({ timeSkipping: true });
+  });
+  afterEach(async () => s?.close());
+
+  it('end as abandoned without touching Stripe or the database', async () => {
+    const ghost = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+    const run = (workflow: string, id: string, args: unknown) => s.client.workflow.execute(workflow, { taskQueue: s.taskQueue, workflowId: id, args: [args] });
+    expect(await run('campaignWorkflow', 'campaign-ghost', { campaignId: ghost(1), groupId: ghost(9), endsAt: null })).toBe('abandoned');
+    expect(await run('groupSubscriptionWorkflow', 'subscription-ghost', { subscriptionId: ghost(2), groupId: ghost(9) })).toBe('abandoned');
+    expect(await run('groupImportWorkflow', 'job-ghost', { jobId: ghost(3), groupId: ghost(9) })).toBe('abandoned');
+    const [rows] = await s.sql`select (select count(*) from campaigns)::int + (select count(*) from subscriptions)::int + (select count(*) from customers)::int as n`;
+    expect(rows!.n).toBe(0);
+  });
+});

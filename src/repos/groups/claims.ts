@@ -51,8 +51,9 @@ export async function countAttempt(sql: Db, id: string, maxAttempts: number): Pr
   return row;
 }
 
-export async function lockClaim(sql: Db, id: string): Promise<void> {
-  await sql`update access_claims set status = 'locked' where id = ${id} and status = 'verifying'`;
+export async function lockClaim(sql: Db, id: string): Promise<boolean> {
+  const rows = await sql`update access_claims set status = 'locked' where id = ${id} and status = 'verifying' returning 1`;
+  return rows.length > 0;
 }
 
 export async function grantClaim(sql: Db, id: string, subscriptionId: string): Promise<boolean> {
