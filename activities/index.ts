@@ -4,6 +4,7 @@ import { createGroupActivities } from './groups';
 import { createMailActivities } from './mail';
 import { createPlatformActivities } from './platform';
 import { createRecordActivities } from './records';
+import { createSalesActivities } from './sales';
 
 export type { ActivityDeps };
 
@@ -12,6 +13,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPlatformActivities(deps),
     ...createRecordActivities(deps),
     ...createMailActivities(deps),
+    ...createSalesActivities(deps),
     ...createAllotmentActivities(deps),
     ...createGroupActivities(deps),
   };

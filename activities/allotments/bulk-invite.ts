@@ -1,4 +1,4 @@
-import { heartbeat } from '@temporalio/activity';
+import { Context, heartbeat } from '@temporalio/activity';
 import type { ActivityDeps } from '../deps';
 import { recordAudit } from '../../src/repos/audit';
 import { jobResponses } from '../../src/repos/allotments/responses';
@@ -10,14 +10,36 @@ import { responseWorkflowId } from '../../workflows/allotments/response-definiti
 /** How many workflow starts one activity keeps in flight; the benchmark's B1 uses the same. */
 export const START_CONCURRENCY = 32;
 
+/** Rows per progress checkpoint (a heartbeat and the job's `processed`). */
+export const INVITATION_BATCH = 500;
+
 export function createBulkInviteActivities({ sql, temporal, taskQueue }: Pick<ActivityDeps, 'sql' | 'temporal' | 'taskQueue'>) {
-  return {
+  const activities = {
+    /**
+     * Starts every invitation workflow of a job, batch after batch, in one activity: a workflow
+     * round trip per batch would queue behind the invitations it just started. The position is
+     * checkpointed in the heartbeat, so a retry after a crash resumes at the last finished batch.
+     */
+    async startJobInvitations(jobId: string, afterLine: number): Promise<{ lastLine: number }> {
+      const resumed = Context.current().info.heartbeatDetails as { lastLine: number } | undefined;
+      let lastLine = Math.max(afterLine, resumed?.lastLine ?? 0);
+      for (;;) {
+        const batch = await activities.startInvitationBatch(jobId, lastLine, INVITATION_BATCH);
+        if (batch.lastLine === null) return { lastLine };
+        lastLine = batch.lastLine;
+        heartbeat({ lastLine });
+      }
+    },
+
     /** Starts the invitation workflows of the next batch of a job; a retry re-finds started ones. */
     async startInvitationBatch(jobId: string, afterLine: number, limit: number): Promise<{ lastLine: number | null }> {
       const rows = await jobResponses(sql, jobId, afterLine, limit);
       if (rows.length === 0) return { lastLine: null };
       let done = 0;
+      const cancelled = Context.current().cancellationSignal;
       await mapLimit(rows, START_CONCURRENCY, async (r) => {
+        // A worker shutting down cancels us: stop here, the retry resumes at the checkpoint.
+        cancelled.throwIfAborted();
         await startLifecycle(temporal, 'responseWorkflow', {
           workflowId: responseWorkflowId(r.id),
           taskQueue,
@@ -27,7 +49,7 @@ export function createBulkInviteActivities({ sql, temporal, taskQueue }: Pick<Ac
           status: 'invited',
           reuse: true,
         });
-        if (++done % 100 === 0) heartbeat(done);
+        if (++done % 100 === 0) heartbeat({ lastLine: afterLine });
       });
       const lastLine = rows[rows.length - 1]!.jobLine;
       const [count] = await sql<{ n: number }[]>`select count(*)::int as n from responses where job_id = ${jobId} and job_line <= ${lastLine}`;
@@ -42,4 +64,5 @@ export function createBulkInviteActivities({ sql, temporal, taskQueue }: Pick<Ac
       });
     },
   };
+  return activities;
 }

@@ -1,6 +1,6 @@
 import type { ActivityDeps } from '../deps';
 import { recordAudit } from '../../src/repos/audit';
-import { completeResponseInLedger, expireResponseInLedger } from '../../src/repos/allotments/ledger';
+import { closeResponseInLedger } from '../../src/repos/allotments/ledger';
 import { setResponseExpiry } from '../../src/repos/allotments/responses';
 
 const actor = (responseId: string) => `workflow:response-${responseId}`;
@@ -10,14 +10,14 @@ export function createResponseActivities({ sql }: Pick<ActivityDeps, 'sql'>) {
     /** Idempotent: a retry finds the response already completed and changes nothing. */
     async completeResponse(responseId: string): Promise<boolean> {
       return sql.begin(async (tx) => {
-        const changed = await completeResponseInLedger(tx, responseId, new Date());
+        const changed = await closeResponseInLedger(tx, responseId, 'completed', new Date());
         if (changed) await recordAudit(tx, { actor: actor(responseId), entity: 'response', entityId: responseId, action: 'complete', after: { status: 'completed' } });
         return changed;
       });
     },
     async expireResponse(responseId: string, atIso: string): Promise<boolean> {
       return sql.begin(async (tx) => {
-        const changed = await expireResponseInLedger(tx, responseId, new Date(atIso));
+        const changed = await closeResponseInLedger(tx, responseId, 'expired', new Date(atIso));
         if (changed) await recordAudit(tx, { actor: actor(responseId), entity: 'response', entityId: responseId, action: 'expire', after: { status: 'expired' } });
         return changed;
       });

@@ -1,3 +1,4 @@
+export { waitFor } from '../support/wait';
 import type { TestStack } from '../support/stack';
 
 export const EUR_BANDS = [
@@ -50,12 +51,3 @@ export async function ledgerFromFacts(s: TestStack, organizationId: string, asse
       (select count(*)::int from responses where organization_id = ${organizationId} and assessment_id = ${assessmentId} and counted and status = 'expired') as expired`;
   return { ...row!, available: row!.allocated - row!.used - row!.unexpired };
 }
-
-export const waitFor = async <T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (ok(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-};

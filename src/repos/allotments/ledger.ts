@@ -91,28 +91,26 @@ export async function ensureAllotment(sql: Db, organizationId: string, assessmen
   await sql`insert into allotments ${sql(key(organizationId, assessmentId))} on conflict do nothing`;
 }
 
-/** Moves one response from Unexpired to Used, once. Returns false when it was not open. */
-export async function completeResponseInLedger(sql: Db, responseId: string, at: Date): Promise<boolean> {
-  const [r] = await sql<{ organizationId: string; assessmentId: string; counted: boolean }[]>`
-    update responses set status = 'completed', completed_at = ${at} where id = ${responseId} and status = 'invited'
-    returning organization_id, assessment_id, counted`;
-  if (!r) return false;
-  if (r.counted) {
-    await sql`update allotments set used = used + 1, unexpired = unexpired - 1
-              where organization_id = ${r.organizationId} and assessment_id = ${r.assessmentId}`;
-  }
-  return true;
-}
+// Where a closing response's unit goes: completed → Used for good, expired → Expired (and so
+// back to Available, which subtracts only Used and Unexpired).
+const CLOSINGS = {
+  completed: { stamp: 'completed_at', column: 'used' },
+  expired: { stamp: 'expired_at', column: 'expired' },
+} as const;
 
-/** Moves one response from Unexpired to Expired (its unit returns to Available), once. */
-export async function expireResponseInLedger(sql: Db, responseId: string, at: Date): Promise<boolean> {
+/**
+ * Closes one open response and moves its unit out of Unexpired, once: returns false when it
+ * was not open (a retry, or the other transition won). Expiry also needs its instant reached.
+ */
+export async function closeResponseInLedger(sql: Db, responseId: string, to: keyof typeof CLOSINGS, at: Date): Promise<boolean> {
+  const { stamp, column } = CLOSINGS[to];
   const [r] = await sql<{ organizationId: string; assessmentId: string; counted: boolean }[]>`
-    update responses set status = 'expired', expired_at = ${at}
-    where id = ${responseId} and status = 'invited' and expires_at <= ${at}
+    update responses set status = ${to}, ${sql(stamp)} = ${at}
+    where id = ${responseId} and status = 'invited' ${to === 'expired' ? sql`and expires_at <= ${at}` : sql``}
     returning organization_id, assessment_id, counted`;
   if (!r) return false;
   if (r.counted) {
-    await sql`update allotments set expired = expired + 1, unexpired = unexpired - 1
+    await sql`update allotments set ${sql(column)} = ${sql(column)} + 1, unexpired = unexpired - 1
               where organization_id = ${r.organizationId} and assessment_id = ${r.assessmentId}`;
   }
   return true;

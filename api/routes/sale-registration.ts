@@ -1,0 +1,95 @@
+import type { z } from '@hono/zod-openapi';
+import type { Db } from '../../src/db/connect';
+import type { Principal } from '../../src/domain/principal';
+import { actorOf } from '../../src/domain/principal';
+import { priceLine, PricingError } from '../../src/domain/sales/pricing';
+import { AppError, notFound } from '../../src/errors';
+import { recordAudit } from '../../src/repos/audit';
+import { addCustomerPeople } from '../../src/repos/customers';
+import { findDistributions } from '../../src/repos/distributions';
+import { findOrganization, type Organization } from '../../src/repos/organizations';
+import { insertComment, insertSale, loadSale, type SaleLineInput } from '../../src/repos/sales';
+import { createOrganizationAs } from './organizations';
+import type { CreateSale } from './sale-schemas';
+
+type Registration = z.infer<typeof CreateSale>;
+
+const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', `Invalid body: ${path}`, { errors: [{ path, message }] });
+
+async function customerOrganization(tx: Db, p: Principal, customer: Registration['customer']): Promise<Organization> {
+  if (customer.newOrganization) return createOrganizationAs(tx, p, customer.newOrganization);
+  const org = await findOrganization(tx, p, customer.organizationId!);
+  if (!org) throw notFound('Organization');
+  return org;
+}
+
+/** Prices every line from the catalog; a currency the distribution has no price in is refused. */
+async function pricedLines(tx: Db, lines: Registration['distributions']): Promise<SaleLineInput[]> {
+  const ids = lines.map((l) => l.distributionId);
+  const duplicate = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+  if (duplicate >= 0) throw invalid(`distributions.${duplicate}.distributionId`, 'each distribution may appear once per sale');
+  const catalog = await findDistributions(tx, ids);
+  return lines.map((line, i) => {
+    const distribution = catalog.get(line.distributionId);
+    if (!distribution) throw notFound('Distribution');
+    if (!distribution.salesTypes.includes(line.salesType)) throw invalid(`distributions.${i}.salesType`, `${distribution.name} is not sold ${line.salesType}`);
+    const unitAmount = distribution.unitPrices[line.currency];
+    if (unitAmount === undefined) {
+      throw new AppError('NO_VALID_PRICE', `${distribution.name} has no price in ${line.currency}`, {
+        distributionId: distribution.id,
+        currency: line.currency,
+        currencies: Object.keys(distribution.unitPrices).sort(),
+      });
+    }
+    try {
+      const { salesPrice } = priceLine(unitAmount, line.numberOfUsers, line.currency);
+      return { ...line, unitAmount, salesAmount: salesPrice.amount, keyLengthDays: distribution.keyLengthDays };
+    } catch (err) {
+      if (err instanceof PricingError) throw invalid(`distributions.${i}.numberOfUsers`, err.message);
+      throw err;
+    }
+  });
+}
+
+/**
+ * Registers a sale in one transaction: the customer (found or created), priced lines, contacts,
+ * users, first comment, audit, and the start of its workflow, so a refusal anywhere changes nothing.
+ */
+export async function registerSale(
+  tx: Db,
+  p: Principal,
+  body: Registration,
+  startWorkflow: (sale: { id: string; organizationId: string; activationDate: string }) => Promise<void>,
+): Promise<string> {
+  const org = await customerOrganization(tx, p, body.customer);
+  if (!org.ltiService) {
+    throw new AppError('LTI_SERVICE_REQUIRED', `${org.name} has no LTI service; only organizations with ltiService may buy a subscription plan`, { organizationId: org.id });
+  }
+  const lines = await pricedLines(tx, body.distributions);
+  const id = await insertSale(tx, {
+    organizationId: org.id,
+    registeredBy: p.userId,
+    name: body.name,
+    customerPoNumber: body.customerPoNumber,
+    orderNumber: body.orderNumber,
+    billed: body.billed,
+    activationDate: body.activationDate,
+    lines,
+  });
+  const [contacts, users] = await Promise.all([
+    addCustomerPeople(tx, 'contacts', org.id, id, body.customer.contacts ?? []),
+    addCustomerPeople(tx, 'users', org.id, id, body.customer.users ?? []),
+  ]);
+  if (body.comment) await insertComment(tx, id, p.userId, body.comment);
+  const sale = (await loadSale(tx, id))!;
+  await recordAudit(tx, {
+    actor: actorOf(p),
+    entity: 'sale',
+    entityId: id,
+    action: 'register',
+    organizationId: org.id,
+    after: { ...sale, contactsAdded: contacts.length, usersAdded: users.length },
+  });
+  await startWorkflow({ id, organizationId: org.id, activationDate: sale.activationDate });
+  return id;
+}

@@ -1,0 +1,140 @@
+import { z } from '@hono/zod-openapi';
+import { KEY_STATUSES, SALE_STATUSES, SALES_TYPES } from '../../src/domain/sales/types';
+import { Currency, IsoDate, Money } from '../schemas';
+import { OrganizationFields } from './organizations';
+
+const readOnly = (what: string) =>
+  z.unknown().optional().openapi({ description: `Read-only (${what}): sending it answers 422 IMMUTABLE_FIELD` });
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const Email = z.email().transform((e) => e.toLowerCase());
+const Person = z.strictObject({ name: Text(200), email: Email });
+
+export const Customer = z
+  .strictObject({
+    organizationId: z.uuid().optional().openapi({ description: 'An existing organization in your scope' }),
+    newOrganization: z.strictObject(OrganizationFields).optional().openapi({ description: 'Created with the sale; managers: below their organization by default' }),
+    contacts: z.array(Person).max(100).optional(),
+    users: z.array(Person).max(1000).optional(),
+  })
+  .refine((c) => (c.organizationId === undefined) !== (c.newOrganization === undefined), {
+    message: 'give either organizationId or newOrganization',
+  });
+
+export const SaleLineInput = z.strictObject({
+  distributionId: z.uuid(),
+  salesType: z.enum(SALES_TYPES),
+  numberOfUsers: z.number().int().min(1).max(1_000_000).openapi({ description: 'Fixed at registration' }),
+  currency: Currency,
+});
+
+const editable = {
+  name: Text(200),
+  customerPoNumber: Text(100).nullable().optional(),
+  orderNumber: Text(100).nullable().optional(),
+  billed: Text(50).openapi({ description: 'Billing method, e.g. invoice or card' }),
+  activationDate: IsoDate.openapi({ description: 'YYYY-MM-DD, today (UTC) or later; the sale is active from 00:00 UTC' }),
+};
+
+export const CreateSale = z
+  .strictObject({
+    ...editable,
+    customer: Customer,
+    distributions: z.array(SaleLineInput).min(1).max(50),
+    comment: Text(5000).optional().openapi({ description: 'The first comment of the thread' }),
+    cancellationDate: readOnly('always activationDate + 365 days'),
+    status: readOnly('moved by approve/reject and the lifecycle'),
+  })
+  .openapi('CreateSale');
+
+export const PatchSale = z
+  .strictObject({
+    name: editable.name.optional(),
+    customerPoNumber: editable.customerPoNumber,
+    orderNumber: editable.orderNumber,
+    billed: editable.billed.optional(),
+    activationDate: editable.activationDate.optional().openapi({ description: 'Only while pending approval or approved' }),
+    cancellationDate: readOnly('always activationDate + 365 days'),
+    distributions: readOnly('fixed at registration'),
+    numberOfUsers: readOnly('fixed at registration'),
+    customer: readOnly('fixed at registration'),
+    organizationId: readOnly('fixed at registration'),
+    status: readOnly('moved by approve/reject and the lifecycle'),
+  })
+  .openapi('PatchSale');
+
+export const SaleLine = z
+  .object({
+    id: z.uuid(),
+    distributionId: z.uuid(),
+    name: z.string(),
+    salesType: z.enum(SALES_TYPES),
+    numberOfUsers: z.number().int(),
+    seatsUsed: z.number().int(),
+    keyLengthDays: z.number().int(),
+    distributionPrice: Money.openapi({ description: 'Unit price per user' }),
+    salesPrice: Money.openapi({ description: 'Unit price × number of users' }),
+  })
+  .openapi('SaleDistribution');
+
+export const Comment = z.object({ id: z.uuid(), text: z.string(), authorId: z.uuid(), createdAt: z.date() }).openapi('SaleComment');
+const PersonOut = z.object({ id: z.uuid(), name: z.string(), email: z.string(), organizationId: z.uuid(), createdAt: z.date() });
+
+export const SaleSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    status: z.enum(SALE_STATUSES),
+    organizationId: z.uuid(),
+    customer: z.object({ organizationId: z.uuid(), name: z.string() }),
+    registeredBy: z.uuid(),
+    customerPoNumber: z.string().nullable(),
+    orderNumber: z.string().nullable(),
+    billed: z.string(),
+    activationDate: z.string(),
+    cancellationDate: z.string(),
+    rejectionReason: z.string().nullable(),
+    decidedBy: z.uuid().nullable(),
+    decidedAt: z.date().nullable(),
+    activatedAt: z.date().nullable(),
+    cancelledAt: z.date().nullable(),
+    distributions: z.array(SaleLine),
+    totals: z.array(Money).openapi({ description: 'Sales price summed per currency' }),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .openapi('Sale');
+
+export const SaleDetail = SaleSchema.extend({
+  comments: z.array(Comment),
+  contacts: z.array(PersonOut),
+  users: z.array(PersonOut),
+}).openapi('SaleDetail');
+
+export const KeySchema = z
+  .object({
+    id: z.uuid(),
+    key: z.string().openapi({ description: 'The licence key (an unguessable token)' }),
+    userEmail: z.string(),
+    distributionId: z.uuid(),
+    issuedAt: z.date(),
+    expiresAt: z.date(),
+    status: z.enum(KEY_STATUSES),
+    renewals: z.number().int(),
+    revokedAt: z.date().nullable(),
+  })
+  .openapi('LicenceKey');
+
+export const PublicKeySchema = z
+  .object({ key: z.string(), status: z.enum(KEY_STATUSES), expiresAt: z.date() })
+  .openapi('LicenceKeyValidation');
+
+export const Launch = z
+  .strictObject({
+    userEmail: Email,
+    distributionId: z.uuid().optional().openapi({ description: 'Needed when the sale has more than one distribution' }),
+  })
+  .openapi('Launch');
+
+export const Reject = z.strictObject({ reason: Text(2000) }).openapi('RejectSale');
+export const CommentInput = z.strictObject({ text: Text(5000) }).openapi('CommentInput');

@@ -1,0 +1,65 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { AppError, errorStatus, type ErrorCode } from '../../src/errors';
+import { startLifecycle } from '../../src/temporal/start';
+import type { saleWorkflow } from '../../workflows/sale';
+import { launchKeyUpdate, SALE_KIND, SaleFailure, saleWorkflowId, type IssuedKey, type LaunchInput } from '../../workflows/sale-definitions';
+
+export const saleHandle = (client: Client, saleId: string) => client.workflow.getHandle<typeof saleWorkflow>(saleWorkflowId(saleId));
+
+export async function startSaleWorkflow(
+  client: Client,
+  taskQueue: string,
+  sale: { id: string; organizationId: string; activationDate: string },
+): Promise<void> {
+  await startLifecycle<typeof saleWorkflow>(client, 'saleWorkflow', {
+    workflowId: saleWorkflowId(sale.id),
+    taskQueue,
+    args: [{ saleId: sale.id, organizationId: sale.organizationId, activationDate: sale.activationDate }],
+    kind: SALE_KIND,
+    organizationId: sale.organizationId,
+    status: 'pending_approval',
+  });
+}
+
+/** Runs a workflow call and answers a refusal as the problem its failure type names. */
+export async function askSale<R>(call: () => Promise<R>): Promise<R> {
+  try {
+    return await call();
+  } catch (err) {
+    const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
+    if (cause instanceof ApplicationFailure && cause.type && cause.type in errorStatus) {
+      throw new AppError(cause.type as ErrorCode, cause.message);
+    }
+    // The workflow has ended (rejected or cancelled): nothing about the sale can change any more.
+    if (err instanceof WorkflowNotFoundError) throw new AppError('INVALID_STATE', 'The sale\'s lifecycle has ended');
+    throw err;
+  }
+}
+
+const RETRIES = 200;
+const RESOURCE_EXHAUSTED = 8;
+
+/**
+ * Worth sending again: the run is handing over to its successor (SALE_BUSY), or the server's cap
+ * on concurrent updates per workflow (10 by default) is reached.
+ */
+function isTransient(err: unknown): boolean {
+  if (err instanceof WorkflowUpdateFailedError) return err.cause instanceof ApplicationFailure && err.cause.type === SaleFailure.BUSY;
+  const e = err as { code?: number; cause?: { code?: number } } | null;
+  return e?.code === RESOURCE_EXHAUSTED || e?.cause?.code === RESOURCE_EXHAUSTED;
+}
+
+/** A launch through the workflow's update, sent again while the sale is momentarily busy. */
+export async function launchThroughWorkflow(client: Client, saleId: string, input: LaunchInput): Promise<IssuedKey> {
+  const handle = saleHandle(client, saleId);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await askSale(() => handle.executeUpdate(launchKeyUpdate, { args: [input] }));
+    } catch (err) {
+      if (!isTransient(err)) throw err;
+      if (attempt >= RETRIES) throw new AppError('UNAVAILABLE', 'The sale is busy; try again');
+      await new Promise((r) => setTimeout(r, Math.min(10 * attempt, 200) * (0.5 + Math.random())));
+    }
+  }
+}

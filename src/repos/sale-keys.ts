@@ -1,0 +1,99 @@
+import type { Db } from '../db/connect';
+import { RENEWAL_LEAD_MS } from '../domain/sales/keys';
+
+export interface SaleKeyRow {
+  id: string;
+  saleId: string;
+  distributionId: string;
+  key: string;
+  userEmail: string;
+  issuedAt: Date;
+  expiresAt: Date;
+  renewals: number;
+  renewedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+const columns = (sql: Db) => sql`
+  k.id, k.sale_id, l.distribution_id, k.key, k.user_email, k.issued_at, k.expires_at, k.renewals, k.renewed_at, k.revoked_at`;
+
+export async function findUserKey(sql: Db, lineId: string, userEmail: string): Promise<SaleKeyRow | undefined> {
+  const [row] = await sql<SaleKeyRow[]>`
+    select ${columns(sql)} from sale_keys k join sale_distributions l on l.id = k.sale_distribution_id
+    where k.sale_distribution_id = ${lineId} and lower(k.user_email) = lower(${userEmail})`;
+  return row;
+}
+
+/**
+ * Inserts the user's key and takes a seat for it, in the caller's transaction. `exists`: the user
+ * already has a key (a concurrent first launch of the same user included); `exhausted`: every seat
+ * is taken and the caller must roll back the transaction.
+ */
+export async function insertUserKey(
+  sql: Db,
+  k: { saleId: string; lineId: string; userEmail: string; key: string; issuedAt: Date; expiresAt: Date; saleEndsAt: Date },
+): Promise<{ outcome: 'issued'; key: SaleKeyRow } | { outcome: 'exists' | 'exhausted' }> {
+  const [inserted] = await sql<{ id: string }[]>`
+    insert into sale_keys (sale_id, sale_distribution_id, key, user_email, issued_at, expires_at, sale_ends_at)
+    values (${k.saleId}, ${k.lineId}, ${k.key}, ${k.userEmail}, ${k.issuedAt}, ${k.expiresAt}, ${k.saleEndsAt})
+    on conflict (sale_distribution_id, lower(user_email)) do nothing
+    returning id`;
+  if (!inserted) return { outcome: 'exists' };
+  // The check constraint seats_used <= number_of_users backs this conditional update.
+  const seat = await sql`
+    update sale_distributions set seats_used = seats_used + 1
+    where id = ${k.lineId} and seats_used < number_of_users returning id`;
+  if (seat.length === 0) return { outcome: 'exhausted' };
+  return { outcome: 'issued', key: (await findUserKey(sql, k.lineId, k.userEmail))! };
+}
+
+export async function listSaleKeys(sql: Db, saleId: string, page: { after?: string; limit: number; distributionId?: string }): Promise<SaleKeyRow[]> {
+  return sql<SaleKeyRow[]>`
+    select ${columns(sql)} from sale_keys k join sale_distributions l on l.id = k.sale_distribution_id
+    where k.sale_id = ${saleId}
+      ${page.distributionId ? sql`and l.distribution_id = ${page.distributionId}` : sql``}
+      ${page.after ? sql`and k.id > ${page.after}` : sql``}
+    order by k.id limit ${page.limit}`;
+}
+
+/**
+ * Renews, in one statement, every live key of the sale that expires before the sale ends and is
+ * due within the renewal lead of `at`: another keyLengthDays from its old expiry, capped at the
+ * sale's end (mirrors renewedExpiry). Repeats while keys stay due (a worker that was down long).
+ */
+export async function renewDueKeys(sql: Db, saleId: string, at: Date): Promise<number> {
+  const horizon = new Date(at.getTime() + RENEWAL_LEAD_MS);
+  let total = 0;
+  for (;;) {
+    const rows = await sql`
+      update sale_keys k set
+        expires_at = least(k.expires_at + make_interval(hours => 24 * l.key_length_days), k.sale_ends_at),
+        renewals = k.renewals + 1,
+        renewed_at = ${at}
+      from sale_distributions l
+      where l.id = k.sale_distribution_id and k.sale_id = ${saleId} and k.revoked_at is null
+        and k.expires_at < k.sale_ends_at and k.expires_at <= ${horizon}
+      returning k.id`;
+    total += rows.length;
+    if (rows.length === 0) return total;
+  }
+}
+
+/** The earliest expiry of a live key that will need renewing, or null. */
+export async function nextKeyRenewal(sql: Db, saleId: string): Promise<Date | null> {
+  const [row] = await sql<{ next: Date | null }[]>`
+    select min(expires_at) as next from sale_keys
+    where sale_id = ${saleId} and revoked_at is null and expires_at < sale_ends_at`;
+  return row?.next ?? null;
+}
+
+export async function revokeSaleKeys(sql: Db, saleId: string, at: Date): Promise<number> {
+  const rows = await sql`
+    update sale_keys set revoked_at = ${at} where sale_id = ${saleId} and revoked_at is null returning id`;
+  return rows.length;
+}
+
+export async function findKeyBySecret(sql: Db, key: string): Promise<Pick<SaleKeyRow, 'key' | 'expiresAt' | 'revokedAt'> | undefined> {
+  const [row] = await sql<SaleKeyRow[]>`select key, expires_at, revoked_at from sale_keys where key = ${key}`;
+  return row;
+}

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../setup/global';
+import { projectRoot } from '../../src/tools/paths';
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** `npm start`'s entry point, as a user runs it, with nothing configured but where to put things. */
+function start(env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: projectRoot,
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME!, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`not running after 120 s:\n${out}`)), 120_000);
+    child.stdout!.on('data', () => {
+      if (out.includes('partnerflow is running')) {
+        clearTimeout(timer);
+        // The banner ends with the token lines; give them a moment to arrive.
+        setTimeout(() => ok({ child, output: () => out }), 200);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`exited ${code} before running:\n${out}`));
+    });
+  });
+}
+
+const stop = (child: ChildProcess, signal: NodeJS.Signals) =>
+  new Promise<number | null>((ok) => {
+    child.once('exit', (code) => ok(code));
+    child.kill(signal);
+  });
+
+describe('npm start on a fresh clone, with no configuration', () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+  let ports: { api: number; ui: number };
+  beforeAll(async () => {
+    // Inside the project like the default .data (as root, PostgreSQL runs as `postgres` and needs to reach it).
+    dataDir = join(projectRoot, '.test-data', `start-${randomBytes(4).toString('hex')}`);
+    ports = { api: await freePort(), ui: await freePort() };
+    env = {
+      DATA_DIR: dataDir,
+      PORT: String(ports.api),
+      TEMPORAL_DEV_PORT: String(await freePort()),
+      TEMPORAL_UI_PORT: String(ports.ui),
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
+    };
+  });
+  afterAll(async () => rm(dataDir, { recursive: true, force: true }));
+
+  it('serves /ready, /docs and the Temporal UI, prints the first admin token once, stops cleanly and finds its data again', { timeout: 300_000 }, async () => {
+    const first = await start(env);
+    const banner = first.output();
+    expect(banner).toContain(`http://localhost:${ports.api}/docs`);
+    expect(banner).toContain(`http://localhost:${ports.ui}`);
+    const token = /(pf_[A-Za-z0-9_-]{43})/.exec(banner)?.[1];
+    expect(token).toBeDefined();
+
+    const api = (path: string, init: RequestInit = {}) => fetch(`http://localhost:${ports.api}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } });
+    expect((await api('/ready')).status).toBe(200);
+    expect(await (await api('/docs')).text()).toContain('/openapi.json');
+    expect((await fetch(`http://localhost:${ports.ui}/`)).status).toBe(200);
+    const org = (await (await api('/v1/organizations', { method: 'POST', body: JSON.stringify({ name: 'Survives restarts' }) })).json()) as { id: string };
+    expect(org.id).toBeDefined();
+
+    expect(await stop(first.child, 'SIGTERM')).toBe(0);
+    await expect(fetch(`http://localhost:${ports.api}/health`)).rejects.toThrow();
+
+    const second = await start(env);
+    expect(second.output()).not.toMatch(/pf_[A-Za-z0-9_-]{43}/);
+    const again = await api(`/v1/organizations/${org.id}`);
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { name: string }).name).toBe('Survives restarts');
+    expect(await stop(second.child, 'SIGINT')).toBe(0);
+  });
+
+  it('refuses to start on a bad setting, naming it', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: projectRoot, env: { PATH: process.env.PATH!, PORT: 'eighty', DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stderr!.on('data', (d) => (out += d));
+    const code = await new Promise<number | null>((ok) => child.once('exit', ok));
+    expect(code).toBe(1);
+    expect(out).toContain('PORT');
+  });
+});
