@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { ServiceError } from '@temporalio/client';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import { AppError } from '../src/errors';
@@ -40,15 +41,27 @@ export function toProblem(err: unknown, c: Context<AppEnv>): Response {
     else if (err.status === 401) appError = new AppError('UNAUTHENTICATED', err.message || 'Authentication required');
     else if (err.status < 500) appError = new AppError('VALIDATION_FAILED', err.message || 'Bad request');
     else appError = new AppError('INTERNAL', 'An internal error occurred');
+  } else if (isTransient(err)) {
+    c.var.log?.warn({ err }, 'backing service busy or unreachable');
+    c.header('Retry-After', '1');
+    appError = new AppError('UNAVAILABLE', 'A backing service is busy or unreachable; nothing was changed. Try again.');
   } else if (isUniqueViolation(err)) {
     appError = new AppError('CONFLICT', 'A record with these values already exists');
   } else {
     c.var.log?.error({ err }, 'unhandled error');
     appError = new AppError('INTERNAL', 'An internal error occurred');
   }
-  if (appError.status >= 500 && appError.code !== 'INTERNAL') c.var.log?.error({ err }, 'server error');
+  if (appError.status >= 500 && appError.code !== 'INTERNAL' && appError.code !== 'UNAVAILABLE') c.var.log?.error({ err }, 'server error');
   const body = problemBody(appError, new URL(c.req.url).pathname, c.var.requestId);
   return c.body(JSON.stringify(body), appError.status as 400, { 'content-type': 'application/problem+json' });
+}
+
+// gRPC DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNAVAILABLE: Temporal overloaded or out of reach.
+const TRANSIENT_GRPC = new Set([4, 8, 14]);
+
+function isTransient(err: unknown): boolean {
+  const inner = err instanceof ServiceError ? err.cause : err;
+  return typeof inner === 'object' && inner !== null && TRANSIENT_GRPC.has((inner as { code?: number }).code as number);
 }
 
 function isUniqueViolation(err: unknown): boolean {

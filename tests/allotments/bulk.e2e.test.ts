@@ -31,7 +31,7 @@ describe('bulk CSV invites', () => {
     expect(res.status).toBe(415);
   });
 
-  it('creates 1 200 invitations in batches, with progress to completion and a running workflow each', async () => {
+  it('creates 1 200 invitations in batches, with progress to completion and a running workflow each', { timeout: 180_000 }, async () => {
     const res = await upload(csvOf(1200, 'big'), { 'idempotency-key': 'bulk-1200' });
     expect(res.status).toBe(202);
     expect(res.headers.get('location')).toBe(`/v1/jobs/${res.body.id}`);
@@ -72,16 +72,16 @@ describe('a bulk job whose worker stops half-way', () => {
   });
   afterAll(async () => s?.close());
 
-  it('resumes on a new worker and ends with every invitation started exactly once', async () => {
+  it('resumes on a new worker and ends with every invitation started exactly once', { timeout: 300_000 }, async () => {
     const res = await s.call('POST', `/v1/assessments/${w.assessmentId}/responses/bulk?organizationId=${w.organizationId}`, { token: w.manager.token, raw: csvOf(3000, 'resume'), headers: { 'content-type': 'text/csv' } });
     expect(res.status).toBe(202);
-    const midway = await waitFor(() => s.call('GET', `/v1/jobs/${res.body.id}`), (j) => j.body.processed >= 500, 60_000);
+    const midway = await waitFor(() => s.call('GET', `/v1/jobs/${res.body.id}`), (j) => j.body.processed >= 500, 120_000);
     expect(midway.body.processed).toBeLessThan(3000);
     await s.stopWorker();
     const stopped = (await s.call('GET', `/v1/jobs/${res.body.id}`)).body;
     expect(stopped.status).toBe('running');
     await s.startWorker();
-    const job = await waitFor(() => s.call('GET', `/v1/jobs/${res.body.id}`), (j) => j.body.status === 'completed', 120_000);
+    const job = await waitFor(() => s.call('GET', `/v1/jobs/${res.body.id}`), (j) => j.body.status === 'completed', 240_000);
     expect(job.body).toMatchObject({ status: 'completed', total: 3000, processed: 3000, failed: 0 });
     const running = await waitFor(
       () => s.client.workflow.count(`PartnerflowKind = "response" AND PartnerflowOrganizationId = "${w.organizationId}" AND ExecutionStatus = "Running"`),

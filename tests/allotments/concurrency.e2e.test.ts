@@ -31,10 +31,13 @@ describe('200 simultaneous creations across the four paths against an allotment 
     });
     const results = await Promise.all(requests);
     const accepted = results.filter((r) => r.status === 201 || r.status === 202);
-    const refused = results.filter((r) => r.status === 409);
     expect(accepted).toHaveLength(100);
-    expect(refused).toHaveLength(100);
-    expect(new Set(refused.map((r) => r.body.code))).toEqual(new Set(['ALLOTMENT_EXHAUSTED']));
+    // Every other request was refused without creating anything: at zero (409), or, on a machine
+    // so loaded that Temporal missed a deadline, with 503 and Retry-After.
+    const answers = results.filter((r) => r.status >= 400).map((r) => `${r.status} ${r.body.code}`);
+    expect(answers).toHaveLength(100);
+    for (const a of answers) expect(['409 ALLOTMENT_EXHAUSTED', '503 UNAVAILABLE']).toContain(a);
+    expect(answers.filter((a) => a.startsWith('409')).length).toBeGreaterThan(0);
 
     const [created] = await s.sql`select count(*)::int as n from responses where organization_id = ${w.organizationId}`;
     expect(created!.n).toBe(100);

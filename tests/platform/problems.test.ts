@@ -1,3 +1,4 @@
+import { ServiceError } from '@temporalio/client';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toProblem } from '../../api/problem';
@@ -66,5 +67,21 @@ describe('an unexpected failure', () => {
     const body = (await res.json()) as Record<string, unknown>;
     expect(body.code).toBe('INTERNAL');
     expect(JSON.stringify(body)).not.toMatch(/secret_table|app\.ts|stack/);
+  });
+
+  it('answers 503 UNAVAILABLE with Retry-After when Temporal is overloaded or unreachable', async () => {
+    const app = new Hono<any>();
+    app.use('*', async (c, next) => {
+      c.set('log', createLogger('silent'));
+      await next();
+    });
+    app.post('/start', () => {
+      throw new ServiceError('Failed to start Workflow', { cause: Object.assign(new Error('context deadline exceeded'), { code: 4 }) });
+    });
+    app.onError((err, c) => toProblem(err, c));
+    const res = await app.request('/start', { method: 'POST' });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('1');
+    expect(((await res.json()) as { code: string }).code).toBe('UNAVAILABLE');
   });
 });
