@@ -15,16 +15,25 @@ describe('coupon campaigns on a paid users plan', () => {
 
   const from = (i: number) => ({ 'x-forwarded-for': `198.51.100.${i % 250}` });
 
-  it('a shared code limited to 5 is redeemed exactly 5 times by 50 people at once', async () => {
+  it('a shared code limited to 5 is redeemed exactly 5 times by 50 people at once', { timeout: 180_000 }, async () => {
     const campaign = await activeCampaign(s, w.groupId, { mode: 'shared', code: 'XYZCOUPONCODE', maxRedemptions: 5 });
     expect(campaign).toMatchObject({ mode: 'shared', status: 'active', code: 'XYZCOUPONCODE', maxRedemptions: 5, redemptions: 0, codesCreated: 1 });
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => redeem(s, i % 2 ? 'xyzcouponcode' : 'XYZCOUPONCODE', `rush${i}@xyz.example`, from(i))));
+    // A client retries a 503 (Temporal too loaded to start a workflow: nothing was counted), as Retry-After says.
+    const attempt = async (i: number) => {
+      for (let tries = 0; ; tries++) {
+        const res = await redeem(s, i % 2 ? 'xyzcouponcode' : 'XYZCOUPONCODE', `rush${i}@xyz.example`, from(i));
+        if (res.status !== 503 || tries >= 10) return res;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    };
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => attempt(i)));
     const redeemed = results.filter((r) => r.status === 201);
     expect(redeemed).toHaveLength(5);
-    expect(redeemed.every((r) => r.body.status === 'redeemed' && r.body.subscriptionStatus === 'active')).toBe(true);
     const refused = results.filter((r) => r.status !== 201);
     expect(refused).toHaveLength(45);
     expect(new Set(refused.map((r) => `${r.status} ${r.body.code}`))).toEqual(new Set(['409 CODE_EXHAUSTED']));
+    // Each of the five gets its subscription in Stripe (at once, unless Stripe is slow to answer).
+    await waitFor(() => s.sql`select 1 from subscriptions where campaign_id = ${campaign.id} and status = 'active'`, (r) => r.length === 5, 60_000);
 
     expect((await s.call('GET', `/v1/campaigns/${campaign.id}`)).body).toMatchObject({ redemptions: 5 });
     const [counts] = await s.sql`
@@ -90,7 +99,7 @@ describe('coupon campaigns on a paid users plan', () => {
     expect(after.body).toContain(`${codes[0]},1,1`);
   });
 
-  it('1 000 unique codes survive a worker killed mid-generation: exactly 1 000 distinct codes', { timeout: 240_000 }, async () => {
+  it('1 000 unique codes survive a worker killed mid-generation: exactly 1 000 distinct codes', { timeout: 300_000 }, async () => {
     const created = await s.call('POST', `/v1/groups/${w.groupId}/campaigns`, { body: { mode: 'unique', count: 1000 } });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'creating', count: 1000, maxRedemptions: 1000, codesCreated: 0 });
