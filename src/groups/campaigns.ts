@@ -6,6 +6,7 @@ import { recordAudit } from '../repos/audit';
 import { campaignById, exportCodes, getCampaign, insertCampaign, insertCodes, transitionCampaign, type Campaign } from '../repos/groups/campaigns';
 import { getGroup } from '../repos/groups/groups';
 import { startLifecycle } from '../temporal/start';
+import { GROUP_ID } from '../../workflows/search-attributes';
 import { campaignWorkflowId, deactivateCampaignSignal } from '../../workflows/groups/campaign-definitions';
 import { requireStripe, type GroupServices } from './context';
 
@@ -44,6 +45,7 @@ export async function createCampaign(s: GroupServices, p: Principal, groupId: st
       kind: 'campaign',
       organizationId: group.organizationId,
       status: 'creating',
+      searchAttributes: [{ key: GROUP_ID, value: group.id }],
     });
     return campaignId;
   });

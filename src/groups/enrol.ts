@@ -5,6 +5,7 @@ import { insertCustomer } from '../repos/groups/catalog';
 import type { Group } from '../repos/groups/groups';
 import { insertGroupUser, subscriptionById, type Subscription, type SubscriptionSource } from '../repos/groups/subscriptions';
 import { startLifecycle } from '../temporal/start';
+import { GROUP_ID } from '../../workflows/search-attributes';
 import { subscriptionOutcomeUpdate, subscriptionWorkflowId } from '../../workflows/groups/subscription-definitions';
 import type { GroupServices } from './context';
 
@@ -53,6 +54,7 @@ export async function startProvisioning(s: Pick<GroupServices, 'temporal' | 'tas
     kind: 'subscription',
     organizationId: group.organizationId,
     status: 'pending',
+    searchAttributes: [{ key: GROUP_ID, value: group.id }],
   });
 }
 

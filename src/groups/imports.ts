@@ -6,6 +6,7 @@ import { getGroup } from '../repos/groups/groups';
 import { allImportRows, importProgress, insertImport, isImportOf } from '../repos/groups/imports';
 import { getJob, insertJob, setJobProgress, type Job } from '../repos/jobs';
 import { startLifecycle } from '../temporal/start';
+import { GROUP_ID } from '../../workflows/search-attributes';
 import { importJobWorkflowId } from '../../workflows/groups/import-definitions';
 import { assertFreeUsersPlan } from './claims';
 import { requireStripe, type GroupServices } from './context';
@@ -41,6 +42,7 @@ export async function acceptImport(s: GroupServices, p: Principal, groupId: stri
       kind: 'job',
       organizationId: group.organizationId,
       status: 'running',
+      searchAttributes: [{ key: GROUP_ID, value: group.id }],
     });
     return job.id;
   });

@@ -6,12 +6,10 @@ import {
   continueAsNew,
   proxyActivities,
   setHandler,
-  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { GroupActivities } from '../../activities/groups';
 import { recordCommitted } from '../records';
-import { GROUP_ID } from '../search-attributes';
 import { publishStatus } from '../status';
 import {
   campaignStateQuery,
@@ -53,7 +51,6 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     deactivation = true;
   });
   setHandler(campaignStateQuery, () => ({ status, deactivationRequested: deactivation }));
-  upsertSearchAttributes([{ key: GROUP_ID, value: input.groupId }]);
 
   const endsAt = input.endsAt ? new Date(input.endsAt).getTime() : undefined;
   const ended = () => endsAt !== undefined && Date.now() >= endsAt;

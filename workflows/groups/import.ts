@@ -1,7 +1,6 @@
-import { continueAsNew, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { GroupActivities } from '../../activities/groups';
 import { recordCommitted } from '../records';
-import { GROUP_ID } from '../search-attributes';
 import { publishStatus } from '../status';
 import { IMPORT_BATCH, importProgressQuery, type GroupImportInput } from './import-definitions';
 
@@ -21,7 +20,6 @@ const db = proxyActivities<GroupActivities>({
 export async function groupImportWorkflow(input: GroupImportInput): Promise<{ created: number; existing: number; failed: number } | 'abandoned'> {
   let afterLine = input.afterLine ?? 0;
   setHandler(importProgressQuery, () => ({ afterLine }));
-  upsertSearchAttributes([{ key: GROUP_ID, value: input.groupId }]);
   // The rows are committed with the job row: once it is visible, so is every row.
   if (input.afterLine === undefined && !(await recordCommitted('job', input.jobId))) {
     publishStatus('abandoned');

@@ -1,7 +1,6 @@
-import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { GroupActivities } from '../../activities/groups';
 import { recordCommitted } from '../records';
-import { GROUP_ID } from '../search-attributes';
 import { publishStatus } from '../status';
 import {
   STRIPE_REFUSED,
@@ -35,7 +34,6 @@ export async function groupSubscriptionWorkflow(input: GroupSubscriptionInput): 
     return { status };
   });
   setHandler(subscriptionStateQuery, () => ({ status }));
-  upsertSearchAttributes([{ key: GROUP_ID, value: input.groupId }]);
 
   if (!(await recordCommitted('subscription', input.subscriptionId))) {
     status = 'failed';
