@@ -1,5 +1,6 @@
 import type { ActivityDeps } from './deps';
 import { createAllotmentActivities } from './allotments';
+import { createGroupActivities } from './groups';
 import { createMailActivities } from './mail';
 import { createPlatformActivities } from './platform';
 import { createRecordActivities } from './records';
@@ -14,6 +15,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createMailActivities(deps),
     ...createSalesActivities(deps),
     ...createAllotmentActivities(deps),
+    ...createGroupActivities(deps),
   };
 }
 

@@ -4,3 +4,6 @@ export { saleWorkflow } from './sale';
 export { responseWorkflow } from './allotments/response';
 export { purchaseWorkflow } from './allotments/purchase';
 export { bulkInviteWorkflow } from './allotments/bulk-invite';
+export { campaignWorkflow } from './groups/campaign';
+export { groupSubscriptionWorkflow } from './groups/subscription';
+export { groupImportWorkflow } from './groups/import';

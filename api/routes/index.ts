@@ -3,6 +3,7 @@ import type { AppEnv } from '../context';
 import { registerAllotmentLifecycleRoutes } from './allotments';
 import { registerAuditRoutes } from './audit';
 import { registerDistributionRoutes } from './distributions';
+import { registerGroupLifecycleRoutes } from './groups';
 import { registerHealthRoutes } from './health';
 import { registerOrganizationRoutes } from './organizations';
 import { registerSaleKeyRoutes } from './sale-keys';
@@ -22,4 +23,5 @@ export function registerRoutes(app: Router): void {
   registerSaleRoutes(app);
   registerSaleKeyRoutes(app);
   registerAllotmentLifecycleRoutes(app);
+  registerGroupLifecycleRoutes(app);
 }
