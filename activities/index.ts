@@ -1,6 +1,7 @@
 import type { ActivityDeps } from './deps';
 import { createAggregatorActivities } from './aggregators';
 import { createAllotmentActivities } from './allotments';
+import { createGroupActivities } from './groups';
 import { createMailActivities } from './mail';
 import { createPlatformActivities } from './platform';
 import { createRecordActivities } from './records';
@@ -15,6 +16,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createMailActivities(deps),
     ...createSalesActivities(deps),
     ...createAllotmentActivities(deps),
+    ...createGroupActivities(deps),
     ...createAggregatorActivities(deps),
   };
 }

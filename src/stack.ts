@@ -79,7 +79,7 @@ export class Stack {
     this.onStop(() => conns.close());
     if (!devServer) {
       await registerSearchAttributes(conns.connection, this.config.TEMPORAL_NAMESPACE).catch((err) =>
-        this.logger.warn({ err: String(err) }, 'could not register search attributes; register PartnerflowKind, PartnerflowStatus, PartnerflowOrganizationId (Keyword) on the namespace'),
+        this.logger.warn({ err: String(err) }, 'could not register search attributes; register PartnerflowKind, PartnerflowStatus, PartnerflowOrganizationId, PartnerflowGroupId (Keyword) on the namespace'),
       );
     }
     return { conns, devServer };

@@ -4,4 +4,7 @@ export { saleWorkflow } from './sale';
 export { responseWorkflow } from './allotments/response';
 export { purchaseWorkflow } from './allotments/purchase';
 export { bulkInviteWorkflow } from './allotments/bulk-invite';
+export { campaignWorkflow } from './groups/campaign';
+export { groupSubscriptionWorkflow } from './groups/subscription';
+export { groupImportWorkflow } from './groups/import';
 export { aggregatorWorkflow } from './aggregators/aggregator';

@@ -4,10 +4,12 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
  * Custom search attributes every partnerflow workflow sets, so ops can filter in the Temporal UI:
  *   PartnerflowKind = "sale" and PartnerflowStatus = "pending_approval"
  *   PartnerflowOrganizationId = "<uuid>"
+ *   PartnerflowGroupId = "<uuid>" (a group's campaigns, imports and user subscriptions)
  * Registered by `npm start` on its dev server and by the test harness; on a real cluster see README.
  */
 export const KIND = defineSearchAttributeKey('PartnerflowKind', SearchAttributeType.KEYWORD);
 export const STATUS = defineSearchAttributeKey('PartnerflowStatus', SearchAttributeType.KEYWORD);
 export const ORGANIZATION_ID = defineSearchAttributeKey('PartnerflowOrganizationId', SearchAttributeType.KEYWORD);
+export const GROUP_ID = defineSearchAttributeKey('PartnerflowGroupId', SearchAttributeType.KEYWORD);
 
-export const searchAttributeKeys = [KIND, STATUS, ORGANIZATION_ID];
+export const searchAttributeKeys = [KIND, STATUS, ORGANIZATION_ID, GROUP_ID];

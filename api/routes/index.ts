@@ -4,6 +4,7 @@ import { registerAggregatorLifecycleRoutes } from './aggregators';
 import { registerAllotmentLifecycleRoutes } from './allotments';
 import { registerAuditRoutes } from './audit';
 import { registerDistributionRoutes } from './distributions';
+import { registerGroupLifecycleRoutes } from './groups';
 import { registerHealthRoutes } from './health';
 import { registerOrganizationRoutes } from './organizations';
 import { registerSaleKeyRoutes } from './sale-keys';
@@ -23,5 +24,6 @@ export function registerRoutes(app: Router): void {
   registerSaleRoutes(app);
   registerSaleKeyRoutes(app);
   registerAllotmentLifecycleRoutes(app);
+  registerGroupLifecycleRoutes(app);
   registerAggregatorLifecycleRoutes(app);
 }

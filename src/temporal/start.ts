@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
-import type { Workflow } from '@temporalio/common';
+import type { SearchAttributePair, Workflow } from '@temporalio/common';
 import { KIND, ORGANIZATION_ID, STATUS } from '../../workflows/search-attributes';
 
 export interface StartOptions<W extends Workflow> {
@@ -9,6 +9,8 @@ export interface StartOptions<W extends Workflow> {
   kind: string;
   organizationId?: string | null;
   status: string;
+  /** More tags for ops, e.g. the group a campaign belongs to. */
+  searchAttributes?: SearchAttributePair[];
 }
 
 /**
@@ -32,6 +34,7 @@ export async function startLifecycle<W extends Workflow>(
         { key: KIND, value: o.kind },
         { key: STATUS, value: o.status },
         ...(o.organizationId ? [{ key: ORGANIZATION_ID, value: o.organizationId }] : []),
+        ...(o.searchAttributes ?? []),
       ],
     } as Parameters<Client['workflow']['start']>[1]);
   } catch (err) {

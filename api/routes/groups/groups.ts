@@ -1,0 +1,141 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { importFromJson, parseImportCsv } from '../../../src/domain/groups/imports';
+import { AppError } from '../../../src/errors';
+import { createGroup, setAccessRules } from '../../../src/groups/groups';
+import { acceptImport, importResults } from '../../../src/groups/imports';
+import { accessRulesOf, getGroup, listGroups } from '../../../src/repos/groups/groups';
+import { principalOf, requireRole } from '../../auth';
+import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import { JobSchema } from '../allotments/schemas';
+import type { Router } from '..';
+import { groupServices } from './present';
+import { AccessRulesSchema, GroupSchema } from './schemas';
+
+const CreateGroup = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    ownerCustomerId: z.uuid(),
+    ownerSubscriptionId: z.uuid().openapi({ description: "The owner's subscription (POST /v1/subscriptions); it becomes the group's owner subscription" }),
+    usersPlanId: z.uuid().openapi({ description: 'The plan group users get: free for imports and access rules, paid (with coupons) for campaigns' }),
+    organizationId: z.uuid().nullable().optional().openapi({ description: 'Lets managers of this organization run the group; default: admins only' }),
+  })
+  .openapi('CreateGroup');
+
+// Rows are checked one by one later (bad ones become failed rows); here only the shape.
+const ImportJson = z.strictObject({ users: z.array(z.strictObject({ email: z.string().max(320), name: z.string().max(1000) })).min(1) }).openapi('GroupImport');
+
+const SetAccessRules = z
+  .strictObject({
+    ipRanges: z.array(z.string().max(64)).max(1000).openapi({ example: ['203.0.113.0/24', '2001:db8::/32'] }),
+    emailDomains: z.array(z.string().max(253)).max(1000).openapi({ example: ['xyz.example'] }),
+  })
+  .openapi('SetAccessRules');
+
+const ImportRowSchema = z.object({
+  line: z.number().int(),
+  email: z.string(),
+  name: z.string(),
+  status: z.enum(['pending', 'created', 'existing', 'failed']),
+  error: z.string().nullable(),
+  subscriptionId: z.uuid().nullable(),
+});
+
+export function registerGroupRoutes(app: Router) {
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/groups', tags: ['group subscriptions'],
+      description: 'Admin only. Ties an owner (customer and their existing subscription) to the plan the group\'s users get.',
+      request: { body: jsonBody(CreateGroup) },
+      responses: { 201: json(GroupSchema, 'Created'), ...errorResponses(403, 404, 409, 422) },
+    }),
+    async (c) => c.json(await createGroup(groupServices(c), requireRole(c, 'admin'), c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/groups', tags: ['group subscriptions'], description: 'Admins: all; managers: groups linked to their organizations.',
+      request: { query: PageQuery.extend({ organizationId: z.uuid().optional() }) },
+      responses: { 200: json(listOf(GroupSchema)), ...errorResponses() },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const rows = await listGroups(c.var.deps.sql, principalOf(c), { after: q.cursor, limit: q.limit + 1, organizationId: q.organizationId });
+      return c.json(page(rows, q.limit, (g) => g.id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/groups/{id}', tags: ['group subscriptions'],
+      request: { params: IdParam },
+      responses: { 200: json(GroupSchema), ...errorResponses(404) },
+    }),
+    async (c) => {
+      const group = await getGroup(c.var.deps.sql, principalOf(c), c.req.valid('param').id);
+      return c.json({ ...group, accessRules: (await accessRulesOf(c.var.deps.sql, group.id)) ?? null }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/groups/{id}/access-rules', tags: ['group subscriptions'],
+      description:
+        'Replaces the group\'s rules. CIDR ranges are validated and normalised (203.0.113.7/24 → 203.0.113.0/24, a bare address is one host); ' +
+        'domains are lower-cased without a leading @ or dots and match their subdomains. Claims need a free users plan.',
+      request: { params: IdParam, body: jsonBody(SetAccessRules) },
+      responses: { 201: json(AccessRulesSchema, 'Created'), ...errorResponses(403, 404) },
+    }),
+    async (c) => {
+      const rules = await setAccessRules(groupServices(c), requireRole(c, 'admin', 'manager'), c.req.valid('param').id, c.req.valid('json'));
+      return c.json(rules, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/groups/{id}/imports', tags: ['group subscriptions'],
+      description:
+        'A list of users, as JSON `{ users: [{ email, name }] }` or text/csv with header `email,name`: one customer and subscription on the ' +
+        "group's free users plan per new address; addresses already in the group are left alone, so re-running a list creates no duplicates. " +
+        'Answers 202 with the job (GET /v1/jobs/{id}); bad rows are reported by line (CSV: the header is line 1; JSON: the position in users, from 1).',
+      request: {
+        params: IdParam,
+        body: {
+          required: false,
+          content: {
+            'application/json': { schema: ImportJson },
+            'text/csv': { schema: z.string().openapi({ example: 'email,name\nana@xyz.example,Ana\n' }) },
+          },
+        },
+      },
+      responses: { 202: json(JobSchema, 'Accepted: the job runs'), ...errorResponses(403, 404, 409, 415) },
+    }),
+    async (c) => {
+      const p = requireRole(c, 'admin', 'manager');
+      const type = c.req.header('content-type') ?? '';
+      let parsed;
+      if (/^text\/csv\b/i.test(type)) parsed = parseImportCsv(await c.req.text());
+      else if (/^application\/json\b/i.test(type)) parsed = importFromJson((c.req.valid('json') as z.infer<typeof ImportJson>).users);
+      else throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the list as application/json or text/csv');
+      const job = await acceptImport(groupServices(c), p, c.req.valid('param').id, parsed);
+      c.header('Location', `/v1/jobs/${job.id}`);
+      return c.json(job, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/groups/{id}/imports/{jobId}', tags: ['group subscriptions'],
+      description: 'The import job with every row\'s outcome: created, existing (already in the group), failed (with the reason) or pending.',
+      request: { params: IdParam.extend({ jobId: z.uuid().openapi({ param: { name: 'jobId', in: 'path' } }) }) },
+      responses: {
+        200: json(JobSchema.extend({ created: z.number().int(), existing: z.number().int(), rows: z.array(ImportRowSchema) })),
+        ...errorResponses(404),
+      },
+    }),
+    async (c) => {
+      const { id, jobId } = c.req.valid('param');
+      return c.json(await importResults(groupServices(c), principalOf(c), id, jobId), 200);
+    },
+  );
+}

@@ -1,0 +1,14 @@
+import type { Router } from '..';
+import { registerCampaignRoutes } from './campaigns';
+import { registerCatalogRoutes } from './catalog';
+import { registerGroupRoutes } from './groups';
+import { registerPublicGroupRoutes } from './public';
+import { registerReportRoutes } from './reports';
+
+export function registerGroupLifecycleRoutes(app: Router) {
+  registerPublicGroupRoutes(app);
+  registerCatalogRoutes(app);
+  registerGroupRoutes(app);
+  registerCampaignRoutes(app);
+  registerReportRoutes(app);
+}

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/connect';
+import { emailMatchesDomains, ipInRanges } from '../domain/groups/access';
+import {
+  hashVerificationCode,
+  newVerificationCode,
+  VERIFICATION_CODE_TTL_MS,
+  VERIFICATION_MAX_ATTEMPTS,
+  verificationCodeMatches,
+} from '../domain/groups/verification';
+import { AppError } from '../errors';
+import { recordAudit } from '../repos/audit';
+import { findPlan } from '../repos/groups/catalog';
+import { claimById, countAttempt, grantClaim, insertClaim, lockClaim, recentClaims, type AccessClaim } from '../repos/groups/claims';
+import { accessRulesOf, groupById, type Group } from '../repos/groups/groups';
+import { liveGroupUser, subscriptionById, type Subscription } from '../repos/groups/subscriptions';
+import { requireStripe, type GroupServices } from './context';
+import { awaitProvisioning, reserveGroupUser, startProvisioning } from './enrol';
+
+export type ClaimOutcome =
+  | { kind: 'granted'; claim: AccessClaim; subscription: Subscription; existing: boolean }
+  | { kind: 'verification_sent'; claim: AccessClaim };
+
+/** At most this many codes per address and group in the window, so claims cannot bomb a mailbox. */
+const CODES_PER_WINDOW = 3;
+const CODE_WINDOW_MS = 15 * 60_000;
+
+/** Claims subscribe users at the plan's price with no discount: only a free users plan may be claimed. */
+export async function assertFreeUsersPlan(sql: Db, group: Group, what: string): Promise<void> {
+  const plan = await findPlan(sql, group.usersPlanId);
+  if (plan && plan.amount > 0) {
+    throw new AppError('INVALID_STATE', `${what} needs a free users plan (amount 0); a paid users plan is handed out with coupon campaigns`);
+  }
+}
+
+/**
+ * Grants the group's users plan to `email` (once per address: a repeat answers the existing
+ * subscription), recording the claim; the subscription is created in Stripe by its workflow.
+ */
+async function grant(s: GroupServices, group: Group, claim: { id: string; email: string; name: string; via: AccessClaim['via']; clientIp: string; verifying?: boolean }) {
+  const source = claim.via === 'ip' ? 'ip_claim' : 'email_claim';
+  const done = await s.sql.begin(async (tx) => {
+    const existing = await liveGroupUser(tx, group.id, claim.email);
+    const sub = existing ?? (await reserveGroupUser(tx, { group, email: claim.email, name: claim.name, source, actor: `claim:${claim.id}` }));
+    if (!sub) throw new AppError('CONFLICT', 'Another claim for this address is being granted; try again');
+    if (claim.verifying) await grantClaim(tx, claim.id, sub.id);
+    else await insertClaim(tx, { ...claim, groupId: group.id, status: 'granted', subscriptionId: sub.id });
+    await recordAudit(tx, {
+      actor: `claim:${claim.id}`, entity: 'access_claim', entityId: claim.id, action: 'grant', organizationId: group.organizationId,
+      after: { groupId: group.id, via: claim.via, subscriptionId: sub.id, existing: Boolean(existing) },
+    });
+    if (!existing) await startProvisioning(s, sub, group);
+    return { sub, existing: Boolean(existing) };
+  });
+  const subscription = done.existing ? done.sub : await awaitProvisioning(s, done.sub.id);
+  if (subscription.status === 'failed') throw new AppError('UNAVAILABLE', 'Your subscription could not be created in Stripe; please try again later');
+  return { kind: 'granted' as const, claim: (await claimById(s.sql, claim.id))!, subscription, existing: done.existing };
+}
+
+/**
+ * A public claim. The address the server sees (trusted proxies only) is matched first; failing
+ * that, an address in one of the group's domains gets a one-time code to prove it owns it.
+ */
+export async function claimAccess(s: GroupServices, input: { groupId: string; email: string; name: string }, clientIp: string): Promise<ClaimOutcome> {
+  requireStripe(s.stripe);
+  const group = await groupById(s.sql, input.groupId);
+  if (!group) throw new AppError('NOT_FOUND', 'Group not found');
+  const rules = await accessRulesOf(s.sql, group.id);
+  const email = input.email.toLowerCase();
+  const byIp = rules !== undefined && ipInRanges(clientIp, rules.ipRanges);
+  const byDomain = rules !== undefined && emailMatchesDomains(email, rules.emailDomains);
+  if (!byIp && !byDomain) throw new AppError('FORBIDDEN', 'Neither your network address nor your e-mail domain gives access to this group');
+  await assertFreeUsersPlan(s.sql, group, 'Access by IP or e-mail domain');
+  const id = randomUUID();
+  if (byIp) return grant(s, group, { id, email, name: input.name, via: 'ip', clientIp });
+
+  if ((await recentClaims(s.sql, group.id, email, CODE_WINDOW_MS)) >= CODES_PER_WINDOW) {
+    throw new AppError('RATE_LIMITED', 'Too many codes were sent to this address; try again in a few minutes');
+  }
+  const code = newVerificationCode();
+  const claim = await s.sql.begin(async (tx) => {
+    const row = await insertClaim(tx, {
+      id, groupId: group.id, email, name: input.name, via: 'email_domain', clientIp, status: 'verifying',
+      codeHash: hashVerificationCode(id, code), codeExpiresAt: new Date(Date.now() + VERIFICATION_CODE_TTL_MS),
+    });
+    await recordAudit(tx, { actor: 'public', entity: 'access_claim', entityId: id, action: 'send_code', organizationId: group.organizationId, after: { groupId: group.id, via: 'email_domain', expiresAt: row.codeExpiresAt } });
+    return row;
+  });
+  await sendCode(s, {
+    to: email,
+    subject: `Your access code for ${group.name}`,
+    text:
+      `Hello ${input.name},\n\nyour code to join ${group.name} is ${code}\n\n` +
+      `It works ${VERIFICATION_MAX_ATTEMPTS} tries and expires at ${claim.codeExpiresAt!.toISOString()}.\n` +
+      `If you did not ask for it, ignore this message.\n`,
+  });
+  return { kind: 'verification_sent', claim };
+}
+
+async function sendCode(s: GroupServices, mail: Parameters<GroupServices['mail']['send']>[0]): Promise<void> {
+  try {
+    await s.mail.send(mail);
+  } catch {
+    throw new AppError('UNAVAILABLE', 'The code could not be e-mailed; please claim access again in a moment');
+  }
+}
+
+async function lock(s: GroupServices, claim: AccessClaim): Promise<void> {
+  await s.sql.begin(async (tx) => {
+    if (!(await lockClaim(tx, claim.id))) return;
+    const group = await groupById(tx, claim.groupId);
+    await recordAudit(tx, { actor: 'public', entity: 'access_claim', entityId: claim.id, action: 'lock', organizationId: group?.organizationId, after: { status: 'locked', attempts: claim.attempts } });
+  });
+}
+
+/** Checks a one-time code: wrong ones count, the last allowed wrong one locks the claim. */
+export async function verifyClaim(s: GroupServices, claimId: string, code: string, clientIp: string): Promise<ClaimOutcome> {
+  requireStripe(s.stripe);
+  const claim = await claimById(s.sql, claimId);
+  if (!claim) throw new AppError('NOT_FOUND', 'Claim not found');
+  if (claim.status === 'granted') {
+    return { kind: 'granted', claim, subscription: (await subscriptionById(s.sql, claim.subscriptionId!))!, existing: true };
+  }
+  if (claim.status === 'locked') throw new AppError('CODE_EXHAUSTED', 'Too many wrong codes; claim access again to get a new one');
+  if (claim.codeExpiresAt!.getTime() <= Date.now()) throw new AppError('CODE_EXPIRED', 'The code has expired; claim access again to get a new one');
+  const counted = await countAttempt(s.sql, claimId, VERIFICATION_MAX_ATTEMPTS);
+  if (!counted) {
+    // Granted or locked meanwhile, or the attempts ran out before the lock was written.
+    const now = (await claimById(s.sql, claimId))!;
+    if (now.status === 'granted') return verifyClaim(s, claimId, code, clientIp);
+    await lock(s, now);
+    throw new AppError('CODE_EXHAUSTED', 'Too many wrong codes; claim access again to get a new one');
+  }
+  if (!verificationCodeMatches(claimId, code, counted.codeHash!)) {
+    const attemptsLeft = VERIFICATION_MAX_ATTEMPTS - counted.attempts;
+    if (attemptsLeft <= 0) await lock(s, counted);
+    throw new AppError('VERIFICATION_FAILED', 'The code is not right', { attemptsLeft });
+  }
+  const group = (await groupById(s.sql, claim.groupId))!;
+  return grant(s, group, { id: claim.id, email: claim.email, name: claim.name, via: 'email_domain', clientIp, verifying: true });
+}

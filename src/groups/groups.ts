@@ -1,0 +1,63 @@
+import { normalizeAccessRules } from '../domain/groups/access';
+import { actorOf, type Principal } from '../domain/principal';
+import { AppError, notFound } from '../errors';
+import { recordAudit } from '../repos/audit';
+import { findCustomer, findPlan } from '../repos/groups/catalog';
+import { accessRulesOf, getGroup, insertGroup, upsertAccessRules, type Group } from '../repos/groups/groups';
+import { attachOwner, subscriptionById } from '../repos/groups/subscriptions';
+import { findOrganization } from '../repos/organizations';
+import type { GroupServices } from './context';
+
+export interface GroupInput {
+  name: string;
+  ownerCustomerId: string;
+  ownerSubscriptionId: string;
+  usersPlanId: string;
+  organizationId?: string | null;
+}
+
+const invalid = (path: string, message: string) => new AppError('UNPROCESSABLE', message, { errors: [{ path, message }] });
+
+/** A group ties an owner (customer + their subscription) to the plan its users get. */
+export async function createGroup(s: Pick<GroupServices, 'sql'>, p: Principal, input: GroupInput): Promise<Group> {
+  return s.sql.begin(async (tx) => {
+    const [customer, owner, plan] = await Promise.all([
+      findCustomer(tx, input.ownerCustomerId),
+      subscriptionById(tx, input.ownerSubscriptionId),
+      findPlan(tx, input.usersPlanId),
+    ]);
+    if (!customer) throw notFound('Owner customer');
+    if (!owner) throw notFound('Owner subscription');
+    if (!plan) throw notFound('Users plan');
+    if (input.organizationId && !(await findOrganization(tx, p, input.organizationId))) throw notFound('Organization');
+    if (owner.customerId !== customer.id) throw invalid('ownerSubscriptionId', 'The owner subscription belongs to another customer');
+    if (owner.groupId) throw new AppError('CONFLICT', 'This subscription already belongs to a group');
+    if (owner.status !== 'active') throw invalid('ownerSubscriptionId', 'The owner subscription does not exist in Stripe yet');
+    const group = await insertGroup(tx, {
+      name: input.name, organizationId: input.organizationId ?? null, ownerCustomerId: customer.id,
+      ownerSubscriptionId: owner.id, usersPlanId: plan.id, createdBy: p.userId,
+    });
+    if (!(await attachOwner(tx, owner.id, group.id))) throw new AppError('CONFLICT', 'This subscription already belongs to a group');
+    await recordAudit(tx, { actor: actorOf(p), entity: 'group', entityId: group.id, action: 'create', organizationId: group.organizationId, after: group });
+    return group;
+  });
+}
+
+/** Replaces the group's IP ranges and e-mail domains, validated and normalised. */
+export async function setAccessRules(s: Pick<GroupServices, 'sql'>, p: Principal, groupId: string, input: { ipRanges: string[]; emailDomains: string[] }) {
+  const normalized = normalizeAccessRules(input);
+  if (normalized.errors.length) {
+    throw new AppError('VALIDATION_FAILED', `Invalid access rules: ${normalized.errors.map((e) => e.path).join(', ')}`, { errors: normalized.errors });
+  }
+  return s.sql.begin(async (tx) => {
+    const group = await getGroup(tx, p, groupId);
+    const before = await accessRulesOf(tx, group.id);
+    const rules = await upsertAccessRules(tx, { groupId: group.id, ipRanges: normalized.ipRanges, emailDomains: normalized.emailDomains, updatedBy: p.userId });
+    await recordAudit(tx, {
+      actor: actorOf(p), entity: 'group', entityId: group.id, action: 'set_access_rules', organizationId: group.organizationId,
+      before: before ? { ipRanges: before.ipRanges, emailDomains: before.emailDomains } : null,
+      after: { ipRanges: rules.ipRanges, emailDomains: rules.emailDomains },
+    });
+    return rules;
+  });
+}

@@ -1,0 +1,92 @@
+import type Stripe from 'stripe';
+import type { Sql } from '../db/connect';
+import { recordAudit } from '../repos/audit';
+import { completeRedemption, releaseRedemption } from '../repos/groups/campaigns';
+import { setStripeCustomer } from '../repos/groups/catalog';
+import { markSubscriptionActive, markSubscriptionFailed, provisioningView } from '../repos/groups/subscriptions';
+
+export interface ProvisionDeps {
+  sql: Sql;
+  stripe: Stripe | null;
+}
+
+export class NothingToProvision extends Error {
+  override name = 'NothingToProvision';
+}
+
+const actor = (subscriptionId: string) => `workflow:subscription-${subscriptionId}`;
+
+/**
+ * Creates a reserved group user's customer and subscription in Stripe and marks it active (and
+ * its redemption redeemed) in one transaction. Idempotent: the Stripe keys come from our ids, and
+ * a retry after any crash re-finds what Stripe already has.
+ */
+export async function provisionSubscription(deps: ProvisionDeps, subscriptionId: string): Promise<'active' | 'failed'> {
+  const v = await provisioningView(deps.sql, subscriptionId);
+  if (!v) throw new NothingToProvision(`subscription ${subscriptionId} does not exist`);
+  if (v.subscription.status !== 'pending') return v.subscription.status;
+  if (!deps.stripe) throw new NothingToProvision('Stripe is not connected');
+  const { subscription: sub, customer } = v;
+
+  let stripeCustomerId = customer.stripeCustomerId;
+  if (!stripeCustomerId) {
+    const created = await deps.stripe.customers.create(
+      { name: customer.name, email: customer.email, metadata: { customerId: customer.id, groupId: sub.groupId ?? '', subscriptionId: sub.id } },
+      { idempotencyKey: `customer-${customer.id}` },
+    );
+    await setStripeCustomer(deps.sql, customer.id, created.id);
+    stripeCustomerId = created.id;
+  }
+  const created = await deps.stripe.subscriptions.create(
+    {
+      customer: stripeCustomerId,
+      items: [{ price: v.stripePriceId }],
+      collection_method: 'charge_automatically',
+      ...(v.stripePromotionCodeId && { discounts: [{ promotion_code: v.stripePromotionCodeId }] }),
+      metadata: {
+        subscriptionId: sub.id,
+        groupId: sub.groupId ?? '',
+        source: sub.source,
+        ...(sub.campaignId && { campaignId: sub.campaignId }),
+        ...(v.redemptionId && { redemptionId: v.redemptionId }),
+      },
+    },
+    { idempotencyKey: `subscription-${sub.id}` },
+  );
+  await deps.sql.begin(async (tx) => {
+    if (!(await markSubscriptionActive(tx, sub.id, created.id, created.status))) return;
+    await completeRedemption(tx, sub.id);
+    await recordAudit(tx, {
+      actor: actor(sub.id), entity: 'subscription', entityId: sub.id, action: 'activate', organizationId: v.organizationId,
+      before: { status: 'pending' }, after: { status: 'active', stripeSubscriptionId: created.id, redemptionId: v.redemptionId },
+    });
+  });
+  return 'active';
+}
+
+/**
+ * The compensation when Stripe refuses: first make sure Stripe holds no subscription for this
+ * reservation (cancel any that a lost answer left behind), then release it — the subscription
+ * failed and its redemption uncounted — in one transaction.
+ */
+export async function releaseSubscription(deps: ProvisionDeps, subscriptionId: string, reason: string): Promise<boolean> {
+  const v = await provisioningView(deps.sql, subscriptionId);
+  if (!v || v.subscription.status !== 'pending') return false;
+  if (v.customer.stripeCustomerId && deps.stripe) {
+    const existing = await deps.stripe.subscriptions.list({ customer: v.customer.stripeCustomerId, status: 'all', limit: 100 });
+    for (const s of existing.data) {
+      if (s.metadata?.subscriptionId === subscriptionId && s.status !== 'canceled') {
+        await deps.stripe.subscriptions.cancel(s.id, {}, { idempotencyKey: `subscription-${subscriptionId}-cancel` });
+      }
+    }
+  }
+  return deps.sql.begin(async (tx) => {
+    if (!(await markSubscriptionFailed(tx, subscriptionId, reason))) return false;
+    const redemption = await releaseRedemption(tx, subscriptionId);
+    await recordAudit(tx, {
+      actor: actor(subscriptionId), entity: 'subscription', entityId: subscriptionId, action: 'release', organizationId: v.organizationId,
+      before: { status: 'pending' }, after: { status: 'failed', failure: reason, releasedRedemptionId: redemption?.id ?? null },
+    });
+    return true;
+  });
+}

@@ -1,0 +1,88 @@
+import type { Db } from '../../db/connect';
+import { notFound } from '../../errors';
+
+export type Interval = 'day' | 'week' | 'month' | 'year';
+
+export interface Product {
+  id: string;
+  name: string;
+  description: string | null;
+  stripeProductId: string;
+  createdAt: Date;
+}
+
+export interface Plan {
+  id: string;
+  productId: string;
+  name: string;
+  description: string;
+  amount: number;
+  currency: string;
+  interval: Interval;
+  stripePriceId: string;
+  createdAt: Date;
+}
+
+export interface Customer {
+  id: string;
+  name: string;
+  email: string;
+  stripeCustomerId: string | null;
+  createdAt: Date;
+}
+
+export async function insertProduct(sql: Db, p: Omit<Product, 'createdAt'> & { createdBy: string | null }): Promise<Product> {
+  const [row] = await sql<Product[]>`
+    insert into products (id, name, description, stripe_product_id, created_by)
+    values (${p.id}, ${p.name}, ${p.description}, ${p.stripeProductId}, ${p.createdBy})
+    returning id, name, description, stripe_product_id, created_at`;
+  return row!;
+}
+
+export async function getProduct(sql: Db, id: string): Promise<Product> {
+  const [row] = await sql<Product[]>`select id, name, description, stripe_product_id, created_at from products where id = ${id}`;
+  if (!row) throw notFound('Product');
+  return row;
+}
+
+export async function listProducts(sql: Db, page: { after?: string; limit: number }): Promise<Product[]> {
+  return sql<Product[]>`
+    select id, name, description, stripe_product_id, created_at from products
+    ${page.after ? sql`where id > ${page.after}` : sql``} order by id limit ${page.limit}`;
+}
+
+const planColumns = (sql: Db) => sql`id, product_id, name, description, amount, currency, interval, stripe_price_id, created_at`;
+
+export async function insertPlan(sql: Db, p: Omit<Plan, 'createdAt'> & { createdBy: string | null }): Promise<Plan> {
+  const [row] = await sql<Plan[]>`
+    insert into plans (id, product_id, name, description, amount, currency, interval, stripe_price_id, created_by)
+    values (${p.id}, ${p.productId}, ${p.name}, ${p.description}, ${p.amount}, ${p.currency}, ${p.interval}, ${p.stripePriceId}, ${p.createdBy})
+    returning ${planColumns(sql)}`;
+  return row!;
+}
+
+export async function findPlan(sql: Db, id: string): Promise<Plan | undefined> {
+  const [row] = await sql<Plan[]>`select ${planColumns(sql)} from plans where id = ${id}`;
+  return row;
+}
+
+export async function listPlans(sql: Db, productId: string): Promise<Plan[]> {
+  return sql<Plan[]>`select ${planColumns(sql)} from plans where product_id = ${productId} order by created_at, id`;
+}
+
+export async function insertCustomer(sql: Db, c: { id: string; name: string; email: string; stripeCustomerId: string | null; createdBy: string | null }): Promise<Customer> {
+  const [row] = await sql<Customer[]>`
+    insert into customers (id, name, email, stripe_customer_id, created_by)
+    values (${c.id}, ${c.name}, ${c.email}, ${c.stripeCustomerId}, ${c.createdBy})
+    returning id, name, email, stripe_customer_id, created_at`;
+  return row!;
+}
+
+export async function findCustomer(sql: Db, id: string): Promise<Customer | undefined> {
+  const [row] = await sql<Customer[]>`select id, name, email, stripe_customer_id, created_at from customers where id = ${id}`;
+  return row;
+}
+
+export async function setStripeCustomer(sql: Db, id: string, stripeCustomerId: string): Promise<void> {
+  await sql`update customers set stripe_customer_id = ${stripeCustomerId} where id = ${id} and stripe_customer_id is null`;
+}

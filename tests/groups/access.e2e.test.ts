@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from '../support/stack';
+import { groupUsers, groupWorld } from './world';
+
+const claim = (s: TestStack, groupId: string, email: string, headers: Record<string, string> = {}) =>
+  s.call('POST', '/v1/public/access-claims', { token: null, body: { groupId, email, name: email.split('@')[0] }, headers });
+const verify = (s: TestStack, claimId: string, code: string) =>
+  s.call('POST', `/v1/public/access-claims/${claimId}/verify`, { token: null, body: { code } });
+
+/** The six-digit code in the message the real SMTP listener received. */
+async function codeMailedTo(s: TestStack, email: string): Promise<string> {
+  const mail = await s.smtp.waitFor(email);
+  const code = /\bis (\d{6})\b/.exec(mail.raw)?.[1];
+  if (!code) throw new Error(`no code in ${mail.raw}`);
+  return code;
+}
+
+describe('access rules behind a trusted proxy', () => {
+  let s: TestStack;
+  let w: Awaited<ReturnType<typeof groupWorld>>;
+  beforeAll(async () => {
+    s = await startTestStack({ trustedProxies: ['127.0.0.1'] });
+    w = await groupWorld(s);
+    const rules = await s.call('POST', `/v1/groups/${w.groupId}/access-rules`, {
+      body: { ipRanges: ['203.0.113.7/24', '2001:DB8:0:0::/32', '192.0.2.10'], emailDomains: ['@XYZ.Example.', 'labs.other.example'] },
+    });
+    expect(rules.status).toBe(201);
+    expect(rules.body).toMatchObject({ ipRanges: ['203.0.113.0/24', '2001:db8::/32', '192.0.2.10/32'], emailDomains: ['xyz.example', 'labs.other.example'] });
+  });
+  afterAll(async () => s?.close());
+
+  it('refuses malformed ranges and domains, naming each', async () => {
+    const res = await s.call('POST', `/v1/groups/${w.groupId}/access-rules`, { body: { ipRanges: ['10.0.0.0/8', '300.1.1.1/8', '10.0.0.0/33'], emailDomains: ['ok.example', 'no spaces.example', 'localhost'] } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['ipRanges.1', 'ipRanges.2', 'emailDomains.1', 'emailDomains.2']);
+    expect((await s.call('GET', `/v1/groups/${w.groupId}`)).body.accessRules.ipRanges).toEqual(['203.0.113.0/24', '2001:db8::/32', '192.0.2.10/32']);
+  });
+
+  it('a claim from a matching address (as the proxy reports it) is subscribed at once, once per e-mail', async () => {
+    const res = await claim(s, w.groupId, 'walkin@anywhere.example', { 'x-forwarded-for': '203.0.113.50' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'granted', via: 'ip', subscriptionStatus: 'active', existing: false });
+    const again = await claim(s, w.groupId, 'WALKIN@anywhere.example', { 'x-forwarded-for': '203.0.113.51' });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ status: 'granted', existing: true, subscriptionId: res.body.subscriptionId });
+    const v6 = await claim(s, w.groupId, 'six@anywhere.example', { 'x-forwarded-for': '2001:db8:42::1' });
+    expect(v6.status).toBe(201);
+    const users = await groupUsers(s, w.groupId);
+    expect(users.filter((u) => u.source === 'ip_claim').map((u) => u.email).sort()).toEqual(['six@anywhere.example', 'walkin@anywhere.example']);
+  });
+
+  it('only the right-most address the proxy did not add is believed', async () => {
+    const spoofed = await claim(s, w.groupId, 'spoof@anywhere.example', { 'x-forwarded-for': '203.0.113.9, 198.51.100.23' });
+    expect(spoofed.status).toBe(403);
+    expect(spoofed.body.code).toBe('FORBIDDEN');
+  });
+
+  it('an address in a listed domain proves itself with a code e-mailed to it; wrong codes count', async () => {
+    const res = await claim(s, w.groupId, 'ana@xyz.example', { 'x-forwarded-for': '198.51.100.7' });
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ status: 'verification_sent', via: 'email_domain', subscriptionId: null, codeExpiresAt: expect.any(String) });
+    const code = await codeMailedTo(s, 'ana@xyz.example');
+    const wrong = await verify(s, res.body.id, code === '000000' ? '111111' : '000000');
+    expect(wrong.status).toBe(422);
+    expect(wrong.body).toMatchObject({ code: 'VERIFICATION_FAILED', attemptsLeft: 4 });
+    const ok = await verify(s, res.body.id, code);
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ status: 'granted', via: 'email_domain', subscriptionStatus: 'active' });
+    expect((await verify(s, res.body.id, code)).status).toBe(200);
+    const [row] = await s.sql<{ codeHash: Buffer }[]>`select code_hash from access_claims where id = ${res.body.id}`;
+    expect(row!.codeHash.toString('hex')).not.toContain(code);
+    const [leak] = await s.sql`select count(*)::int as n from audit_events where before::text like ${'%' + code + '%'} or after::text like ${'%' + code + '%'}`;
+    expect(leak!.n).toBe(0);
+    expect((await groupUsers(s, w.groupId)).find((u) => u.email === 'ana@xyz.example')).toMatchObject({ source: 'email_claim', status: 'active' });
+  });
+
+  it('subdomains of a listed domain count; other domains do not', async () => {
+    expect((await claim(s, w.groupId, 'bo@dept.xyz.example', { 'x-forwarded-for': '198.51.100.8' })).status).toBe(202);
+    expect((await claim(s, w.groupId, 'eve@xyz.example.evil.example', { 'x-forwarded-for': '198.51.100.8' })).status).toBe(403);
+    expect((await claim(s, w.groupId, 'eve@notxyz.example', { 'x-forwarded-for': '198.51.100.8' })).status).toBe(403);
+  });
+
+  it('an expired code is refused, and so is every code after five wrong ones', async () => {
+    const late = await claim(s, w.groupId, 'late@xyz.example', { 'x-forwarded-for': '198.51.100.9' });
+    const lateCode = await codeMailedTo(s, 'late@xyz.example');
+    // Sixteen minutes pass: the code was valid for fifteen.
+    await s.sql`update access_claims set code_expires_at = now() - interval '1 minute' where id = ${late.body.id}`;
+    const expired = await verify(s, late.body.id, lateCode);
+    expect(expired.status).toBe(409);
+    expect(expired.body.code).toBe('CODE_EXPIRED');
+
+    const guess = await claim(s, w.groupId, 'guess@xyz.example', { 'x-forwarded-for': '198.51.100.10' });
+    const real = await codeMailedTo(s, 'guess@xyz.example');
+    const wrong = real === '999999' ? '999998' : '999999';
+    const tries = [];
+    for (let i = 0; i < 5; i++) tries.push((await verify(s, guess.body.id, wrong)).body);
+    expect(tries.map((t) => t.attemptsLeft)).toEqual([4, 3, 2, 1, 0]);
+    const locked = await verify(s, guess.body.id, real);
+    expect(locked.status).toBe(409);
+    expect(locked.body.code).toBe('CODE_EXHAUSTED');
+    expect((await groupUsers(s, w.groupId)).map((u) => u.email)).not.toContain('guess@xyz.example');
+  });
+
+  it('sends at most three codes to one address in fifteen minutes', async () => {
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await claim(s, w.groupId, 'spam@xyz.example', { 'x-forwarded-for': '198.51.100.11' })).status);
+    expect(statuses).toEqual([202, 202, 202, 429]);
+  });
+
+  it('a paid users plan cannot be claimed', async () => {
+    const paid = await groupWorld(s, { usersAmount: 500 });
+    await s.call('POST', `/v1/groups/${paid.groupId}/access-rules`, { body: { ipRanges: ['203.0.113.0/24'], emailDomains: [] } });
+    const res = await claim(s, paid.groupId, 'x@anywhere.example', { 'x-forwarded-for': '203.0.113.5' });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('INVALID_STATE');
+    expect((await claim(s, '00000000-0000-4000-8000-000000000000', 'x@xyz.example')).status).toBe(404);
+  });
+});
+
+describe('access rules with no trusted proxy', () => {
+  let s: TestStack;
+  let w: Awaited<ReturnType<typeof groupWorld>>;
+  beforeAll(async () => {
+    s = await startTestStack();
+    w = await groupWorld(s);
+  });
+  afterAll(async () => s?.close());
+
+  it('ignores a forwarded-for header from an untrusted peer and uses the address it sees', async () => {
+    await s.call('POST', `/v1/groups/${w.groupId}/access-rules`, { body: { ipRanges: ['203.0.113.0/24'], emailDomains: [] } });
+    const spoofed = await claim(s, w.groupId, 'mallory@anywhere.example', { 'x-forwarded-for': '203.0.113.50' });
+    expect(spoofed.status).toBe(403);
+    expect(await groupUsers(s, w.groupId)).toHaveLength(0);
+
+    await s.call('POST', `/v1/groups/${w.groupId}/access-rules`, { body: { ipRanges: ['127.0.0.0/8'], emailDomains: [] } });
+    const local = await claim(s, w.groupId, 'local@anywhere.example', { 'x-forwarded-for': '198.51.100.1' });
+    expect(local.status).toBe(201);
+    expect(local.body.via).toBe('ip');
+  });
+
+  it('rate-limits claims per client address', async () => {
+    const statuses = [];
+    for (let i = 0; i < 22; i++) statuses.push((await claim(s, w.groupId, `rl${i}@nowhere.example`)).status);
+    expect(statuses.filter((x) => x === 429).length).toBeGreaterThanOrEqual(2);
+    expect(statuses.slice(-1)).toEqual([429]);
+  });
+});

@@ -1,0 +1,66 @@
+import type { TestStack } from '../support/stack';
+
+const tag = () => Math.random().toString(36).slice(2, 7);
+
+/**
+ * A group set up the way the help-centre article describes: a "Group owners" product and plan,
+ * the owner's customer and subscription, a "Group users" product and plan, and the group.
+ * `usersAmount` 0 (default) makes the users plan free (imports, access rules); above 0 it is
+ * paid and handed out with coupon campaigns.
+ */
+export async function groupWorld(
+  s: TestStack,
+  o: { usersAmount?: number; organizationId?: string; collection?: 'charge_automatically' | 'send_invoice' } = {},
+) {
+  const ok = <T = any>(res: { status: number; body: T }, status = 201): T => {
+    if (res.status !== status) throw new Error(`setup failed (${res.status}): ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const t = tag();
+  const owners = ok(await s.call('POST', '/v1/products', { body: { name: `Group owners ${t}`, description: 'Owners of group subscriptions' } }));
+  const ownerPlan = ok(await s.call('POST', `/v1/products/${owners.id}/plans`, {
+    body: { name: `XYZ owner ${t}`, description: 'Annual group licence for XYZ', amount: 250_000, currency: 'EUR', interval: 'year' },
+  }));
+  const users = ok(await s.call('POST', '/v1/products', { body: { name: `Group users ${t}` } }));
+  const usersPlan = ok(await s.call('POST', `/v1/products/${users.id}/plans`, {
+    body: { name: `XYZ users ${t}`, description: 'Access for XYZ staff', amount: o.usersAmount ?? 0, currency: 'EUR', interval: 'month' },
+  }));
+  const owner = ok(await s.call('POST', '/v1/customers', { body: { name: 'XYZ Corp', email: `billing-${t}@xyz.example` } }));
+  const ownerSubscription = ok(await s.call('POST', '/v1/subscriptions', {
+    body: { customerId: owner.id, planId: ownerPlan.id, collection: o.collection ?? 'send_invoice' },
+  }));
+  const group = ok(await s.call('POST', '/v1/groups', {
+    body: {
+      name: `XYZ ${t}`, ownerCustomerId: owner.id, ownerSubscriptionId: ownerSubscription.id, usersPlanId: usersPlan.id,
+      ...(o.organizationId && { organizationId: o.organizationId }),
+    },
+  }));
+  return { owners, ownerPlan, users, usersPlan, owner, ownerSubscription, group, groupId: group.id as string };
+}
+
+export const waitFor = async <T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000, everyMs = 200): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (ok(v) || Date.now() > deadline) return v;
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+};
+
+/** Creates a campaign and waits until it is active (its coupon and codes exist in Stripe). */
+export async function activeCampaign(s: TestStack, groupId: string, body: Record<string, unknown>, token?: string) {
+  const created = await s.call('POST', `/v1/groups/${groupId}/campaigns`, { body, token });
+  if (created.status !== 201) throw new Error(`campaign failed: ${JSON.stringify(created.body)}`);
+  const c = await waitFor(() => s.call('GET', `/v1/campaigns/${created.body.id}`, { token }), (r) => r.body.status !== 'creating', 60_000);
+  if (c.body.status !== 'active') throw new Error(`campaign not active: ${JSON.stringify(c.body)}`);
+  return c.body;
+}
+
+export const redeem = (s: TestStack, code: string, email: string, headers: Record<string, string> = {}) =>
+  s.call('POST', '/v1/public/redemptions', { token: null, body: { code, email, name: email.split('@')[0] }, headers });
+
+/** Group users' subscriptions as the database has them. */
+export async function groupUsers(s: TestStack, groupId: string) {
+  return s.sql<{ id: string; email: string; status: string; source: string; customerId: string }[]>`
+    select id, email, status, source, customer_id from subscriptions where group_id = ${groupId} and group_role = 'user' order by email`;
+}

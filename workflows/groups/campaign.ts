@@ -1,0 +1,101 @@
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { GroupActivities } from '../../activities/groups';
+import { recordCommitted } from '../records';
+import { publishStatus } from '../status';
+import {
+  campaignStateQuery,
+  CODE_BATCH,
+  deactivateCampaignSignal,
+  type CampaignState,
+  type CampaignWorkflowInput,
+} from './campaign-definitions';
+import { STRIPE_REFUSED } from './subscription-definitions';
+
+const PERMANENT = [STRIPE_REFUSED, 'CampaignNotFound', 'StripeNotConnected', 'CouponMissing'];
+
+const stripe = proxyActivities<GroupActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: PERMANENT },
+});
+// Long, heartbeating batches: a worker that dies is noticed within a minute and the batch is
+// retried elsewhere, continuing from what the database says is done.
+const codes = proxyActivities<GroupActivities>({
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', nonRetryableErrorTypes: PERMANENT },
+});
+const db = proxyActivities<GroupActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/**
+ * One coupon campaign: creates its 100 %-off coupon and codes in Stripe (in resumable batches),
+ * is active until its end date (a durable timer) or until deactivated (a signal), then retires
+ * the coupon. The database is what redemptions check; this workflow moves its status.
+ */
+export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<CampaignState | 'abandoned'> {
+  const id = input.campaignId;
+  let status: CampaignState = 'creating';
+  let deactivation = false;
+  setHandler(deactivateCampaignSignal, () => {
+    deactivation = true;
+  });
+  setHandler(campaignStateQuery, () => ({ status, deactivationRequested: deactivation }));
+
+  const endsAt = input.endsAt ? new Date(input.endsAt).getTime() : undefined;
+  const ended = () => endsAt !== undefined && Date.now() >= endsAt;
+
+  if (!input.resumed && !(await recordCommitted('campaign', id))) {
+    publishStatus('abandoned');
+    return 'abandoned';
+  }
+
+  let failure: string | null = null;
+  try {
+    if (!input.resumed) {
+      await stripe.createCampaignCoupon(id);
+      await codes.prepareCampaignCodes(id);
+    }
+    while (!deactivation && !ended()) {
+      const { remaining } = await codes.createCampaignCodeBatch(id, CODE_BATCH);
+      if (remaining === 0) {
+        if (await db.activateCampaign(id)) {
+          status = 'active';
+          publishStatus(status);
+        } else deactivation = true; // the API deactivated it first; its signal is on the way
+        break;
+      }
+      if (workflowInfo().continueAsNewSuggested) {
+        await condition(allHandlersFinished);
+        await continueAsNew<typeof campaignWorkflow>({ ...input, resumed: true });
+      }
+    }
+  } catch (err) {
+    if (!(err instanceof ActivityFailure)) throw err;
+    failure = err.cause instanceof ApplicationFailure ? err.cause.message : err.message;
+    deactivation = true;
+  }
+
+  if (status === 'active') {
+    // The end date is a real calendar instant; a deactivation signal cuts the wait short.
+    if (endsAt !== undefined) await condition(() => deactivation, Math.max(endsAt - Date.now(), 1));
+    else await condition(() => deactivation);
+  }
+  status = deactivation
+    ? await db.deactivateCampaign(id, failure)
+    : await db.closeCampaign(id, new Date(endsAt!).toISOString());
+  await stripe.retireCampaignCoupon(id);
+  publishStatus(status);
+  await condition(allHandlersFinished);
+  return status;
+}

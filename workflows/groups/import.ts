@@ -1,0 +1,37 @@
+import { continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { GroupActivities } from '../../activities/groups';
+import { recordCommitted } from '../records';
+import { publishStatus } from '../status';
+import { IMPORT_BATCH, importProgressQuery, type GroupImportInput } from './import-definitions';
+
+// Rows remember their outcome, so a batch retried after a crash or an outage only finishes what
+// was left; Stripe refusals are per-row results, not activity failures.
+const rows = proxyActivities<GroupActivities>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['GroupNotFound'] },
+});
+const db = proxyActivities<GroupActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** An import job (`job-<id>`): one customer + subscription per new address, in batches. */
+export async function groupImportWorkflow(input: GroupImportInput): Promise<{ created: number; existing: number; failed: number } | 'abandoned'> {
+  let afterLine = input.afterLine ?? 0;
+  setHandler(importProgressQuery, () => ({ afterLine }));
+  // The rows are committed with the job row: once it is visible, so is every row.
+  if (input.afterLine === undefined && !(await recordCommitted('job', input.jobId))) {
+    publishStatus('abandoned');
+    return 'abandoned';
+  }
+  for (;;) {
+    const batch = await rows.importGroupUsers(input.jobId, input.groupId, afterLine, IMPORT_BATCH);
+    if (batch.lastLine === null) break;
+    afterLine = batch.lastLine;
+    if (workflowInfo().continueAsNewSuggested) await continueAsNew<typeof groupImportWorkflow>({ ...input, afterLine });
+  }
+  const result = await db.finishGroupImport(input.jobId);
+  publishStatus('completed');
+  return result;
+}

@@ -1,0 +1,19 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+
+// Shared by the group-user subscription workflow and the API.
+export interface GroupSubscriptionInput {
+  subscriptionId: string;
+  groupId: string;
+}
+
+/** pending until Stripe has the subscription (active) or it was released (failed). */
+export type ProvisioningOutcome = 'pending' | 'active' | 'failed';
+
+/** Answers once the outcome is known; the API reads the details from the database. */
+export const subscriptionOutcomeUpdate = defineUpdate<{ status: ProvisioningOutcome }>('subscriptionOutcome');
+export const subscriptionStateQuery = defineQuery<{ status: ProvisioningOutcome }>('subscriptionState');
+
+export const subscriptionWorkflowId = (subscriptionId: string) => `subscription-${subscriptionId}`;
+
+/** ApplicationFailure type of a Stripe refusal that retrying cannot fix; the workflows compensate. */
+export const STRIPE_REFUSED = 'StripeRefused';

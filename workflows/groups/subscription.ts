@@ -1,0 +1,55 @@
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { GroupActivities } from '../../activities/groups';
+import { recordCommitted } from '../records';
+import { publishStatus } from '../status';
+import {
+  STRIPE_REFUSED,
+  subscriptionOutcomeUpdate,
+  subscriptionStateQuery,
+  type GroupSubscriptionInput,
+  type ProvisioningOutcome,
+} from './subscription-definitions';
+
+// Stripe writes carry idempotency keys from our ids, so retrying through an outage is safe;
+// after about two hours of failures the reservation is released instead.
+const stripe = proxyActivities<GroupActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 30, nonRetryableErrorTypes: [STRIPE_REFUSED, 'NothingToProvision'] },
+});
+// The release must happen, and only after Stripe was checked: it retries for as long as it takes.
+const compensation = proxyActivities<GroupActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
+/**
+ * A group user's subscription (from a redemption or an access claim): reserved and counted in
+ * the database by the API, created in Stripe here, or released — never counted without a
+ * subscription, never a subscription without its count.
+ */
+export async function groupSubscriptionWorkflow(input: GroupSubscriptionInput): Promise<ProvisioningOutcome | 'abandoned'> {
+  let status: ProvisioningOutcome = 'pending';
+  setHandler(subscriptionOutcomeUpdate, async () => {
+    await condition(() => status !== 'pending');
+    return { status };
+  });
+  setHandler(subscriptionStateQuery, () => ({ status }));
+
+  if (!(await recordCommitted('subscription', input.subscriptionId))) {
+    status = 'failed';
+    publishStatus('abandoned');
+    await condition(allHandlersFinished);
+    return 'abandoned';
+  }
+  try {
+    status = await stripe.provisionGroupSubscription(input.subscriptionId);
+  } catch (err) {
+    if (!(err instanceof ActivityFailure)) throw err;
+    const reason = err.cause instanceof ApplicationFailure ? err.cause.message : err.message;
+    await compensation.releaseGroupSubscription(input.subscriptionId, `stripe: ${reason}`);
+    status = 'failed';
+  }
+  publishStatus(status);
+  await condition(allHandlersFinished);
+  return status;
+}
