@@ -1,4 +1,5 @@
 import type { ActivityDeps } from './deps';
+import { createAggregatorActivities } from './aggregators';
 import { createAllotmentActivities } from './allotments';
 import { createGroupActivities } from './groups';
 import { createMailActivities } from './mail';
@@ -16,6 +17,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSalesActivities(deps),
     ...createAllotmentActivities(deps),
     ...createGroupActivities(deps),
+    ...createAggregatorActivities(deps),
   };
 }
 

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityDeps } from './deps';
 
 /** Tables whose rows are created in the same transaction that starts their workflow (add yours). */
-const TABLES = { purchase: 'purchases', job: 'jobs', sale: 'sales', campaign: 'campaigns', subscription: 'subscriptions' } as const;
+const TABLES = { purchase: 'purchases', job: 'jobs', sale: 'sales', campaign: 'campaigns', subscription: 'subscriptions', aggregator: 'aggregators' } as const;
 export type RecordKind = keyof typeof TABLES;
 
 export const RECORD_NOT_VISIBLE = 'RecordNotVisible';

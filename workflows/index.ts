@@ -7,3 +7,4 @@ export { bulkInviteWorkflow } from './allotments/bulk-invite';
 export { campaignWorkflow } from './groups/campaign';
 export { groupSubscriptionWorkflow } from './groups/subscription';
 export { groupImportWorkflow } from './groups/import';
+export { aggregatorWorkflow } from './aggregators/aggregator';

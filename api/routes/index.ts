@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../context';
+import { registerAggregatorLifecycleRoutes } from './aggregators';
 import { registerAllotmentLifecycleRoutes } from './allotments';
 import { registerAuditRoutes } from './audit';
 import { registerDistributionRoutes } from './distributions';
@@ -24,4 +25,5 @@ export function registerRoutes(app: Router): void {
   registerSaleKeyRoutes(app);
   registerAllotmentLifecycleRoutes(app);
   registerGroupLifecycleRoutes(app);
+  registerAggregatorLifecycleRoutes(app);
 }

@@ -1,0 +1,109 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { assignTariff, createAggregator, deactivateAggregator, unassignTariff, type CommandOutcome } from '../../../src/aggregators/integrations';
+import { getAggregator, listAggregators } from '../../../src/repos/aggregators/aggregators';
+import { principalOf, requireRole } from '../../auth';
+import type { AppEnv } from '../../context';
+import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import type { Router } from '..';
+import { AggregatorSchema, DryRunQuery, DryRunSchema, presentAggregator } from './schemas';
+
+const CreateAggregator = z
+  .strictObject({ organizationId: z.uuid().openapi({ description: 'The studio' }), name: z.string().trim().min(1).max(200) })
+  .openapi('CreateAggregator');
+
+const services = (c: Context<AppEnv>) => ({ sql: c.var.deps.sql, temporal: c.var.deps.temporal, taskQueue: c.var.deps.taskQueue });
+
+const commandResponses = {
+  200: json(z.union([AggregatorSchema, DryRunSchema]), 'Nothing to change (the integration as it is), or the dry run'),
+  202: json(AggregatorSchema, 'Accepted: the backfill runs; follow profilesDone / state with GET'),
+  ...errorResponses(403, 404, 409, 422),
+};
+
+/** 202 when a backfill started, 200 when nothing changes or for a dry run. */
+const answer = (c: Context<AppEnv>, outcome: CommandOutcome) =>
+  'dryRun' in outcome ? c.json(outcome, 200) : outcome.accepted ? c.json(presentAggregator(outcome.aggregator), 202) : c.json(presentAggregator(outcome.aggregator), 200);
+
+export function registerAggregatorRoutes(app: Router) {
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/aggregators', tags: ['aggregators'],
+      description: 'An aggregator partner integration of a studio: active, no tariff. Starts its workflow aggregator-<id>.',
+      request: { body: jsonBody(CreateAggregator) },
+      responses: { 201: json(AggregatorSchema, 'Created'), ...errorResponses(403, 404) },
+    }),
+    async (c) => {
+      const p = requireRole(c, 'admin', 'manager');
+      const agg = await createAggregator(services(c), p, c.req.valid('json'));
+      return c.json(presentAggregator(agg), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/aggregators', tags: ['aggregators'],
+      request: { query: PageQuery.extend({ cursor: z.uuid().optional(), organizationId: z.uuid().optional(), status: z.enum(['active', 'inactive']).optional() }) },
+      responses: { 200: json(listOf(AggregatorSchema)), ...errorResponses() },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const rows = await listAggregators(c.var.deps.sql, principalOf(c), { organizationId: q.organizationId, status: q.status, after: q.cursor, limit: q.limit + 1 });
+      const result = page(rows, q.limit, (a) => a.id);
+      return c.json({ items: result.items.map(presentAggregator), nextCursor: result.nextCursor }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/aggregators/{id}', tags: ['aggregators'],
+      description: 'The integration with its assignment progress (profilesTotal, profilesDone, state).',
+      request: { params: IdParam },
+      responses: { 200: json(AggregatorSchema), ...errorResponses(404) },
+    }),
+    async (c) => c.json(presentAggregator(await getAggregator(c.var.deps.sql, principalOf(c), c.req.valid('param').id)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/v1/aggregators/{id}/tariff', tags: ['aggregators'],
+      description:
+        'Assigns a FREE tariff of the same studio (package advanced or higher: else 403 PACKAGE_REQUIRED; not FREE: 422 TARIFF_NOT_FREE). ' +
+        'Every profile of the aggregator gets a contract on it, in batches; a different tariff moves them all; the same tariff again changes nothing (200).',
+      request: { params: IdParam, query: DryRunQuery, body: jsonBody(z.strictObject({ tariffId: z.uuid() }).openapi('AssignTariff')) },
+      responses: commandResponses,
+    }),
+    async (c) => {
+      const p = requireRole(c, 'admin', 'manager');
+      const { id } = c.req.valid('param');
+      return answer(c, await assignTariff(services(c), p, id, c.req.valid('json').tariffId, { dryRun: c.req.valid('query').dryRun }));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete', path: '/v1/aggregators/{id}/tariff', tags: ['aggregators'],
+      description: "Unassigns the tariff: the aggregator's contracts are terminated, in batches. Without a tariff this changes nothing (200).",
+      request: { params: IdParam, query: DryRunQuery },
+      responses: commandResponses,
+    }),
+    async (c) => {
+      const p = requireRole(c, 'admin', 'manager');
+      return answer(c, await unassignTariff(services(c), p, c.req.valid('param').id, { dryRun: c.req.valid('query').dryRun }));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/aggregators/{id}/deactivate', tags: ['aggregators'],
+      description:
+        'Final. Terminates the contracts based on the assigned tariff, removes the aggregator id from its profiles (they stay, as plain prospects) ' +
+        'and sets status inactive. Deactivating again changes nothing (200).',
+      request: { params: IdParam, query: DryRunQuery, body: { content: { 'application/json': { schema: z.strictObject({}) } } } },
+      responses: commandResponses,
+    }),
+    async (c) => {
+      const p = requireRole(c, 'admin', 'manager');
+      return answer(c, await deactivateAggregator(services(c), p, c.req.valid('param').id, { dryRun: c.req.valid('query').dryRun }));
+    },
+  );
+}

@@ -1,0 +1,68 @@
+import type { Db } from '../../db/connect';
+import type { PaymentFrequency, ServiceKind } from '../../domain/aggregators/catalog';
+import type { Principal } from '../../domain/principal';
+import { notFound } from '../../errors';
+import { inScope } from '../scope';
+
+export interface TariffService {
+  name: string;
+  kind: ServiceKind;
+}
+
+export interface Tariff {
+  id: string;
+  organizationId: string;
+  name: string;
+  paymentFrequency: PaymentFrequency;
+  services: TariffService[];
+  createdAt: Date;
+}
+
+const select = (sql: Db) => sql`
+  select t.id, t.organization_id, t.name, t.payment_frequency, t.created_at,
+         coalesce((select json_agg(json_build_object('name', s.name, 'kind', s.kind) order by s.position)
+                   from tariff_services s where s.tariff_id = t.id), '[]'::json) as services
+  from tariffs t`;
+
+export async function insertTariff(
+  sql: Db,
+  t: { organizationId: string; name: string; paymentFrequency: PaymentFrequency; services: TariffService[]; createdBy: string | null },
+): Promise<Tariff> {
+  const [row] = await sql<{ id: string }[]>`
+    insert into tariffs (organization_id, name, payment_frequency, created_by)
+    values (${t.organizationId}, ${t.name}, ${t.paymentFrequency}, ${t.createdBy}) returning id`;
+  if (t.services.length > 0) {
+    await sql`
+      insert into tariff_services (tariff_id, position, name, kind)
+      select ${row!.id}, s.position, s.name, s.kind
+      from unnest(${t.services.map((_, i) => i + 1)}::int[], ${t.services.map((s) => s.name)}::text[], ${t.services.map((s) => s.kind)}::text[])
+           as s(position, name, kind)`;
+  }
+  return (await tariffById(sql, row!.id))!;
+}
+
+/** Unscoped: for callers that already checked the organization. */
+export async function tariffById(sql: Db, id: string): Promise<Tariff | undefined> {
+  const [row] = await sql<Tariff[]>`${select(sql)} where t.id = ${id}`;
+  return row;
+}
+
+export async function getTariff(sql: Db, principal: Principal, id: string): Promise<Tariff> {
+  const [row] = await sql<Tariff[]>`${select(sql)} where t.id = ${id} and ${inScope(sql, principal, 't.organization_id')}`;
+  if (!row) throw notFound('Tariff');
+  return row;
+}
+
+export async function listTariffs(
+  sql: Db,
+  principal: Principal,
+  q: { organizationId?: string; paymentFrequency?: PaymentFrequency; after?: string; limit: number },
+): Promise<Tariff[]> {
+  return sql<Tariff[]>`
+    ${select(sql)}
+    where ${inScope(sql, principal, 't.organization_id')}
+      ${q.organizationId ? sql`and t.organization_id = ${q.organizationId}` : sql``}
+      ${q.paymentFrequency ? sql`and t.payment_frequency = ${q.paymentFrequency}` : sql``}
+      ${q.after ? sql`and t.id > ${q.after}` : sql``}
+    order by t.id limit ${q.limit}`;
+}

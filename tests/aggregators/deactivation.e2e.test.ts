@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from '../support/stack';
+import { contractTruth, getAggregator, profile, seedProfiles, studioWorld, waitForAggregator } from './world';
+
+describe('deactivating an aggregator integration', () => {
+  let s: TestStack;
+  let w: Awaited<ReturnType<typeof studioWorld>>;
+  beforeAll(async () => {
+    s = await startTestStack();
+    w = await studioWorld(s);
+    await seedProfiles(s, w.organizationId, w.aggregatorId, 3_000);
+    await seedProfiles(s, w.organizationId, null, 4, 'member');
+    await s.call('PUT', `/v1/aggregators/${w.aggregatorId}/tariff`, { token: w.manager.token, body: { tariffId: w.freeTariffId } });
+    await waitForAggregator(s, w.aggregatorId, (a) => a.state === 'done');
+  });
+  afterAll(async () => s?.close());
+
+  const deactivate = (query = '') => s.call('POST', `/v1/aggregators/${w.aggregatorId}/deactivate${query}`, { token: w.manager.token, body: {} });
+  const stats = async () => (await s.call('GET', `/v1/organizations/${w.organizationId}/member-stats`, { token: w.manager.token })).body;
+
+  it('a dry run tells how many profiles and contracts it would touch, and changes nothing', async () => {
+    const dry = await deactivate('?dryRun=true');
+    expect(dry.status).toBe(200);
+    expect(dry.body).toEqual({
+      dryRun: true, action: 'deactivate', aggregatorId: w.aggregatorId, tariffId: null,
+      profilesAffected: 3_000, contractsToCreate: 0, contractsToTerminate: 3_000, profilesToDetach: 3_000,
+    });
+    expect(await getAggregator(s, w.aggregatorId)).toMatchObject({ status: 'active', tariffId: w.freeTariffId, state: 'done' });
+    expect(await contractTruth(s, w.aggregatorId)).toMatchObject({ profiles: 3_000, withOne: 3_000 });
+  });
+
+  it('terminates the contracts, removes the aggregator id, leaves plain prospects; profiles stay', async () => {
+    const before = await stats();
+    const [someone] = await s.sql<{ id: string }[]>`select id from profiles where aggregator_id = ${w.aggregatorId} limit 1`;
+    const res = await deactivate();
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ status: 'inactive', tariffId: null, deactivatedAt: expect.any(String) });
+
+    const done = await waitForAggregator(s, w.aggregatorId, (a) => a.state === 'done');
+    expect(done).toMatchObject({ status: 'inactive', profilesTotal: 3_000, profilesDone: 3_000 });
+    const [left] = await s.sql`
+      select (select count(*) from profiles where aggregator_id = ${w.aggregatorId})::int as attached,
+             (select count(*) from contracts where aggregator_id = ${w.aggregatorId} and status = 'active')::int as active,
+             (select count(*) from contracts where aggregator_id = ${w.aggregatorId} and termination_reason = 'aggregator_deactivated')::int as terminated`;
+    expect(left).toEqual({ attached: 0, active: 0, terminated: 3_000 });
+
+    const formerAggregatorProfile = (await s.call('GET', `/v1/profiles/${someone!.id}`, { token: w.manager.token })).body;
+    expect(formerAggregatorProfile).toMatchObject({ status: 'prospect', aggregatorId: null });
+    const contracts = (await s.call('GET', `/v1/profiles/${someone!.id}/contracts`, { token: w.manager.token })).body.items;
+    expect(contracts).toHaveLength(1);
+    expect(contracts[0]).toMatchObject({ status: 'terminated', terminationReason: 'aggregator_deactivated', terminatedAt: expect.any(String) });
+
+    expect(await stats()).toEqual({ ...before, aggregatorProspects: 0 });
+    expect(before).toMatchObject({ members: 4, prospects: 3_000, aggregatorProspects: 3_000 });
+  });
+
+  it('the workflow ends and says so to ops', async () => {
+    const handle = s.client.workflow.getHandle(`aggregator-${w.aggregatorId}`);
+    expect(await handle.result()).toBe('inactive');
+    const d = await handle.describe();
+    expect((d.searchAttributes as Record<string, unknown[]>).PartnerflowStatus).toEqual(['inactive']);
+  });
+
+  it('is final: no tariff, no new profiles; deactivating again changes nothing', async () => {
+    const assign = await s.call('PUT', `/v1/aggregators/${w.aggregatorId}/tariff`, { token: w.manager.token, body: { tariffId: w.freeTariffId } });
+    expect(assign.status).toBe(409);
+    expect(assign.body.code).toBe('INVALID_STATE');
+    expect((await s.call('DELETE', `/v1/aggregators/${w.aggregatorId}/tariff`, { token: w.manager.token })).status).toBe(409);
+    const newcomer = await profile(s, { organizationId: w.organizationId, aggregatorId: w.aggregatorId }, w.manager.token);
+    expect(newcomer.status).toBe(409);
+    expect(newcomer.body.code).toBe('INVALID_STATE');
+    const again = await deactivate();
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ status: 'inactive', state: 'done' });
+    const dry = await deactivate('?dryRun=true');
+    expect(dry.body.profilesAffected).toBe(0);
+  });
+
+  it('deactivating in the middle of an assignment cleans up every profile', async () => {
+    const other = await studioWorld(s);
+    await seedProfiles(s, other.organizationId, other.aggregatorId, 10_000);
+    const started = await s.call('PUT', `/v1/aggregators/${other.aggregatorId}/tariff`, { token: other.manager.token, body: { tariffId: other.freeTariffId } });
+    expect(started.status).toBe(202);
+    await waitForAggregator(s, other.aggregatorId, (a) => a.profilesDone > 0, 30_000, 10);
+    const res = await s.call('POST', `/v1/aggregators/${other.aggregatorId}/deactivate`, { token: other.manager.token });
+    expect(res.status).toBe(202);
+    await s.client.workflow.getHandle(`aggregator-${other.aggregatorId}`).result();
+    expect(await getAggregator(s, other.aggregatorId)).toMatchObject({ status: 'inactive', state: 'done', profilesTotal: 10_000, profilesDone: 10_000 });
+    const [left] = await s.sql`
+      select (select count(*) from profiles where aggregator_id = ${other.aggregatorId})::int as attached,
+             (select count(*) from contracts where aggregator_id = ${other.aggregatorId} and status = 'active')::int as active,
+             (select count(*) from profiles where organization_id = ${other.organizationId} and status = 'prospect')::int as prospects`;
+    expect(left).toEqual({ attached: 0, active: 0, prospects: 10_000 });
+  });
+});

@@ -1,0 +1,124 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { AggregatorActivities } from '../../activities/aggregators';
+import { BATCH, nextBatchSize } from '../../src/domain/aggregators/lifecycle';
+import { recordCommitted } from '../records';
+import { publishStatus } from '../status';
+import {
+  AGGREGATOR_INACTIVE,
+  aggregatorProgressQuery,
+  assignTariffUpdate,
+  deactivateUpdate,
+  unassignTariffUpdate,
+  type AggregatorWorkflowInput,
+  type CommandRequest,
+  type CommandResult,
+  type QueuedCommand,
+} from './aggregator-definitions';
+
+// Applying a command is one short transaction.
+const commands = proxyActivities<AggregatorActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+// A batch heartbeats between its statements, so a batch lost with its worker is retried within
+// seconds rather than after the whole start-to-close timeout.
+const batches = proxyActivities<AggregatorActivities>({
+  startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '15 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+interface Pending extends QueuedCommand {
+  result?: CommandResult;
+  error?: string;
+}
+
+/**
+ * One aggregator integration for its whole life (`aggregator-<id>`). Commands (assign, unassign,
+ * deactivate) arrive as updates and are applied one at a time between backfill batches, so a
+ * batch never overlaps a change of tariff; each change starts a backfill that walks every
+ * profile of the aggregator in resumable batches. Deactivation is final: its cleanup runs, then
+ * the workflow ends.
+ */
+export async function aggregatorWorkflow(input: AggregatorWorkflowInput): Promise<'inactive' | 'abandoned'> {
+  const { aggregatorId } = input;
+  let working = input.resume?.working ?? false;
+  let batchSize = input.resume?.batchSize ?? BATCH.first;
+  let deactivated = input.resume?.deactivated ?? false;
+  const queue: Pending[] = [];
+
+  const refuseWhenDeactivated = (_request: CommandRequest) => {
+    if (deactivated) throw ApplicationFailure.nonRetryable('The integration is deactivated', AGGREGATOR_INACTIVE);
+  };
+  const enqueue = async (entry: Pending): Promise<CommandResult> => {
+    queue.push(entry);
+    await condition(() => entry.result !== undefined || entry.error !== undefined);
+    if (entry.error) throw ApplicationFailure.nonRetryable(entry.error, AGGREGATOR_INACTIVE);
+    return entry.result!;
+  };
+
+  setHandler(aggregatorProgressQuery, () => ({ working, batchSize, queued: queue.length, deactivated }));
+  setHandler(assignTariffUpdate, ({ tariffId, actor }) => enqueue({ command: { type: 'assign', tariffId }, actor }), { validator: refuseWhenDeactivated });
+  setHandler(unassignTariffUpdate, ({ actor }) => enqueue({ command: { type: 'unassign' }, actor }), { validator: refuseWhenDeactivated });
+  setHandler(
+    deactivateUpdate,
+    ({ actor }) => {
+      // Later commands are refused from the moment deactivation is accepted.
+      deactivated = true;
+      return enqueue({ command: { type: 'deactivate' }, actor });
+    },
+    { validator: refuseWhenDeactivated },
+  );
+
+  if (!input.resume && !(await recordCommitted('aggregator', aggregatorId))) {
+    publishStatus('abandoned');
+    return 'abandoned';
+  }
+
+  for (;;) {
+    const next = queue.shift();
+    if (next) {
+      const applied = await commands.applyAggregatorCommand(aggregatorId, next.command, next.actor);
+      if ('refused' in applied) {
+        next.error = 'The integration is deactivated';
+      } else {
+        next.result = applied;
+        if (applied.changed) {
+          working = true;
+          batchSize = BATCH.first;
+          publishStatus(applied.state);
+        }
+      }
+      continue;
+    }
+    if (working) {
+      const batch = await batches.runAggregatorBatch(aggregatorId, batchSize);
+      batchSize = nextBatchSize(batchSize, batch.elapsedMs);
+      if (batch.finished) {
+        working = false;
+        publishStatus(deactivated ? 'inactive' : 'done');
+      }
+    } else if (deactivated) {
+      break;
+    } else {
+      await condition(() => queue.length > 0 || workflowInfo().continueAsNewSuggested);
+    }
+    if (workflowInfo().continueAsNewSuggested && queue.length === 0) {
+      // Updates being answered finish first; a command arriving meanwhile is applied before moving on.
+      await condition(() => queue.length > 0 || allHandlersFinished());
+      if (queue.length === 0) {
+        await continueAsNew<typeof aggregatorWorkflow>({ aggregatorId, resume: { working, batchSize, deactivated } });
+      }
+    }
+  }
+  await condition(allHandlersFinished);
+  return 'inactive';
+}
