@@ -1,3 +1,4 @@
+import { waitFor } from '../support/wait';
 import type { TestStack } from '../support/stack';
 
 export const SERVICES = [
@@ -51,13 +52,9 @@ export async function seedProfiles(s: TestStack, organizationId: string, aggrega
 export const getAggregator = async (s: TestStack, id: string, token?: string) => (await s.call('GET', `/v1/aggregators/${id}`, { token })).body;
 
 export async function waitForAggregator(s: TestStack, id: string, ok: (a: any) => boolean, timeoutMs = 60_000, pollMs = 100) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const a = await getAggregator(s, id);
-    if (ok(a)) return a;
-    if (Date.now() > deadline) throw new Error(`aggregator ${id} did not get there in ${timeoutMs} ms: ${JSON.stringify(a)}`);
-    await new Promise((r) => setTimeout(r, pollMs));
-  }
+  const a = await waitFor(() => getAggregator(s, id), ok, timeoutMs, pollMs);
+  if (!ok(a)) throw new Error(`aggregator ${id} did not get there in ${timeoutMs} ms: ${JSON.stringify(a)}`);
+  return a;
 }
 
 /** The truth from the database: how the aggregator's profiles stand with their active contracts. */

@@ -1,3 +1,5 @@
+export { waitFor } from '../support/wait';
+import { waitFor } from '../support/wait';
 import type { TestStack } from '../support/stack';
 
 const tag = () => Math.random().toString(36).slice(2, 7);
@@ -37,15 +39,6 @@ export async function groupWorld(
   }));
   return { owners, ownerPlan, users, usersPlan, owner, ownerSubscription, group, groupId: group.id as string };
 }
-
-export const waitFor = async <T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000, everyMs = 200): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (ok(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-};
 
 /** Creates a campaign and waits until it is active (its coupon and codes exist in Stripe). */
 export async function activeCampaign(s: TestStack, groupId: string, body: Record<string, unknown>, token?: string) {
