@@ -1,25 +1,15 @@
-import { BlockList, isIP } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
+import { ipInRanges, normalizeCidr } from '../src/domain/ip';
 
 /** CIDR list → matcher. Also validates: throws on a malformed range. */
 export function cidrMatcher(ranges: string[]): (ip: string) => boolean {
-  const list = new BlockList();
-  for (const range of ranges) {
-    const [addr, bits] = range.split('/');
-    const family = isIP(addr ?? '');
-    if (!family) throw new Error(`not an IP range: ${range}`);
-    const type = family === 4 ? 'ipv4' : 'ipv6';
-    if (bits === undefined) list.addAddress(addr!, type);
-    else list.addSubnet(addr!, Number(bits), type);
-  }
-  return (ip) => {
-    const family = isIP(ip);
-    if (!family) return false;
-    const v4mapped = ip.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i);
-    if (v4mapped) return list.check(v4mapped[1]!, 'ipv4');
-    return list.check(ip, family === 4 ? 'ipv4' : 'ipv6');
-  };
+  const normalized = ranges.map((range) => {
+    const r = normalizeCidr(range);
+    if (!r.ok) throw new Error(r.message);
+    return r.value;
+  });
+  return (ip) => ipInRanges(ip, normalized);
 }
 
 /**

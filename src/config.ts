@@ -1,14 +1,5 @@
-import { isIP } from 'node:net';
 import { z } from 'zod';
-
-function isIpRange(range: string): boolean {
-  const [addr, bits, extra] = range.split('/');
-  const family = isIP(addr ?? '');
-  if (!family || extra !== undefined) return false;
-  if (bits === undefined) return true;
-  const n = Number(bits);
-  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
-}
+import { normalizeCidr } from './domain/ip';
 
 const optionalString = z
   .string()
@@ -55,7 +46,7 @@ export const configSchema = z.object({
     .string()
     .default('')
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
-    .refine((ranges) => ranges.every(isIpRange), 'must be a comma-separated list of IP addresses or CIDR ranges'),
+    .refine((ranges) => ranges.every((r) => normalizeCidr(r).ok), 'must be a comma-separated list of IP addresses or CIDR ranges'),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   PURCHASE_PAYMENT_TIMEOUT_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
 });
