@@ -1,6 +1,6 @@
 # partnerflow: one image for both halves of the production shape.
 #   API:    the default command (what `npm run api` runs)
-#   worker: node --import tsx src/main-worker.ts (what `npm run worker` runs)
+#   worker: node --import tsx src/composition/main-worker.ts (what `npm run worker` runs)
 # Both need DATABASE_URL and TEMPORAL_ADDRESS; the image never runs the embedded
 # PostgreSQL or the Temporal dev server that `npm start` uses on a developer machine.
 FROM node:20-bookworm-slim
@@ -33,4 +33,4 @@ EXPOSE 3000
 
 # node itself is the process (not npm or the tsx CLI wrapper), so SIGTERM from
 # `docker stop` reaches the app's own shutdown: API closes, worker drains, then exit.
-CMD ["node", "--import", "tsx", "src/main-api.ts"]
+CMD ["node", "--import", "tsx", "src/composition/main-api.ts"]

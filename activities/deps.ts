@@ -1,16 +1,4 @@
-import type Stripe from 'stripe';
-import type { Client } from '@temporalio/client';
-import type { Sql } from '../src/db/connect';
-import type { Mailer } from '../src/mail';
-import type { Logger } from '../src/logger';
+import type { Services } from '../src/platform/services';
 
-/** What activities may touch. Tests pass real ones (or typed fakes for unit tests). */
-export interface ActivityDeps {
-  sql: Sql;
-  stripe: Stripe | null;
-  mail: Mailer;
-  logger: Logger;
-  /** For activities that signal or start other workflows (e.g. a job spawning invitations). */
-  temporal: Client;
-  taskQueue: string;
-}
+/** Activities receive the same services as the API (tests pass real ones). */
+export type ActivityDeps = Services;

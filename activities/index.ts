@@ -2,9 +2,9 @@ import type { ActivityDeps } from './deps';
 import { createAggregatorActivities } from './aggregators';
 import { createAllotmentActivities } from './allotments';
 import { createGroupActivities } from './groups';
-import { createMailActivities } from './mail';
-import { createPlatformActivities } from './platform';
-import { createRecordActivities } from './records';
+import { createMailActivities } from './platform/mail';
+import { createPlatformActivities } from './platform/idempotency';
+import { createRecordActivities } from './platform/records';
 import { createSalesActivities } from './sales';
 
 export type { ActivityDeps };

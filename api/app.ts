@@ -1,23 +1,15 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { AppError } from '../src/errors';
 import { authenticate } from './auth';
 import { clientIpResolver } from './client-ip';
-import type { AppDeps, AppEnv } from './context';
+import type { AppDeps } from './context';
 import { idempotency } from './idempotency';
 import { createMetrics } from './metrics';
-import { toProblem, validationError } from './problem';
+import { toProblem } from './problem';
+import { createRouter } from './router';
 import { registerRoutes } from './routes';
-
-export function createRouter() {
-  return new OpenAPIHono<AppEnv>({
-    defaultHook: (result, c) => {
-      if (!result.success) throw validationError(result.error, result.target === 'json' ? 'body' : result.target);
-    },
-  });
-}
 
 // Paths reachable without a bearer token: respondents use unguessable tokens or codes instead,
 // Stripe proves itself with a webhook signature.

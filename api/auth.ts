@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Principal, Role } from '../src/domain/principal';
 import { AppError } from '../src/errors';
-import { principalForToken } from '../src/repos/users';
+import { authenticateToken } from '../src/platform/auth';
 import type { AppEnv } from './context';
 
 /** Resolves `Authorization: Bearer <token>` to a principal; anything else is 401. */
@@ -9,7 +9,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw new AppError('UNAUTHENTICATED', 'Send Authorization: Bearer <token>');
-  const principal = await principalForToken(c.var.deps.sql, match[1]!);
+  const principal = await authenticateToken(c.var.deps, match[1]!);
   if (!principal) throw new AppError('UNAUTHENTICATED', 'The token is unknown or revoked');
   c.set('principal', principal);
   c.set('log', c.var.log.child({ userId: principal.userId }));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../src/errors';
-import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '../src/repos/idempotency';
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '../src/platform/idempotency';
 import type { AppEnv } from './context';
 
 const REPLAYED_HEADERS = ['content-type', 'location'];

@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import type { ActivityDeps } from '../activities';
-import { bootstrapAdmin } from '../src/bootstrap';
+import { bootstrapAdmin } from '../src/platform/bootstrap';
 import { connectDatabase } from '../src/db/connect';
 import { migrate } from '../src/db/migrate';
 import { ensureDatabase, startEmbeddedPostgres } from '../src/embedded/postgres';
@@ -15,7 +15,7 @@ import { createMailer } from '../src/mail';
 import { connectTemporal } from '../src/temporal/connection';
 import { startDevServer } from '../src/temporal/dev-server';
 import { installTemporalRuntime } from '../src/temporal/runtime';
-import { createWorker } from '../src/temporal/worker';
+import { createWorker } from '../src/composition/worker';
 import { projectRoot } from '../src/tools/paths';
 import { resolveTemporalCli } from '../src/tools/resolve';
 
@@ -42,7 +42,7 @@ export async function startBenchStack() {
   const devServer = await startDevServer({ executable: await resolveTemporalCli((l) => logger.info(l)), port: await freePort() });
   const conns = await connectTemporal({ address: devServer.address, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TLS: false, TEMPORAL_TLS_CERT_PATH: undefined, TEMPORAL_TLS_KEY_PATH: undefined, TEMPORAL_API_KEY: undefined });
   const taskQueue = 'bench';
-  const deps: ActivityDeps = { sql, stripe: null, mail: createMailer({ from: 'bench <b@x.test>', dataDir: dir }), logger, temporal: conns.client, taskQueue };
+  const deps: ActivityDeps = { sql, stripe: null, mail: createMailer({ from: 'bench <b@x.test>', dataDir: dir }), logger, temporal: conns.client, taskQueue, config: { STRIPE_WEBHOOK_SECRET: undefined, PUBLIC_BASE_URL: undefined, PURCHASE_PAYMENT_TIMEOUT_HOURS: 24 } };
   const worker = await createWorker({
     connection: await conns.nativeConnection(),
     namespace: 'default',
@@ -51,7 +51,7 @@ export async function startBenchStack() {
     workflowBundle: await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('./workflows.ts', import.meta.url)), logger: quietBundler }),
   });
   const running = worker.run();
-  const app = createApp({ ...deps, config: { STRIPE_WEBHOOK_SECRET: undefined, TRUSTED_PROXIES: [], MAX_BODY_BYTES: 8 * 1024 * 1024, PUBLIC_BASE_URL: undefined, PURCHASE_PAYMENT_TIMEOUT_HOURS: 24 } });
+  const app = createApp({ ...deps, config: { ...deps.config, TRUSTED_PROXIES: [], MAX_BODY_BYTES: 8 * 1024 * 1024 } });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((ok) => server.once('listening', () => ok()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,5 +1,5 @@
 // Every workflow the worker registers. Only sandbox-safe code may be imported from here.
-export { pruneIdempotencyWorkflow } from './prune-idempotency';
+export { pruneIdempotencyWorkflow } from './platform/prune-idempotency';
 export { saleWorkflow } from './sale';
 export { responseWorkflow } from './allotments/response';
 export { purchaseWorkflow } from './allotments/purchase';

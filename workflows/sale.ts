@@ -10,7 +10,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { MailActivities } from '../activities/mail';
+import type { MailActivities } from '../activities/platform/mail';
 import type { SalesActivities } from '../activities/sales';
 import { activationInstant, cancellationInstant } from '../src/domain/sales/dates';
 import { renewalWakeAt } from '../src/domain/sales/keys';
@@ -28,8 +28,8 @@ import {
   type RejectInput,
   type SaleWorkflowInput,
 } from './sale-definitions';
-import { recordCommitted } from './records';
-import { publishStatus } from './status';
+import { recordCommitted } from './platform/records';
+import { publishStatus } from './platform/status';
 
 const NON_RETRYABLE = [SaleFailure.INVALID_STATE, SaleFailure.SEATS_EXHAUSTED, SaleFailure.NOT_FOUND];
 

@@ -43,7 +43,7 @@ export function createBulkInviteActivities({ sql, temporal, taskQueue }: Pick<Ac
         await startLifecycle(temporal, 'responseWorkflow', {
           workflowId: responseWorkflowId(r.id),
           taskQueue,
-          args: [{ responseId: r.id, expiresAt: r.expiresAt.toISOString() }] as never,
+          args: [{ responseId: r.id, expiresAt: r.expiresAt.toISOString() }],
           kind: 'response',
           organizationId: r.organizationId,
           status: 'invited',

@@ -1,7 +1,7 @@
 import { ApplicationFailure, CancelledFailure, cancellationSignal, heartbeat } from '@temporalio/activity';
 import type { ActivityDeps } from '../deps';
 import { mapLimit } from '../../src/concurrency';
-import { isPermanentStripeError } from '../../src/groups/context';
+import { isPermanentStripeError } from '../../src/platform/stripe';
 import { reserveGroupUser } from '../../src/groups/enrol';
 import { provisionSubscription, releaseSubscription } from '../../src/groups/provision';
 import { recordAudit } from '../../src/repos/audit';

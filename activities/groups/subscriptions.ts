@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityDeps } from '../deps';
-import { isPermanentStripeError } from '../../src/groups/context';
+import { isPermanentStripeError } from '../../src/platform/stripe';
 import { NothingToProvision, provisionSubscription, releaseSubscription } from '../../src/groups/provision';
 import { STRIPE_REFUSED } from '../../workflows/groups/subscription-definitions';
 

@@ -6,7 +6,7 @@ import { recordAudit } from '../../src/repos/audit';
 import { findDistribution, insertDistribution, listDistributions } from '../../src/repos/distributions';
 import { principalOf, requireRole } from '../auth';
 import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../schemas';
-import type { Router } from '.';
+import type { Router } from '../router';
 
 const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'an upper-case ISO-4217 code such as EUR');
 

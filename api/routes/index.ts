@@ -1,18 +1,16 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../context';
+import type { Router } from '../router';
 import { registerAggregatorLifecycleRoutes } from './aggregators';
 import { registerAllotmentLifecycleRoutes } from './allotments';
-import { registerAuditRoutes } from './audit';
+import { registerAuditRoutes } from './platform/audit';
 import { registerDistributionRoutes } from './distributions';
 import { registerGroupLifecycleRoutes } from './groups';
-import { registerHealthRoutes } from './health';
-import { registerOrganizationRoutes } from './organizations';
+import { registerHealthRoutes } from './platform/health';
+import { registerJobRoutes } from './platform/jobs';
+import { registerOrganizationRoutes } from './platform/organizations';
 import { registerSaleKeyRoutes } from './sale-keys';
 import { registerSaleRoutes } from './sales';
-import { registerSettingsRoutes } from './settings';
-import { registerUserRoutes } from './users';
-
-export type Router = OpenAPIHono<AppEnv>;
+import { registerSettingsRoutes } from './platform/settings';
+import { registerUserRoutes } from './platform/users';
 
 export function registerRoutes(app: Router): void {
   registerHealthRoutes(app);
@@ -20,6 +18,7 @@ export function registerRoutes(app: Router): void {
   registerOrganizationRoutes(app);
   registerUserRoutes(app);
   registerAuditRoutes(app);
+  registerJobRoutes(app);
   registerDistributionRoutes(app);
   registerSaleRoutes(app);
   registerSaleKeyRoutes(app);

@@ -6,7 +6,7 @@ import { getSale, type Sale } from '../../src/repos/sales';
 import { principalOf, requireRole } from '../auth';
 import { rateLimit } from '../rate-limit';
 import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../schemas';
-import type { Router } from '.';
+import type { Router } from '../router';
 import { KeySchema, Launch, PublicKeySchema } from './sale-schemas';
 import { launchThroughWorkflow } from './sale-workflow';
 

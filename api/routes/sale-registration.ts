@@ -9,7 +9,7 @@ import { addCustomerPeople } from '../../src/repos/customers';
 import { findDistributions } from '../../src/repos/distributions';
 import { findOrganization, type Organization } from '../../src/repos/organizations';
 import { insertComment, insertSale, loadSale, type SaleLineInput } from '../../src/repos/sales';
-import { createOrganizationAs } from './organizations';
+import { createOrganizationIn } from '../../src/platform/organizations';
 import type { CreateSale } from './sale-schemas';
 
 type Registration = z.infer<typeof CreateSale>;
@@ -17,7 +17,7 @@ type Registration = z.infer<typeof CreateSale>;
 const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', `Invalid body: ${path}`, { errors: [{ path, message }] });
 
 async function customerOrganization(tx: Db, p: Principal, customer: Registration['customer']): Promise<Organization> {
-  if (customer.newOrganization) return createOrganizationAs(tx, p, customer.newOrganization);
+  if (customer.newOrganization) return createOrganizationIn(tx, p, customer.newOrganization);
   const org = await findOrganization(tx, p, customer.organizationId!);
   if (!org) throw notFound('Organization');
   return org;

@@ -12,7 +12,7 @@ export async function startSaleWorkflow(
   taskQueue: string,
   sale: { id: string; organizationId: string; activationDate: string },
 ): Promise<void> {
-  await startLifecycle<typeof saleWorkflow>(client, 'saleWorkflow', {
+  await startLifecycle(client, 'saleWorkflow', {
     workflowId: saleWorkflowId(sale.id),
     taskQueue,
     args: [{ saleId: sale.id, organizationId: sale.organizationId, activationDate: sale.activationDate }],

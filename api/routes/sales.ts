@@ -10,7 +10,7 @@ import { getSale, insertComment, listComments, listSales, updateSaleFields, type
 import { activationDateChangedSignal, approveSaleUpdate, rejectSaleUpdate } from '../../workflows/sale-definitions';
 import { principalOf, requireRole } from '../auth';
 import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../schemas';
-import type { Router } from '.';
+import type { Router } from '../router';
 import { registerSale } from './sale-registration';
 import { Comment, CommentInput, CreateSale, PatchSale, Reject, SaleDetail, SaleSchema } from './sale-schemas';
 import { askSale, saleHandle, startSaleWorkflow } from './sale-workflow';

@@ -29,7 +29,7 @@ export async function createAggregator(services: AggregatorServices, principal: 
     await startLifecycle(services.temporal, 'aggregatorWorkflow', {
       workflowId: aggregatorWorkflowId(agg.id),
       taskQueue: services.taskQueue,
-      args: [{ aggregatorId: agg.id }] as never,
+      args: [{ aggregatorId: agg.id }],
       kind: 'aggregator',
       organizationId: agg.organizationId,
       status: agg.state,

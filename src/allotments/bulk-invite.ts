@@ -42,7 +42,7 @@ export async function acceptBulkInvite(
     await startLifecycle(services.temporal, 'bulkInviteWorkflow', {
       workflowId: jobWorkflowId(job.id),
       taskQueue: services.taskQueue,
-      args: [{ jobId: job.id }] as never,
+      args: [{ jobId: job.id }],
       kind: 'job',
       organizationId: target.org.id,
       status: 'running',

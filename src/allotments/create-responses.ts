@@ -74,7 +74,7 @@ export async function startInvitations(services: AllotmentServices, rows: Respon
     await startLifecycle(services.temporal, 'responseWorkflow', {
       workflowId: responseWorkflowId(r.id),
       taskQueue: services.taskQueue,
-      args: [{ responseId: r.id, expiresAt: r.expiresAt.toISOString() }] as never,
+      args: [{ responseId: r.id, expiresAt: r.expiresAt.toISOString() }],
       kind: 'response',
       organizationId: r.organizationId,
       status: 'invited',

@@ -72,7 +72,7 @@ export async function placePurchase(
     await startLifecycle(services.temporal, 'purchaseWorkflow', {
       workflowId: purchaseWorkflowId(p.id),
       taskQueue: services.taskQueue,
-      args: [{ purchaseId: p.id, paymentTimeout: services.paymentTimeout }] as never,
+      args: [{ purchaseId: p.id, paymentTimeout: services.paymentTimeout }],
       kind: 'purchase',
       organizationId: org.id,
       status: 'pending_payment',

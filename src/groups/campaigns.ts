@@ -6,7 +6,7 @@ import { recordAudit } from '../repos/audit';
 import { campaignById, exportCodes, getCampaign, insertCampaign, insertCodes, transitionCampaign, type Campaign } from '../repos/groups/campaigns';
 import { getGroup } from '../repos/groups/groups';
 import { startLifecycle } from '../temporal/start';
-import { GROUP_ID } from '../../workflows/search-attributes';
+import { GROUP_ID } from '../../workflows/platform/search-attribute-definitions';
 import { campaignWorkflowId, deactivateCampaignSignal } from '../../workflows/groups/campaign-definitions';
 import { requireStripe, type GroupServices } from './context';
 
@@ -41,7 +41,7 @@ export async function createCampaign(s: GroupServices, p: Principal, groupId: st
     await startLifecycle(s.temporal, 'campaignWorkflow', {
       workflowId: campaignWorkflowId(campaignId),
       taskQueue: s.taskQueue,
-      args: [{ campaignId, groupId: group.id, endsAt: endsAt?.toISOString() ?? null }] as never,
+      args: [{ campaignId, groupId: group.id, endsAt: endsAt?.toISOString() ?? null }],
       kind: 'campaign',
       organizationId: group.organizationId,
       status: 'creating',

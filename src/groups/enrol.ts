@@ -5,7 +5,7 @@ import { insertCustomer } from '../repos/groups/catalog';
 import type { Group } from '../repos/groups/groups';
 import { insertGroupUser, subscriptionById, type Subscription, type SubscriptionSource } from '../repos/groups/subscriptions';
 import { startLifecycle } from '../temporal/start';
-import { GROUP_ID } from '../../workflows/search-attributes';
+import { GROUP_ID } from '../../workflows/platform/search-attribute-definitions';
 import { subscriptionOutcomeUpdate, subscriptionWorkflowId } from '../../workflows/groups/subscription-definitions';
 import type { GroupServices } from './context';
 
@@ -50,7 +50,7 @@ export async function startProvisioning(s: Pick<GroupServices, 'temporal' | 'tas
   await startLifecycle(s.temporal, 'groupSubscriptionWorkflow', {
     workflowId: subscriptionWorkflowId(sub.id),
     taskQueue: s.taskQueue,
-    args: [{ subscriptionId: sub.id, groupId: group.id }] as never,
+    args: [{ subscriptionId: sub.id, groupId: group.id }],
     kind: 'subscription',
     organizationId: group.organizationId,
     status: 'pending',

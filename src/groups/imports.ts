@@ -6,7 +6,7 @@ import { getGroup } from '../repos/groups/groups';
 import { allImportRows, importProgress, insertImport, isImportOf } from '../repos/groups/imports';
 import { getJob, insertJob, setJobProgress, type Job } from '../repos/jobs';
 import { startLifecycle } from '../temporal/start';
-import { GROUP_ID } from '../../workflows/search-attributes';
+import { GROUP_ID } from '../../workflows/platform/search-attribute-definitions';
 import { importJobWorkflowId } from '../../workflows/groups/import-definitions';
 import { assertFreeUsersPlan } from './claims';
 import { requireStripe, type GroupServices } from './context';
@@ -38,7 +38,7 @@ export async function acceptImport(s: GroupServices, p: Principal, groupId: stri
     await startLifecycle(s.temporal, 'groupImportWorkflow', {
       workflowId: importJobWorkflowId(job.id),
       taskQueue: s.taskQueue,
-      args: [{ jobId: job.id, groupId: group.id }] as never,
+      args: [{ jobId: job.id, groupId: group.id }],
       kind: 'job',
       organizationId: group.organizationId,
       status: 'running',

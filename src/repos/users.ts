@@ -76,3 +76,8 @@ export async function principalForToken(sql: Db, token: string): Promise<Princip
     returning u.id as user_id, t.id as token_id, u.role, u.organization_id, u.email, u.name`;
   return row;
 }
+
+export async function organizationOfUser(sql: Db, userId: string): Promise<string | null> {
+  const [row] = await sql<{ organizationId: string | null }[]>`select organization_id from users where id = ${userId}`;
+  return row?.organizationId ?? null;
+}

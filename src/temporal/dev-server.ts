@@ -1,5 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { searchAttributeKeys } from '../../workflows/search-attributes';
+import { searchAttributeKeys } from '../../workflows/platform/search-attribute-definitions';
 import type { ResolvedTool } from '../tools/resolve';
 
 export interface DevServer {

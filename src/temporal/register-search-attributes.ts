@@ -1,6 +1,6 @@
 import type { Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
-import { searchAttributeKeys } from '../../workflows/search-attributes';
+import { searchAttributeKeys } from '../../workflows/platform/search-attribute-definitions';
 
 // @temporalio/proto is CommonJS: under Node's ESM loader only its default export is reliable.
 const KEYWORD = proto.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;

@@ -1,5 +1,5 @@
 import { type Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
-import { KIND } from '../../workflows/search-attributes';
+import { KIND } from '../../workflows/platform/search-attribute-definitions';
 
 export const PRUNE_IDEMPOTENCY_SCHEDULE_ID = 'platform-prune-idempotency';
 

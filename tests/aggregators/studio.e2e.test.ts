@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../support/stack';
-import { aggregator, getAggregator, profile, SERVICES, studioWorld, tariff } from './world';
+import { getAggregator, profile, SERVICES, studioWorld, tariff } from './world';
 
 describe('tariffs, integrations and the assignment gates', () => {
   let s: TestStack;

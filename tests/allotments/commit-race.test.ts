@@ -27,7 +27,7 @@ describe('a workflow started inside a transaction that commits late', () => {
         org, assessment, source: 'bulk', jobId: job.id, actor: 'test',
         respondents: Array.from({ length: 20 }, (_, i) => ({ email: `late${i}@example.test`, name: 'Late', expiresAt: new Date(Date.now() + 86_400_000), line: i + 2 })),
       });
-      await startLifecycle(s.client, 'bulkInviteWorkflow', { workflowId: jobWorkflowId(job.id), taskQueue: s.taskQueue, args: [{ jobId: job.id }] as never, kind: 'job', organizationId: org.id, status: 'running' });
+      await startLifecycle(s.client, 'bulkInviteWorkflow', { workflowId: jobWorkflowId(job.id), taskQueue: s.taskQueue, args: [{ jobId: job.id }], kind: 'job', organizationId: org.id, status: 'running' });
       // The worker picks the job up now, while its rows are still invisible.
       await new Promise((r) => setTimeout(r, 1500));
       return job.id;

@@ -71,7 +71,7 @@ describe('bearer tokens', () => {
 describe('the first admin', () => {
   it('is created once on an empty database, from ADMIN_TOKEN when given', async () => {
     const { freshDatabase } = await import('../support/db');
-    const { bootstrapAdmin } = await import('../../src/bootstrap');
+    const { bootstrapAdmin } = await import('../../src/platform/bootstrap');
     const db = await freshDatabase();
     try {
       const fixed = 'x'.repeat(40);

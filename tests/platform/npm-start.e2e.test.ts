@@ -13,7 +13,7 @@ interface Started {
 
 /** `npm start`'s entry point, as a user runs it, with nothing configured but where to put things. */
 function start(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/composition/main.ts'], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH!, HOME: process.env.HOME!, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -88,7 +88,7 @@ describe('npm start on a fresh clone, with no configuration', () => {
   });
 
   it('refuses to start on a bad setting, naming it', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: projectRoot, env: { PATH: process.env.PATH!, PORT: 'eighty', DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/composition/main.ts'], { cwd: projectRoot, env: { PATH: process.env.PATH!, PORT: 'eighty', DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stderr!.on('data', (d) => (out += d));
     const code = await new Promise<number | null>((ok) => child.once('exit', ok));

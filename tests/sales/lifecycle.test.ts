@@ -8,9 +8,8 @@ import { addDays, cancellationInstant, activationInstant, todayUtc } from '../..
 import { createLogger } from '../../src/logger';
 import { createMailer } from '../../src/mail';
 import { startLifecycle } from '../../src/temporal/start';
-import { saleWorkflow } from '../../workflows/sale';
 import { activationDateChangedSignal, approveSaleUpdate, launchKeyUpdate, rejectSaleUpdate, saleStateQuery, saleWorkflowId } from '../../workflows/sale-definitions';
-import { KIND, ORGANIZATION_ID, STATUS } from '../../workflows/search-attributes';
+import { KIND, ORGANIZATION_ID, STATUS } from '../../workflows/platform/search-attribute-definitions';
 import { freshDatabase, type TestDatabase } from '../support/db';
 import { startSmtpListener } from '../support/smtp';
 import { createTimeSkippingEnv } from '../support/time-skipping';
@@ -39,6 +38,7 @@ describe('sale workflow with real durations (time skipping)', () => {
         logger: createLogger('silent'),
         temporal: env.client,
         taskQueue,
+        config: { STRIPE_WEBHOOK_SECRET: undefined, PUBLIC_BASE_URL: undefined, PURCHASE_PAYMENT_TIMEOUT_HOURS: 24 },
       }),
     });
     running = worker.run();
@@ -63,7 +63,7 @@ describe('sale workflow with real durations (time skipping)', () => {
     (await db.sql<{ key: string; issuedAt: Date; expiresAt: Date; renewals: number; revokedAt: Date | null }[]>`
       select key, issued_at, expires_at, renewals, revoked_at from sale_keys where sale_id = ${saleId} order by issued_at`);
   const start = async (sale: SeededSale, activationDate: string) =>
-    startLifecycle(env.client, saleWorkflow, {
+    startLifecycle(env.client, 'saleWorkflow', {
       workflowId: saleWorkflowId(sale.saleId),
       taskQueue,
       args: [{ saleId: sale.saleId, organizationId: sale.organizationId, activationDate }],

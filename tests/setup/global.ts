@@ -8,7 +8,7 @@ import { connectDatabase } from '../../src/db/connect';
 import { migrate } from '../../src/db/migrate';
 import { ensureDatabase, startEmbeddedPostgres } from '../../src/embedded/postgres';
 import { startDevServer } from '../../src/temporal/dev-server';
-import { workflowsPath } from '../../src/temporal/worker';
+import { workflowsPath } from '../../src/composition/worker';
 import { projectRoot } from '../../src/tools/paths';
 import { resolveStripeMock, resolveTemporalCli, resolveTestServer } from '../../src/tools/resolve';
 

@@ -6,7 +6,7 @@ import Stripe from 'stripe';
 import { inject } from 'vitest';
 import { createActivities, type ActivityDeps } from '../../activities';
 import { createApp } from '../../api/app';
-import { bootstrapAdmin } from '../../src/bootstrap';
+import { bootstrapAdmin } from '../../src/platform/bootstrap';
 import { createLogger } from '../../src/logger';
 import { createMailer } from '../../src/mail';
 import { createStripe } from '../../src/stripe';
@@ -59,6 +59,11 @@ export async function startTestStack(opts: StackOptions = {}) {
     logger,
     temporal: conns.client,
     taskQueue,
+    config: {
+      STRIPE_WEBHOOK_SECRET: stripe ? WEBHOOK_SECRET : undefined,
+      PUBLIC_BASE_URL: undefined,
+      PURCHASE_PAYMENT_TIMEOUT_HOURS: opts.paymentTimeoutHours ?? 24,
+    },
   };
 
   let worker: Worker | undefined;
@@ -83,13 +88,7 @@ export async function startTestStack(opts: StackOptions = {}) {
 
   const app = createApp({
     ...deps,
-    config: {
-      STRIPE_WEBHOOK_SECRET: stripe ? WEBHOOK_SECRET : undefined,
-      TRUSTED_PROXIES: opts.trustedProxies ?? [],
-      MAX_BODY_BYTES: opts.maxBodyBytes ?? 1_048_576,
-      PUBLIC_BASE_URL: undefined,
-      PURCHASE_PAYMENT_TIMEOUT_HOURS: opts.paymentTimeoutHours ?? 24,
-    },
+    config: { ...deps.config, TRUSTED_PROXIES: opts.trustedProxies ?? [], MAX_BODY_BYTES: opts.maxBodyBytes ?? 1_048_576 },
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((ok) => server.once('listening', () => ok()));

@@ -9,8 +9,8 @@ import {
 } from '@temporalio/workflow';
 import type { AggregatorActivities } from '../../activities/aggregators';
 import { BATCH, nextBatchSize } from '../../src/domain/aggregators/lifecycle';
-import { recordCommitted } from '../records';
-import { publishStatus } from '../status';
+import { recordCommitted } from '../platform/records';
+import { publishStatus } from '../platform/status';
 import {
   AGGREGATOR_INACTIVE,
   aggregatorProgressQuery,

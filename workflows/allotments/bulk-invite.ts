@@ -1,7 +1,7 @@
 import { continueAsNew, defineQuery, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { AllotmentActivities } from '../../activities/allotments';
-import { recordCommitted } from '../records';
-import { publishStatus } from '../status';
+import { recordCommitted } from '../platform/records';
+import { publishStatus } from '../platform/status';
 
 export interface BulkInviteInput {
   jobId: string;

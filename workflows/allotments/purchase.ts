@@ -1,7 +1,7 @@
 import { allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { AllotmentActivities } from '../../activities/allotments';
-import { recordCommitted } from '../records';
-import { publishStatus } from '../status';
+import { recordCommitted } from '../platform/records';
+import { publishStatus } from '../platform/status';
 import {
   paymentConfirmedSignal,
   paymentDetailsUpdate,

@@ -1,6 +1,6 @@
 import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { AllotmentActivities } from '../../activities/allotments';
-import { publishStatus } from '../status';
+import { publishStatus } from '../platform/status';
 import {
   completeResponseUpdate,
   EXPIRY_NOT_LATER,

@@ -9,8 +9,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { GroupActivities } from '../../activities/groups';
-import { recordCommitted } from '../records';
-import { publishStatus } from '../status';
+import { recordCommitted } from '../platform/records';
+import { publishStatus } from '../platform/status';
 import {
   campaignStateQuery,
   CODE_BATCH,

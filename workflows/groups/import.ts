@@ -1,7 +1,7 @@
 import { continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { GroupActivities } from '../../activities/groups';
-import { recordCommitted } from '../records';
-import { publishStatus } from '../status';
+import { recordCommitted } from '../platform/records';
+import { publishStatus } from '../platform/status';
 import { IMPORT_BATCH, importProgressQuery, type GroupImportInput } from './import-definitions';
 
 // Rows remember their outcome, so a batch retried after a crash or an outage only finishes what

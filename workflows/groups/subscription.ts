@@ -1,7 +1,7 @@
 import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { GroupActivities } from '../../activities/groups';
-import { recordCommitted } from '../records';
-import { publishStatus } from '../status';
+import { recordCommitted } from '../platform/records';
+import { publishStatus } from '../platform/status';
 import {
   STRIPE_REFUSED,
   subscriptionOutcomeUpdate,

@@ -5,7 +5,7 @@ import { getAggregator, listAggregators } from '../../../src/repos/aggregators/a
 import { principalOf, requireRole } from '../../auth';
 import type { AppEnv } from '../../context';
 import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
-import type { Router } from '..';
+import type { Router } from '../../router';
 import { AggregatorSchema, DryRunQuery, DryRunSchema, presentAggregator } from './schemas';
 
 const CreateAggregator = z

@@ -1,4 +1,4 @@
-import type { Router } from '..';
+import type { Router } from '../../router';
 import { registerAggregatorRoutes } from './aggregators';
 import { registerProfileRoutes } from './profiles';
 import { registerTariffRoutes } from './tariffs';

@@ -6,7 +6,7 @@ import { getProfile, listProfiles, memberStats } from '../../../src/repos/aggreg
 import { getOrganization } from '../../../src/repos/organizations';
 import { principalOf, requireRole } from '../../auth';
 import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
-import type { Router } from '..';
+import type { Router } from '../../router';
 import { ContractSchema, MemberStatsSchema, presentContract, ProfileSchema } from './schemas';
 
 const ProfileFields = {

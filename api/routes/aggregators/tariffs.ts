@@ -4,7 +4,7 @@ import { PAYMENT_FREQUENCIES } from '../../../src/domain/aggregators/catalog';
 import { getTariff, listTariffs } from '../../../src/repos/aggregators/tariffs';
 import { principalOf, requireRole } from '../../auth';
 import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
-import type { Router } from '..';
+import type { Router } from '../../router';
 import { ServiceSchema, TariffSchema } from './schemas';
 
 const CreateTariff = z

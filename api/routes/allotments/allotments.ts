@@ -9,7 +9,7 @@ import { principalOf, requireRole } from '../../auth';
 import type { AppEnv } from '../../context';
 import { Currency, errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
 import type { Context } from 'hono';
-import type { Router } from '..';
+import type { Router } from '../../router';
 import { presentPurchase } from './present';
 import { AllotmentSchema, PurchaseSchema } from './schemas';
 

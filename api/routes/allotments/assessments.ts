@@ -5,7 +5,7 @@ import { recordAudit } from '../../../src/repos/audit';
 import { getAssessment, insertAssessment, listAssessments, updateAssessment } from '../../../src/repos/allotments/assessments';
 import { principalOf, requireRole } from '../../auth';
 import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
-import type { Router } from '..';
+import type { Router } from '../../router';
 import { AssessmentSchema } from './schemas';
 
 const fields = {

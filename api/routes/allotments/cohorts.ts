@@ -13,7 +13,7 @@ import { organizationById } from '../../../src/repos/organizations';
 import { requireRole } from '../../auth';
 import { rateLimit } from '../../rate-limit';
 import { errorResponses, IdParam, json, jsonBody, listOf } from '../../schemas';
-import type { Router } from '..';
+import type { Router } from '../../router';
 import { presentResponse } from './present';
 import { CohortSchema, Respondent, ResponseSchema } from './schemas';
 

@@ -1,4 +1,4 @@
-import type { Router } from '..';
+import type { Router } from '../../router';
 import { registerAllotmentRoutes } from './allotments';
 import { registerAssessmentRoutes } from './assessments';
 import { registerCohortRoutes } from './cohorts';

@@ -9,7 +9,7 @@ import { getPriceList, insertPriceList, linkPriceList } from '../../../src/repos
 import { findOrganization } from '../../../src/repos/organizations';
 import { principalOf, requireRole } from '../../auth';
 import { Currency, errorResponses, IdParam, IsoDate, json, jsonBody } from '../../schemas';
-import type { Router } from '..';
+import type { Router } from '../../router';
 import { BandSchema, PriceListSchema, QuoteSchema } from './schemas';
 
 const CreatePriceList = z

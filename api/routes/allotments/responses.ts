@@ -7,13 +7,13 @@ import { assertFutureExpiry, createResponses, defaultExpiry } from '../../../src
 import { actorOf } from '../../../src/domain/principal';
 import { AppError } from '../../../src/errors';
 import { getResponse, type ResponseRow } from '../../../src/repos/allotments/responses';
-import { getJob } from '../../../src/repos/jobs';
 import { principalOf, requireRole } from '../../auth';
 import { errorResponses, IdParam, json, jsonBody } from '../../schemas';
-import type { Router } from '..';
+import type { Router } from '../../router';
 import { completeResponseUpdate, EXPIRY_NOT_LATER, extendResponseUpdate, responseWorkflowId } from '../../../workflows/allotments/response-definitions';
 import { presentResponse } from './present';
-import { JobSchema, Respondent, ResponseSchema } from './schemas';
+import { JobSchema } from '../platform/schemas';
+import { Respondent, ResponseSchema } from './schemas';
 
 const CreateResponse = z
   .strictObject({
@@ -93,15 +93,6 @@ export function registerResponseRoutes(app: Router) {
       c.header('Location', `/v1/jobs/${job.id}`);
       return c.json({ ...job, errors: [] }, 202);
     },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/jobs/{id}', tags: ['responses'],
-      request: { params: IdParam },
-      responses: { 200: json(JobSchema), ...errorResponses(404) },
-    }),
-    async (c) => c.json(await getJob(c.var.deps.sql, principalOf(c), c.req.valid('param').id), 200),
   );
 
   app.openapi(

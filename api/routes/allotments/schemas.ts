@@ -96,20 +96,6 @@ export const ResponseSchema = z
   })
   .openapi('Response');
 
-export const JobSchema = z
-  .object({
-    id: z.uuid(),
-    kind: z.string(),
-    status: z.enum(['running', 'completed', 'failed']),
-    total: z.number().int(),
-    processed: z.number().int(),
-    failed: z.number().int(),
-    errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
-    createdAt: z.date(),
-    finishedAt: z.date().nullable(),
-  })
-  .openapi('Job');
-
 export const CohortSchema = z
   .object({ id: z.uuid(), assessmentId: z.uuid(), organizationId: z.uuid(), name: z.string(), counted: z.boolean(), createdAt: z.date() })
   .openapi('Cohort');

@@ -4,7 +4,7 @@ import { getCampaign, listCampaigns } from '../../../src/repos/groups/campaigns'
 import { getGroup } from '../../../src/repos/groups/groups';
 import { principalOf, requireRole } from '../../auth';
 import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
-import type { Router } from '..';
+import type { Router } from '../../router';
 import { groupServices, presentCampaign } from './present';
 import { CampaignSchema, CreateCampaign } from './schemas';
 

@@ -5,7 +5,7 @@ import { findCustomer, getProduct, listPlans, listProducts } from '../../../src/
 import { getSubscription, listSubscriptions } from '../../../src/repos/groups/subscriptions';
 import { principalOf, requireRole } from '../../auth';
 import { Currency, errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
-import type { Router } from '..';
+import type { Router } from '../../router';
 import { groupServices, presentPlan } from './present';
 import { CustomerSchema, Email, PersonName, PlanSchema, ProductSchema, SubscriptionSchema } from './schemas';
 

@@ -6,8 +6,8 @@ import { acceptImport, importResults } from '../../../src/groups/imports';
 import { accessRulesOf, getGroup, listGroups } from '../../../src/repos/groups/groups';
 import { principalOf, requireRole } from '../../auth';
 import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
-import { JobSchema } from '../allotments/schemas';
-import type { Router } from '..';
+import { JobSchema } from '../platform/schemas';
+import type { Router } from '../../router';
 import { groupServices } from './present';
 import { AccessRulesSchema, GroupSchema } from './schemas';
 

@@ -1,4 +1,4 @@
-import type { Router } from '..';
+import type { Router } from '../../router';
 import { registerCampaignRoutes } from './campaigns';
 import { registerCatalogRoutes } from './catalog';
 import { registerGroupRoutes } from './groups';

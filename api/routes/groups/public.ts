@@ -3,7 +3,7 @@ import { claimAccess, verifyClaim } from '../../../src/groups/claims';
 import { redeem } from '../../../src/groups/redemptions';
 import { rateLimit } from '../../rate-limit';
 import { errorResponses, json, jsonBody } from '../../schemas';
-import type { Router } from '..';
+import type { Router } from '../../router';
 import { groupServices, presentClaim } from './present';
 import { ClaimSchema, Email, PersonName, RedemptionSchema } from './schemas';
 

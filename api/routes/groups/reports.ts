@@ -2,8 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { GROUP_BY, REPORT_COLUMNS, toCsv, totals, type ReportCounts } from '../../../src/domain/groups/report';
 import { subscriptionReport } from '../../../src/repos/groups/reports';
 import { requireRole } from '../../auth';
-import { errorResponses, json } from '../../schemas';
-import type { Router } from '..';
+import { errorResponses } from '../../schemas';
+import type { Router } from '../../router';
 
 const ReportQuery = z.object({
   groupBy: z.enum(GROUP_BY).openapi({ description: 'product | plan | group | campaign' }),

@@ -1,5 +1,5 @@
 import { upsertSearchAttributes } from '@temporalio/workflow';
-import { STATUS } from './search-attributes';
+import { STATUS } from './search-attribute-definitions';
 
 /** Mirrors a lifecycle's status into the PartnerflowStatus search attribute for the Temporal UI. */
 export function publishStatus(status: string): void {

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { inScope } from '../../src/repos/scope';
-import { principalOf } from '../auth';
-import { errorResponses, json, listOf, page, PageQuery } from '../schemas';
-import type { Router } from '.';
+import { listAuditEvents } from '../../../src/platform/audit';
+import { principalOf } from '../../auth';
+import type { Router } from '../../router';
+import { errorResponses, json, listOf, page, PageQuery } from '../../schemas';
 
 const AuditEvent = z
   .object({
@@ -21,24 +21,14 @@ const AuditEvent = z
 export function registerAuditRoutes(app: Router) {
   app.openapi(
     createRoute({
-      method: 'get',
-      path: '/v1/audit',
-      tags: ['audit'],
+      method: 'get', path: '/v1/audit', tags: ['audit'],
       description: 'State changes of one entity, oldest first. Managers see events of their organizations only.',
       request: { query: PageQuery.extend({ entity: z.string().min(1), id: z.string().min(1) }) },
       responses: { 200: json(listOf(AuditEvent)), ...errorResponses() },
     }),
     async (c) => {
-      const p = principalOf(c);
       const q = c.req.valid('query');
-      const sql = c.var.deps.sql;
-      const rows = await sql<z.infer<typeof AuditEvent>[]>`
-        select id, at, actor, entity, entity_id, action, organization_id, before, after
-        from audit_events a
-        where entity = ${q.entity} and entity_id = ${q.id}
-          and ${p.role === 'admin' ? sql`true` : sql`a.organization_id is not null and ${inScope(sql, p, 'a.organization_id')}`}
-          ${q.cursor ? sql`and id > ${Number(q.cursor)}` : sql``}
-        order by id limit ${q.limit + 1}`;
+      const rows = await listAuditEvents(c.var.deps, principalOf(c), { entity: q.entity, id: q.id, after: q.cursor, limit: q.limit + 1 });
       return c.json(page(rows, q.limit, (e) => String(e.id)), 200);
     },
   );

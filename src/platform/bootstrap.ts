@@ -1,7 +1,7 @@
-import type { Sql } from './db/connect';
-import { generateToken } from './domain/tokens';
-import { recordAudit } from './repos/audit';
-import { insertToken, insertUser } from './repos/users';
+import type { Sql } from '../db/connect';
+import { generateToken } from '../domain/tokens';
+import { recordAudit } from '../repos/audit';
+import { insertToken, insertUser } from '../repos/users';
 
 /**
  * On a database with no users, creates the first admin and its token (ADMIN_TOKEN or random).

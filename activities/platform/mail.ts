@@ -1,5 +1,5 @@
-import type { Mail } from '../src/mail';
-import type { ActivityDeps } from './deps';
+import type { Mail } from '../../src/mail';
+import type { ActivityDeps } from '../deps';
 
 export function createMailActivities({ mail }: Pick<ActivityDeps, 'mail'>) {
   return {

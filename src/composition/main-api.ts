@@ -1,7 +1,7 @@
 // `npm run api`: the HTTP API alone (scale it out beside workers on a real Temporal cluster).
-import { bootstrapAdmin } from './bootstrap';
-import { ConfigError, loadConfig, requireExternalServices } from './config';
-import { createLogger } from './logger';
+import { bootstrapAdmin } from '../platform/bootstrap';
+import { ConfigError, loadConfig, requireExternalServices } from '../config';
+import { createLogger } from '../logger';
 import { Stack } from './stack';
 
 async function main() {

@@ -1,7 +1,7 @@
 // `npm start`: the whole system in one process, with embedded PostgreSQL and Temporal unless configured otherwise.
-import { bootstrapAdmin } from './bootstrap';
-import { ConfigError, loadConfig } from './config';
-import { createLogger } from './logger';
+import { bootstrapAdmin } from '../platform/bootstrap';
+import { ConfigError, loadConfig } from '../config';
+import { createLogger } from '../logger';
 import { Stack } from './stack';
 
 async function main() {

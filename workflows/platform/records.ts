@@ -1,5 +1,5 @@
 import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
-import type { RecordActivities, RecordKind } from '../activities/records';
+import type { RecordActivities, RecordKind } from '../../activities/platform/records';
 
 // About two minutes of retries: far longer than any transaction between start and commit.
 const { awaitRecord } = proxyActivities<RecordActivities>({

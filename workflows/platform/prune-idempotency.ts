@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { PlatformActivities } from '../activities/platform';
+import type { PlatformActivities } from '../../activities/platform/idempotency';
 
 const { pruneIdempotencyRecords } = proxyActivities<PlatformActivities>({
   startToCloseTimeout: '1 minute',

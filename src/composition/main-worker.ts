@@ -1,6 +1,6 @@
 // `npm run worker`: a Temporal worker alone; run as many as the load needs.
-import { ConfigError, loadConfig, requireExternalServices } from './config';
-import { createLogger } from './logger';
+import { ConfigError, loadConfig, requireExternalServices } from '../config';
+import { createLogger } from '../logger';
 import { Stack } from './stack';
 
 async function main() {

@@ -1,22 +1,22 @@
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Worker } from '@temporalio/worker';
-import { createApp } from '../api/app';
-import type { ActivityDeps } from '../activities';
-import type { Config } from './config';
-import { connectDatabase, type Sql } from './db/connect';
-import { migrate } from './db/migrate';
-import { ensureDatabase, startEmbeddedPostgres } from './embedded/postgres';
-import type { Logger } from './logger';
-import { createMailer } from './mail';
-import { createStripe } from './stripe';
-import { connectTemporal, type TemporalConnections } from './temporal/connection';
-import { registerSearchAttributes } from './temporal/register-search-attributes';
-import { startDevServer, type DevServer } from './temporal/dev-server';
-import { installTemporalRuntime } from './temporal/runtime';
-import { ensureSchedules } from './temporal/schedules';
-import { createWorker } from './temporal/worker';
-import { resolveTemporalCli } from './tools/resolve';
+import { createApp } from '../../api/app';
+import type { ActivityDeps } from '../../activities';
+import type { Config } from '../config';
+import { connectDatabase, type Sql } from '../db/connect';
+import { migrate } from '../db/migrate';
+import { ensureDatabase, startEmbeddedPostgres } from '../embedded/postgres';
+import type { Logger } from '../logger';
+import { createMailer } from '../mail';
+import { createStripe } from '../stripe';
+import { connectTemporal, type TemporalConnections } from '../temporal/connection';
+import { registerSearchAttributes } from '../temporal/register-search-attributes';
+import { startDevServer, type DevServer } from '../temporal/dev-server';
+import { installTemporalRuntime } from '../temporal/runtime';
+import { ensureSchedules } from '../temporal/schedules';
+import { createWorker } from './worker';
+import { resolveTemporalCli } from '../tools/resolve';
 
 type Stop = () => Promise<void>;
 
@@ -93,6 +93,7 @@ export class Stack {
       logger: this.logger.child({ component: 'activity' }),
       temporal: conns.client,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      config: this.config,
     };
   }
 

@@ -1,5 +1,5 @@
-import type { ActivityDeps } from './deps';
-import { pruneIdempotencyRecords } from '../src/repos/idempotency';
+import type { ActivityDeps } from '../deps';
+import { pruneIdempotencyRecords } from '../../src/repos/idempotency';
 
 export function createPlatformActivities({ sql }: ActivityDeps) {
   return {

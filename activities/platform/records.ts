@@ -1,10 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { ActivityDeps } from './deps';
+import { recordExists, type RecordKind } from '../../src/repos/records';
+import type { ActivityDeps } from '../deps';
 
-/** Tables whose rows are created in the same transaction that starts their workflow (add yours). */
-const TABLES = { purchase: 'purchases', job: 'jobs', sale: 'sales', campaign: 'campaigns', subscription: 'subscriptions', aggregator: 'aggregators' } as const;
-export type RecordKind = keyof typeof TABLES;
-
+export type { RecordKind };
 export const RECORD_NOT_VISIBLE = 'RecordNotVisible';
 
 export function createRecordActivities({ sql }: Pick<ActivityDeps, 'sql'>) {
@@ -15,8 +13,7 @@ export function createRecordActivities({ sql }: Pick<ActivityDeps, 'sql'>) {
      * never committed and the workflow has nothing to do.
      */
     async awaitRecord(kind: RecordKind, id: string): Promise<void> {
-      const [row] = await sql`select 1 from ${sql(TABLES[kind])} where id = ${id}`;
-      if (!row) throw ApplicationFailure.retryable(`${kind} ${id} is not visible yet`, RECORD_NOT_VISIBLE);
+      if (!(await recordExists(sql, kind, id))) throw ApplicationFailure.retryable(`${kind} ${id} is not visible yet`, RECORD_NOT_VISIBLE);
     },
   };
 }

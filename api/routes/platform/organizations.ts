@@ -1,0 +1,54 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createOrganization, getOrganization, listOrganizations, updateOrganization } from '../../../src/platform/organizations';
+import { principalOf, requireRole } from '../../auth';
+import type { Router } from '../../router';
+import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import { OrganizationFields, OrganizationSchema } from './schemas';
+
+const CreateOrganization = z.strictObject(OrganizationFields).openapi('CreateOrganization');
+const PatchOrganization = z.strictObject({ ...OrganizationFields, name: OrganizationFields.name.optional() });
+
+export function registerOrganizationRoutes(app: Router) {
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/organizations', tags: ['organizations'],
+      description: 'Admins create anywhere; managers create below their organization (default parent: their own).',
+      request: { body: jsonBody(CreateOrganization) },
+      responses: { 201: json(OrganizationSchema, 'Created'), ...errorResponses(403, 404) },
+    }),
+    async (c) => c.json(await createOrganization(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/organizations', tags: ['organizations'],
+      description: "The caller's organization and all its descendants (admins: all).",
+      request: { query: PageQuery.extend({ parentId: z.uuid().optional() }) },
+      responses: { 200: json(listOf(OrganizationSchema)), ...errorResponses() },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const rows = await listOrganizations(c.var.deps, principalOf(c), { after: q.cursor, limit: q.limit + 1, parentId: q.parentId });
+      return c.json(page(rows, q.limit, (o) => o.id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/organizations/{id}', tags: ['organizations'],
+      request: { params: IdParam },
+      responses: { 200: json(OrganizationSchema), ...errorResponses(404) },
+    }),
+    async (c) => c.json(await getOrganization(c.var.deps, principalOf(c), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch', path: '/v1/organizations/{id}', tags: ['organizations'],
+      description: 'A new parentId moves the whole subtree. responseAllotment, package and memberLimit are admin-only.',
+      request: { params: IdParam, body: jsonBody(PatchOrganization) },
+      responses: { 200: json(OrganizationSchema), ...errorResponses(403, 404) },
+    }),
+    async (c) => c.json(await updateOrganization(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+}

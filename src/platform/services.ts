@@ -1,0 +1,25 @@
+import type { Client } from '@temporalio/client';
+import type Stripe from 'stripe';
+import type { Config } from '../config';
+import type { Sql } from '../db/connect';
+import type { Logger } from '../logger';
+import type { Mailer } from '../mail';
+
+/** The settings services read; the composition root passes them from the validated config. */
+export type ServiceConfig = Pick<Config, 'PUBLIC_BASE_URL' | 'PURCHASE_PAYMENT_TIMEOUT_HOURS' | 'STRIPE_WEBHOOK_SECRET'>;
+
+/**
+ * What every service, activity and route handler may touch, built once by the composition root
+ * (or a test's stack) and passed down. Functions take `Pick<Services, …>` of what they use.
+ */
+export interface Services {
+  sql: Sql;
+  /** Starts, signals and queries workflows. */
+  temporal: Client;
+  taskQueue: string;
+  /** null while Stripe is not connected (no STRIPE_SECRET_KEY). */
+  stripe: Stripe | null;
+  mail: Mailer;
+  logger: Logger;
+  config: ServiceConfig;
+}
