@@ -1,21 +1,9 @@
 // `npm run worker`: a Temporal worker alone; run as many as the load needs.
-import { ConfigError, loadConfig, requireExternalServices } from '../config';
-import { createLogger } from '../logger';
-import { Stack } from './stack';
+import { runEntry } from './entry';
 
-async function main() {
-  const config = loadConfig();
-  requireExternalServices(config, 'npm run worker');
-  const logger = createLogger(config.LOG_LEVEL);
-  const stack = new Stack(config, logger);
-  stack.stopOnSignals();
+runEntry('npm run worker', { external: true }, async (stack, config, logger) => {
   const sql = await stack.database();
   const { conns } = await stack.temporal();
   await stack.worker(stack.activityDeps(sql, conns), conns);
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker running');
-}
-
-main().catch((err) => {
-  console.error(err instanceof ConfigError ? err.message : err);
-  process.exit(1);
 });
