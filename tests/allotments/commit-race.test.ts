@@ -4,7 +4,7 @@ import { getAssessment } from '../../src/repos/allotments/assessments';
 import { insertJob } from '../../src/repos/jobs';
 import { organizationById } from '../../src/repos/organizations';
 import { startLifecycle } from '../../src/temporal/start';
-import { jobWorkflowId } from '../../workflows/allotments/bulk-invite';
+import { jobWorkflowId } from '../../workflows/allotments/bulk-invite-definitions';
 import { startTestStack, type TestStack } from '../support/stack';
 import { partnerWorld, waitFor } from './world';
 

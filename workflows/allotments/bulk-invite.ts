@@ -1,16 +1,8 @@
-import { continueAsNew, defineQuery, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { AllotmentActivities } from '../../activities/allotments';
 import { recordCommitted } from '../platform/records';
 import { publishStatus } from '../platform/status';
-
-export interface BulkInviteInput {
-  jobId: string;
-  /** Resume point after continue-as-new: the last CSV line whose invitation was started. */
-  afterLine?: number;
-}
-
-export const bulkInviteProgressQuery = defineQuery<{ afterLine: number }>('bulkInviteProgress');
-export const jobWorkflowId = (jobId: string) => `job-${jobId}`;
+import { bulkInviteProgressQuery, type BulkInviteInput } from './bulk-invite-definitions';
 
 const BATCH = 500;
 

@@ -1,5 +1,7 @@
 import { allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { AllotmentActivities } from '../../activities/allotments';
+import { PurchaseFailure } from '../../src/domain/allotments/failures';
+import { UNSETTLED_PURCHASE } from '../../src/domain/allotments/lifecycle';
 import { recordCommitted } from '../platform/records';
 import { publishStatus } from '../platform/status';
 import {
@@ -14,7 +16,7 @@ import {
 // Stripe calls: each carries an idempotency key from the purchase id, so retries are safe.
 const stripe = proxyActivities<AllotmentActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['StripeInvalidRequestError'] },
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: [PurchaseFailure.STRIPE_INVALID_REQUEST] },
 });
 const ledger = proxyActivities<AllotmentActivities>({
   startToCloseTimeout: '30 seconds',
@@ -25,7 +27,7 @@ const ledger = proxyActivities<AllotmentActivities>({
 export async function purchaseWorkflow(input: PurchaseWorkflowInput): Promise<PurchaseOutcome | 'abandoned'> {
   let payment: PaymentDetails | undefined;
   let paid = false;
-  let status: 'pending_payment' | PurchaseOutcome = 'pending_payment';
+  let status: typeof UNSETTLED_PURCHASE | PurchaseOutcome = UNSETTLED_PURCHASE;
 
   setHandler(paymentConfirmedSignal, () => {
     paid = true;
