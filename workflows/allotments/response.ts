@@ -1,6 +1,6 @@
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { AllotmentActivities } from '../../activities/allotments';
+import { allHandlersFinished, ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import { publishStatus } from '../platform/status';
+import { ledger } from './activity-profiles';
 import { isLaterExpiry, responseAllows, type ResponseAction } from '../../src/domain/allotments/lifecycle';
 import {
   completeResponseUpdate,
@@ -10,11 +10,6 @@ import {
   type InvitationState,
   type ResponseWorkflowInput,
 } from './response-definitions';
-
-const ledger = proxyActivities<AllotmentActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
 
 // 'completing' and 'expiring' close the door the moment a transition begins, so a completion
 // can never race an expiry that is already being written (or the other way round).
