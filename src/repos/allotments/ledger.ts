@@ -102,6 +102,7 @@ const CLOSINGS: Record<ClosedResponseStatus, { stamp: string; column: string }> 
 /**
  * Closes one open response and moves its unit out of Unexpired, once: returns false when it
  * was not open (a retry, or the other transition won). Expiry also needs its instant reached.
+ * Mirrors responseAllows (src/domain/allotments/lifecycle.ts); tests/allotments/transitions.e2e.test.ts holds it to the rule.
  */
 export async function closeResponseInLedger(sql: Db, responseId: string, to: ClosedResponseStatus, at: Date): Promise<boolean> {
   const { stamp, column } = CLOSINGS[to];

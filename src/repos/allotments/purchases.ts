@@ -50,7 +50,10 @@ export async function recordPaymentIntent(sql: Db, id: string, paymentIntentId: 
   await sql`update purchases set stripe_payment_intent_id = ${paymentIntentId}, client_secret = ${clientSecret} where id = ${id}`;
 }
 
-/** pending_payment → paid|expired, once: the purchase when this call made the transition. */
+/**
+ * pending_payment → paid|expired, once: the purchase when this call made the transition. Mirrors
+ * purchaseMayBecome (src/domain/allotments/lifecycle.ts); tests/allotments/transitions.e2e.test.ts holds it to the rule.
+ */
 export async function transitionPurchase(sql: Db, id: string, to: PurchaseOutcome): Promise<Purchase | undefined> {
   const [row] = await sql<Purchase[]>`
     update purchases set status = ${to}, paid_at = case when ${to} = 'paid' then now() else paid_at end

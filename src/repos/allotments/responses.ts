@@ -55,6 +55,7 @@ export async function getResponse(sql: Db, principal: Principal, id: string): Pr
   return row;
 }
 
+/** Moves an open response's expiry; false when it is closed (responseAllows(status, 'extend')). */
 export async function setResponseExpiry(sql: Db, id: string, expiresAt: Date): Promise<boolean> {
   const rows = await sql`update responses set expires_at = ${expiresAt} where id = ${id} and status = ${OPEN_RESPONSE} returning 1`;
   return rows.length > 0;
