@@ -16,6 +16,3 @@ export const PurchaseFailure = {
   /** Stripe's own error type for a request it will never accept. */
   STRIPE_INVALID_REQUEST: 'StripeInvalidRequestError',
 } as const;
-
-export type ResponseFailureType = (typeof ResponseFailure)[keyof typeof ResponseFailure];
-export type PurchaseFailureType = (typeof PurchaseFailure)[keyof typeof PurchaseFailure];
