@@ -1,11 +1,9 @@
 import { Context, heartbeat } from '@temporalio/activity';
 import type { ActivityDeps } from '../deps';
-import { recordAudit } from '../../src/repos/audit';
+import { finishBulkInvite, recordBulkInviteProgress } from '../../src/allotments/bulk-invite';
+import { startInvitation } from '../../src/allotments/invitations';
 import { jobResponses } from '../../src/repos/allotments/responses';
-import { finishJob, setJobProgress } from '../../src/repos/jobs';
 import { mapLimit } from '../../src/concurrency';
-import { startLifecycle } from '../../src/temporal/start';
-import { responseWorkflowId } from '../../workflows/allotments/response-definitions';
 
 /** How many workflow starts one activity keeps in flight; the benchmark's B1 uses the same. */
 export const START_CONCURRENCY = 32;
@@ -13,7 +11,7 @@ export const START_CONCURRENCY = 32;
 /** Rows per progress checkpoint (a heartbeat and the job's `processed`). */
 export const INVITATION_BATCH = 500;
 
-export function createBulkInviteActivities({ sql, temporal, taskQueue }: Pick<ActivityDeps, 'sql' | 'temporal' | 'taskQueue'>) {
+export function createBulkInviteActivities(deps: Pick<ActivityDeps, 'sql' | 'temporal' | 'taskQueue'>) {
   const activities = {
     /**
      * Starts every invitation workflow of a job, batch after batch, in one activity: a workflow
@@ -33,36 +31,22 @@ export function createBulkInviteActivities({ sql, temporal, taskQueue }: Pick<Ac
 
     /** Starts the invitation workflows of the next batch of a job; a retry re-finds started ones. */
     async startInvitationBatch(jobId: string, afterLine: number, limit: number): Promise<{ lastLine: number | null }> {
-      const rows = await jobResponses(sql, jobId, afterLine, limit);
+      const rows = await jobResponses(deps.sql, jobId, afterLine, limit);
       if (rows.length === 0) return { lastLine: null };
       let done = 0;
       const cancelled = Context.current().cancellationSignal;
       await mapLimit(rows, START_CONCURRENCY, async (r) => {
         // A worker shutting down cancels us: stop here, the retry resumes at the checkpoint.
         cancelled.throwIfAborted();
-        await startLifecycle(temporal, 'responseWorkflow', {
-          workflowId: responseWorkflowId(r.id),
-          taskQueue,
-          args: [{ responseId: r.id, expiresAt: r.expiresAt.toISOString() }],
-          kind: 'response',
-          organizationId: r.organizationId,
-          status: 'invited',
-          reuse: true,
-        });
+        await startInvitation(deps, r);
         if (++done % 100 === 0) heartbeat({ lastLine: afterLine });
       });
       const lastLine = rows[rows.length - 1]!.jobLine;
-      const [count] = await sql<{ n: number }[]>`select count(*)::int as n from responses where job_id = ${jobId} and job_line <= ${lastLine}`;
-      await setJobProgress(sql, jobId, count!.n, 0, []);
+      await recordBulkInviteProgress(deps, jobId, lastLine);
       return { lastLine };
     },
 
-    async finishBulkInvite(jobId: string): Promise<void> {
-      await sql.begin(async (tx) => {
-        await finishJob(tx, jobId, 'completed');
-        await recordAudit(tx, { actor: `workflow:job-${jobId}`, entity: 'job', entityId: jobId, action: 'complete', after: { status: 'completed' } });
-      });
-    },
+    finishBulkInvite: (jobId: string): Promise<void> => finishBulkInvite(deps, jobId),
   };
   return activities;
 }

@@ -1,20 +1,20 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityDeps } from '../deps';
 import type { PaymentDetails } from '../../workflows/allotments/purchase-definitions';
-import { recordAudit } from '../../src/repos/audit';
-import { allocatePurchaseUnits } from '../../src/repos/allotments/ledger';
-import { purchaseById, recordPaymentIntent, transitionPurchase } from '../../src/repos/allotments/purchases';
+import { settlePurchase } from '../../src/allotments/purchases';
+import { PurchaseFailure } from '../../src/domain/allotments/failures';
+import { purchaseById, recordPaymentIntent } from '../../src/repos/allotments/purchases';
 
-const actor = (purchaseId: string) => `workflow:purchase-${purchaseId}`;
-
-export function createPurchaseActivities({ sql, stripe }: Pick<ActivityDeps, 'sql' | 'stripe'>) {
+export function createPurchaseActivities(deps: Pick<ActivityDeps, 'sql' | 'stripe'>) {
+  const { sql, stripe } = deps;
+  // Refusals a retry cannot fix end the activity for good (the workflow does not retry them).
   const requireStripe = () => {
-    if (!stripe) throw ApplicationFailure.nonRetryable('Stripe is not connected', 'StripeNotConnected');
+    if (!stripe) throw ApplicationFailure.nonRetryable('Stripe is not connected', PurchaseFailure.STRIPE_NOT_CONNECTED);
     return stripe;
   };
   const load = async (purchaseId: string) => {
     const purchase = await purchaseById(sql, purchaseId);
-    if (!purchase) throw ApplicationFailure.nonRetryable(`purchase ${purchaseId} does not exist`, 'PurchaseNotFound');
+    if (!purchase) throw ApplicationFailure.nonRetryable(`purchase ${purchaseId} does not exist`, PurchaseFailure.NOT_FOUND);
     return purchase;
   };
 
@@ -51,27 +51,9 @@ export function createPurchaseActivities({ sql, stripe }: Pick<ActivityDeps, 'sq
     },
 
     /** pending_payment → paid and the units allocated, in one transaction, exactly once. */
-    async allocatePurchase(purchaseId: string): Promise<boolean> {
-      return sql.begin(async (tx) => {
-        const purchase = await transitionPurchase(tx, purchaseId, 'paid');
-        if (!purchase) return false;
-        await allocatePurchaseUnits(tx, { purchaseId, organizationId: purchase.organizationId, assessmentId: purchase.assessmentId, units: purchase.quantity });
-        await recordAudit(tx, {
-          actor: actor(purchaseId), entity: 'purchase', entityId: purchaseId, action: 'paid', organizationId: purchase.organizationId,
-          before: { status: 'pending_payment' }, after: { status: 'paid', allocated: purchase.quantity },
-        });
-        return true;
-      });
-    },
+    allocatePurchase: (purchaseId: string): Promise<boolean> => settlePurchase(deps, purchaseId, 'paid'),
 
-    async expirePurchase(purchaseId: string): Promise<boolean> {
-      return sql.begin(async (tx) => {
-        const purchase = await transitionPurchase(tx, purchaseId, 'expired');
-        if (purchase) {
-          await recordAudit(tx, { actor: actor(purchaseId), entity: 'purchase', entityId: purchaseId, action: 'expire', organizationId: purchase.organizationId, before: { status: 'pending_payment' }, after: { status: 'expired' } });
-        }
-        return Boolean(purchase);
-      });
-    },
+    /** pending_payment → expired, once; nothing is allocated. */
+    expirePurchase: (purchaseId: string): Promise<boolean> => settlePurchase(deps, purchaseId, 'expired'),
   };
 }

@@ -1,13 +1,13 @@
-import type { Principal } from '../domain/principal';
-import { actorOf } from '../domain/principal';
 import { validateBulkCsv } from '../domain/allotments/bulk-csv';
+import { actorOf, type Principal } from '../domain/principal';
 import { AppError } from '../errors';
-import type { Assessment } from '../repos/allotments/assessments';
-import { insertJob, type Job } from '../repos/jobs';
-import type { Organization } from '../repos/organizations';
+import type { Services } from '../platform/services';
+import { recordAudit } from '../repos/audit';
+import { countJobResponsesThrough } from '../repos/allotments/responses';
+import { finishJob, insertJob, setJobProgress, type Job } from '../repos/jobs';
 import { startLifecycle } from '../temporal/start';
-import { jobWorkflowId } from '../../workflows/allotments/bulk-invite';
-import type { AllotmentServices } from './context';
+import { jobWorkflowId } from '../../workflows/allotments/bulk-invite-definitions';
+import { resolveTarget } from './context';
 import { defaultExpiry, reserveAndInsertResponses } from './create-responses';
 
 export const MAX_BULK_ROWS = 50_000;
@@ -17,11 +17,12 @@ export const MAX_BULK_ROWS = 50_000;
  * reserves every unit, inserts the responses and starts the job that starts their workflows.
  */
 export async function acceptBulkInvite(
-  services: AllotmentServices,
+  s: Pick<Services, 'sql' | 'temporal' | 'taskQueue'>,
   principal: Principal,
-  target: { org: Organization; assessment: Assessment },
+  to: { organizationId: string; assessmentId: string },
   csv: string,
 ): Promise<Job> {
+  const target = await resolveTarget(s.sql, principal, to.organizationId, to.assessmentId);
   const now = new Date();
   const { rows, errors } = validateBulkCsv(csv, now, MAX_BULK_ROWS);
   if (errors.length) {
@@ -30,7 +31,7 @@ export async function acceptBulkInvite(
     });
   }
   const fallback = defaultExpiry(target.assessment, now);
-  return services.sql.begin(async (tx) => {
+  return s.sql.begin(async (tx) => {
     const job = await insertJob(tx, { kind: 'bulk_invite', organizationId: target.org.id, total: rows.length, createdBy: principal.userId });
     await reserveAndInsertResponses(tx, {
       ...target,
@@ -39,14 +40,26 @@ export async function acceptBulkInvite(
       actor: actorOf(principal),
       respondents: rows.map((r) => ({ email: r.email, name: r.name, expiresAt: r.expiresAt ?? fallback, line: r.line })),
     });
-    await startLifecycle(services.temporal, 'bulkInviteWorkflow', {
+    await startLifecycle(s.temporal, 'bulkInviteWorkflow', {
       workflowId: jobWorkflowId(job.id),
-      taskQueue: services.taskQueue,
+      taskQueue: s.taskQueue,
       args: [{ jobId: job.id }],
       kind: 'job',
       organizationId: target.org.id,
       status: 'running',
     });
     return job;
+  });
+}
+
+/** The job's `processed`: every response up to `lastLine` has its invitation started. */
+export async function recordBulkInviteProgress(s: Pick<Services, 'sql'>, jobId: string, lastLine: number): Promise<void> {
+  await setJobProgress(s.sql, jobId, await countJobResponsesThrough(s.sql, jobId, lastLine), 0, []);
+}
+
+export async function finishBulkInvite(s: Pick<Services, 'sql'>, jobId: string): Promise<void> {
+  await s.sql.begin(async (tx) => {
+    await finishJob(tx, jobId, 'completed');
+    await recordAudit(tx, { actor: `workflow:job-${jobId}`, entity: 'job', entityId: jobId, action: 'complete', after: { status: 'completed' } });
   });
 }

@@ -1,15 +1,14 @@
-import type { Client } from '@temporalio/client';
-import type { Db, Sql } from '../db/connect';
+import type { Db } from '../db/connect';
 import type { Principal } from '../domain/principal';
 import { AppError, notFound } from '../errors';
 import { getAssessment, type Assessment } from '../repos/allotments/assessments';
+import { cohortOf } from '../repos/allotments/cohorts';
 import { findOrganization, type Organization } from '../repos/organizations';
 import { getSettings } from '../repos/settings';
 
-export interface AllotmentServices {
-  sql: Sql;
-  temporal: Client;
-  taskQueue: string;
+export interface Target {
+  org: Organization;
+  assessment: Assessment;
 }
 
 export async function assertAllotmentsEnabled(sql: Db): Promise<void> {
@@ -27,14 +26,16 @@ export async function isMetered(sql: Db, org: Pick<Organization, 'responseAllotm
 }
 
 /** The organization and assessment a caller acts on, both in the caller's scope (else 404). */
-export async function resolveTarget(
-  sql: Db,
-  principal: Principal,
-  organizationId: string,
-  assessmentId: string,
-): Promise<{ org: Organization; assessment: Assessment }> {
+export async function resolveTarget(sql: Db, principal: Principal, organizationId: string, assessmentId: string): Promise<Target> {
   const assessment = await getAssessment(sql, principal, assessmentId);
   const org = await findOrganization(sql, principal, organizationId);
   if (!org) throw notFound('Organization');
   return { org, assessment };
+}
+
+/** A cohort of the target's organization and assessment (else 404). */
+export async function cohortOfTarget(sql: Db, target: Target, cohortId: string): Promise<{ id: string }> {
+  const cohort = await cohortOf(sql, cohortId, target.org.id, target.assessment.id);
+  if (!cohort) throw notFound('Cohort');
+  return cohort;
 }

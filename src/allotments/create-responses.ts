@@ -1,15 +1,13 @@
-import { mapLimit } from '../concurrency';
 import type { Db } from '../db/connect';
 import { unitOf, unitsFor } from '../domain/allotments/ledger';
 import { AppError } from '../errors';
+import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
 import { ensureAllotment, reserveUnits } from '../repos/allotments/ledger';
 import { insertResponses, type NewResponse, type ResponseRow, type ResponseSource } from '../repos/allotments/responses';
 import type { Assessment } from '../repos/allotments/assessments';
-import type { Organization } from '../repos/organizations';
-import { startLifecycle } from '../temporal/start';
-import { responseWorkflowId } from '../../workflows/allotments/response-definitions';
-import { isMetered, type AllotmentServices } from './context';
+import { isMetered, type Target } from './context';
+import { startInvitations } from './invitations';
 
 const DAY_MS = 86_400_000;
 
@@ -22,9 +20,14 @@ export function assertFutureExpiry(expiresAt: Date, now: Date, field = 'expiresA
   }
 }
 
-export interface CreateResponsesInput {
-  org: Organization;
-  assessment: Assessment;
+/** The expiry a creator asked for, or the assessment's default; in the future either way. */
+export function expiryFor(assessment: Pick<Assessment, 'responseExpiryDays'>, requested: string | undefined, now = new Date()): Date {
+  const expiresAt = requested ? new Date(requested) : defaultExpiry(assessment, now);
+  assertFutureExpiry(expiresAt, now);
+  return expiresAt;
+}
+
+export interface CreateResponsesInput extends Target {
   cohort?: { id: string } | null;
   source: ResponseSource;
   respondents: NewResponse[];
@@ -68,26 +71,11 @@ export async function reserveAndInsertResponses(tx: Db, input: CreateResponsesIn
   return rows;
 }
 
-/** Starts each response's invitation workflow (inside the caller's transaction: no orphan rows). */
-export async function startInvitations(services: AllotmentServices, rows: ResponseRow[]): Promise<void> {
-  await mapLimit(rows, 16, async (r) => {
-    await startLifecycle(services.temporal, 'responseWorkflow', {
-      workflowId: responseWorkflowId(r.id),
-      taskQueue: services.taskQueue,
-      args: [{ responseId: r.id, expiresAt: r.expiresAt.toISOString() }],
-      kind: 'response',
-      organizationId: r.organizationId,
-      status: 'invited',
-      reuse: true,
-    });
-  });
-}
-
 /** A few responses created and their workflows started; the transaction commits only if all started. */
-export async function createResponses(services: AllotmentServices, input: CreateResponsesInput): Promise<ResponseRow[]> {
-  return services.sql.begin(async (tx) => {
+export async function createResponses(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue'>, input: CreateResponsesInput): Promise<ResponseRow[]> {
+  return s.sql.begin(async (tx) => {
     const rows = await reserveAndInsertResponses(tx, input);
-    await startInvitations(services, rows);
+    await startInvitations(s, rows);
     return rows;
   });
 }

@@ -1,89 +1,111 @@
-import type Stripe from 'stripe';
-import type { Db } from '../db/connect';
-import { quote, utcDate, type Quote } from '../domain/allotments/pricing';
+import { initialPurchaseStatus, UNSETTLED_PURCHASE, type PaymentMethod, type PurchaseOutcome } from '../domain/allotments/lifecycle';
+import type { Quote } from '../domain/allotments/pricing';
 import { actorOf, type Principal } from '../domain/principal';
 import { AppError } from '../errors';
+import type { Services } from '../platform/services';
+import { requireStripe } from '../platform/stripe';
 import { recordAudit } from '../repos/audit';
 import { allocatePurchaseUnits } from '../repos/allotments/ledger';
-import { linkedPriceList } from '../repos/allotments/price-lists';
-import { insertPurchase, purchaseById, type Purchase } from '../repos/allotments/purchases';
-import type { Organization } from '../repos/organizations';
+import { getPurchase as readPurchase, insertPurchase, purchaseById, transitionPurchase, type Purchase } from '../repos/allotments/purchases';
 import { startLifecycle } from '../temporal/start';
 import { paymentDetailsUpdate, purchaseWorkflowId } from '../../workflows/allotments/purchase-definitions';
-import { assertAllotmentsEnabled, resolveTarget, type AllotmentServices } from './context';
+import { assertAllotmentsEnabled, resolveTarget, type Target } from './context';
+import { quoteForOrganization } from './price-lists';
+
+export type { Purchase };
 
 export interface PurchaseRequest {
   organizationId: string;
   assessmentId: string;
   quantity: number;
   currency: string;
-  paymentMethod?: 'stripe' | 'manual';
+  paymentMethod?: PaymentMethod;
 }
 
-/** Quote from the price list linked to the organization for the assessment, valid today. */
-export async function quoteForOrganization(sql: Db, org: Organization, assessmentId: string, quantity: number, currency: string, now: Date): Promise<Quote> {
-  const list = await linkedPriceList(sql, org.id, assessmentId);
-  if (!list) throw new AppError('NO_VALID_PRICE', 'No price list is linked to this organization for this assessment');
-  const q = quote(list, quantity, currency, utcDate(now));
-  if (!q.ok) throw new AppError('NO_VALID_PRICE', q.reason);
-  return q.quote;
+/** How long placing a purchase waits for its PaymentIntent before answering without the secret. */
+const PAYMENT_DETAILS_WAIT_MS = 20_000;
+
+/** The purchase row for a request, priced by `priced` (a grant without a price is free). */
+function purchaseRow(principal: Principal, { org, assessment }: Target, req: PurchaseRequest, method: PaymentMethod, priced: Quote | undefined, expiresAt: Date | null) {
+  return {
+    organizationId: org.id, assessmentId: assessment.id, quantity: req.quantity, currency: req.currency,
+    unitAmount: priced?.unitAmount ?? 0, amount: priced?.amount ?? 0, priceListId: priced?.priceListId ?? null,
+    paymentMethod: method, status: initialPurchaseStatus(method), expiresAt, createdBy: principal.userId,
+  };
 }
 
-export async function placePurchase(
-  services: AllotmentServices & { stripe: Stripe | null; paymentTimeout: string; paymentTimeoutMs: number },
-  principal: Principal,
-  req: PurchaseRequest,
-): Promise<Purchase> {
-  const { sql } = services;
-  await assertAllotmentsEnabled(sql);
-  const { org, assessment } = await resolveTarget(sql, principal, req.organizationId, req.assessmentId);
-  if (org.responseAllotment !== 'can_be_purchased') {
+export async function getPurchase(s: Pick<Services, 'sql'>, p: Principal, id: string): Promise<Purchase> {
+  await assertAllotmentsEnabled(s.sql);
+  return readPurchase(s.sql, p, id);
+}
+
+/**
+ * Buys units for an organization: with Stripe, a pending purchase whose workflow creates the
+ * PaymentIntent and allocates once paid; "manual", an admin's grant allocated at once.
+ */
+export async function placePurchase(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' | 'stripe' | 'config'>, principal: Principal, req: PurchaseRequest): Promise<Purchase> {
+  await assertAllotmentsEnabled(s.sql);
+  const target = await resolveTarget(s.sql, principal, req.organizationId, req.assessmentId);
+  if (target.org.responseAllotment !== 'can_be_purchased') {
     throw new AppError('ALLOTMENT_NOT_PURCHASABLE', 'This organization cannot buy allotments (responseAllotment is not can_be_purchased)');
   }
-  const method = req.paymentMethod ?? 'stripe';
+  return (req.paymentMethod ?? 'stripe') === 'manual' ? grantUnits(s, principal, target, req) : buyWithStripe(s, principal, target, req);
+}
+
+async function grantUnits(s: Pick<Services, 'sql'>, principal: Principal, target: Target, req: PurchaseRequest): Promise<Purchase> {
+  if (principal.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an admin may grant units without payment');
+  // A grant is priced when a price is available (for the record) but charges nothing.
+  const priced = await quoteForOrganization(s.sql, target.org, target.assessment.id, req.quantity, req.currency, new Date()).catch(() => undefined);
+  return s.sql.begin(async (tx) => {
+    const purchase = await insertPurchase(tx, purchaseRow(principal, target, req, 'manual', priced, null));
+    await allocatePurchaseUnits(tx, { purchaseId: purchase.id, organizationId: target.org.id, assessmentId: target.assessment.id, units: req.quantity });
+    await recordAudit(tx, { actor: actorOf(principal), entity: 'purchase', entityId: purchase.id, action: 'grant', organizationId: target.org.id, after: { status: purchase.status, quantity: req.quantity } });
+    return purchase;
+  });
+}
+
+async function buyWithStripe(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' | 'stripe' | 'config'>, principal: Principal, target: Target, req: PurchaseRequest): Promise<Purchase> {
+  requireStripe(s.stripe, 'nothing can be charged; an admin may grant units with paymentMethod "manual"');
   const now = new Date();
-
-  if (method === 'manual') {
-    if (principal.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an admin may grant units without payment');
-    // A grant is priced when a price is available (for the record) but charges nothing.
-    const priced = await quoteForOrganization(sql, org, assessment.id, req.quantity, req.currency, now).catch(() => undefined);
-    return sql.begin(async (tx) => {
-      const purchase = await insertPurchase(tx, {
-        organizationId: org.id, assessmentId: assessment.id, quantity: req.quantity, currency: req.currency,
-        unitAmount: priced?.unitAmount ?? 0, amount: priced?.amount ?? 0, priceListId: priced?.priceListId ?? null,
-        paymentMethod: 'manual', status: 'granted', expiresAt: null, createdBy: principal.userId,
-      });
-      await allocatePurchaseUnits(tx, { purchaseId: purchase.id, organizationId: org.id, assessmentId: assessment.id, units: req.quantity });
-      await recordAudit(tx, { actor: actorOf(principal), entity: 'purchase', entityId: purchase.id, action: 'grant', organizationId: org.id, after: { status: 'granted', quantity: req.quantity } });
-      return purchase;
-    });
-  }
-
-  if (!services.stripe) throw new AppError('STRIPE_NOT_CONNECTED', 'Stripe is not connected, so nothing can be charged; an admin may grant units with paymentMethod "manual"');
-  const priced = await quoteForOrganization(sql, org, assessment.id, req.quantity, req.currency, now);
-  const purchase = await sql.begin(async (tx) => {
-    const p = await insertPurchase(tx, {
-      organizationId: org.id, assessmentId: assessment.id, quantity: req.quantity, currency: req.currency,
-      unitAmount: priced.unitAmount, amount: priced.amount, priceListId: priced.priceListId,
-      paymentMethod: 'stripe', status: 'pending_payment', expiresAt: new Date(now.getTime() + services.paymentTimeoutMs), createdBy: principal.userId,
-    });
-    await recordAudit(tx, { actor: actorOf(principal), entity: 'purchase', entityId: p.id, action: 'create', organizationId: org.id, after: { status: p.status, quantity: p.quantity, amount: p.amount, currency: p.currency } });
+  const hours = s.config.PURCHASE_PAYMENT_TIMEOUT_HOURS;
+  const priced = await quoteForOrganization(s.sql, target.org, target.assessment.id, req.quantity, req.currency, now);
+  const purchase = await s.sql.begin(async (tx) => {
+    const p = await insertPurchase(tx, purchaseRow(principal, target, req, 'stripe', priced, new Date(now.getTime() + hours * 3_600_000)));
+    await recordAudit(tx, { actor: actorOf(principal), entity: 'purchase', entityId: p.id, action: 'create', organizationId: target.org.id, after: { status: p.status, quantity: p.quantity, amount: p.amount, currency: p.currency } });
     // Started inside the transaction: if the start fails, no purchase row is left without its workflow.
-    await startLifecycle(services.temporal, 'purchaseWorkflow', {
+    await startLifecycle(s.temporal, 'purchaseWorkflow', {
       workflowId: purchaseWorkflowId(p.id),
-      taskQueue: services.taskQueue,
-      args: [{ purchaseId: p.id, paymentTimeout: services.paymentTimeout }],
+      taskQueue: s.taskQueue,
+      args: [{ purchaseId: p.id, paymentTimeout: `${hours} hours` }],
       kind: 'purchase',
-      organizationId: org.id,
-      status: 'pending_payment',
+      organizationId: target.org.id,
+      status: p.status,
     });
     return p;
   });
   // Waits (bounded) until the workflow has created the PaymentIntent; a slow Stripe leaves the
   // purchase pending and the client reads the secret later with GET.
   await Promise.race([
-    services.temporal.workflow.getHandle(purchaseWorkflowId(purchase.id)).executeUpdate(paymentDetailsUpdate),
-    new Promise<undefined>((ok) => setTimeout(() => ok(undefined), 20_000).unref()),
+    s.temporal.workflow.getHandle(purchaseWorkflowId(purchase.id)).executeUpdate(paymentDetailsUpdate),
+    new Promise<undefined>((ok) => setTimeout(() => ok(undefined), PAYMENT_DETAILS_WAIT_MS).unref()),
   ]);
-  return (await purchaseById(sql, purchase.id))!;
+  return (await purchaseById(s.sql, purchase.id))!;
+}
+
+/**
+ * Ends a pending purchase as its workflow decided, exactly once: paid allocates its units,
+ * expired allocates nothing. False when it was already settled (a retry).
+ */
+export async function settlePurchase(s: Pick<Services, 'sql'>, purchaseId: string, outcome: PurchaseOutcome): Promise<boolean> {
+  return s.sql.begin(async (tx) => {
+    const purchase = await transitionPurchase(tx, purchaseId, outcome);
+    if (!purchase) return false;
+    const { organizationId, assessmentId, quantity } = purchase;
+    if (outcome === 'paid') await allocatePurchaseUnits(tx, { purchaseId, organizationId, assessmentId, units: quantity });
+    await recordAudit(tx, {
+      actor: `workflow:purchase-${purchaseId}`, entity: 'purchase', entityId: purchaseId, action: outcome === 'paid' ? 'paid' : 'expire', organizationId,
+      before: { status: UNSETTLED_PURCHASE }, after: outcome === 'paid' ? { status: 'paid', allocated: quantity } : { status: 'expired' },
+    });
+    return true;
+  });
 }

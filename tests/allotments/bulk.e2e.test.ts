@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/stack';
-import { ledger, partnerWorld, waitFor } from './world';
+import { describe, expect, it } from 'vitest';
+import { ledger, partnerSuite, waitFor } from './world';
 
 const csvOf = (n: number, prefix: string) => 'email,name\n' + Array.from({ length: n }, (_, i) => `${prefix}${i}@example.test,${prefix} ${i}`).join('\n') + '\n';
 
 describe('bulk CSV invites', () => {
-  let s: TestStack;
-  let w: Awaited<ReturnType<typeof partnerWorld>>;
-  beforeAll(async () => {
-    s = await startTestStack();
-    w = await partnerWorld(s, { grant: 2000 });
-  });
-  afterAll(async () => s?.close());
+  const { s, w } = partnerSuite({ grant: 2000 });
 
   const upload = (csv: string, headers: Record<string, string> = {}) =>
     s.call('POST', `/v1/assessments/${w.assessmentId}/responses/bulk?organizationId=${w.organizationId}`, { token: w.manager.token, raw: csv, headers: { 'content-type': 'text/csv', ...headers } });
@@ -64,13 +57,7 @@ describe('bulk CSV invites', () => {
 });
 
 describe('a bulk job whose worker stops half-way', () => {
-  let s: TestStack;
-  let w: Awaited<ReturnType<typeof partnerWorld>>;
-  beforeAll(async () => {
-    s = await startTestStack();
-    w = await partnerWorld(s, { grant: 3000 });
-  });
-  afterAll(async () => s?.close());
+  const { s, w } = partnerSuite({ grant: 3000 });
 
   it('resumes on a new worker and ends with every invitation started exactly once', { timeout: 300_000 }, async () => {
     const res = await s.call('POST', `/v1/assessments/${w.assessmentId}/responses/bulk?organizationId=${w.organizationId}`, { token: w.manager.token, raw: csvOf(3000, 'resume'), headers: { 'content-type': 'text/csv' } });

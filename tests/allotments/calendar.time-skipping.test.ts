@@ -1,19 +1,14 @@
 import Stripe from 'stripe';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestStack, WEBHOOK_SECRET, type TestStack } from '../support/stack';
-import { ledger, partnerWorld } from './world';
+import { describe, expect, it } from 'vitest';
+import { WEBHOOK_SECRET } from '../support/stack';
+import { suiteStack } from '../support/suite';
+import { ledger, partnerSuite, partnerWorld } from './world';
 
 // The real durations (a 14-day default expiry, a 24-hour payment window) pass in seconds on the
 // time-skipping test server; nothing is shortened. Each scenario gets its own server, so its
 // calendar starts today like the API's.
 describe('response invitations over real calendar time', () => {
-  let s: TestStack;
-  let w: Awaited<ReturnType<typeof partnerWorld>>;
-  beforeEach(async () => {
-    s = await startTestStack({ timeSkipping: true });
-    w = await partnerWorld(s, { grant: 10 });
-  });
-  afterEach(async () => s?.close());
+  const { s, w } = partnerSuite({ grant: 10 }, { timeSkipping: true, perTest: true });
 
   const create = async (name: string) => {
     const res = await s.call('POST', `/v1/assessments/${w.assessmentId}/responses`, { token: w.manager.token, body: { organizationId: w.organizationId, respondent: { email: `${name}@example.test`, name } } });
@@ -61,11 +56,7 @@ describe('response invitations over real calendar time', () => {
 });
 
 describe('cohort pricing over real calendar time', () => {
-  let s: TestStack;
-  beforeAll(async () => {
-    s = await startTestStack({ timeSkipping: true });
-  });
-  afterAll(async () => s?.close());
+  const { s } = suiteStack({ timeSkipping: true });
 
   it('a cohort is Used at creation and never expires; its responses cost nothing even when they expire', async () => {
     const w = await partnerWorld(s, { pricingByCohort: true, grant: 2 });
@@ -97,14 +88,8 @@ describe('cohort pricing over real calendar time', () => {
 });
 
 describe('purchases over real calendar time', () => {
-  let s: TestStack;
-  let w: Awaited<ReturnType<typeof partnerWorld>>;
+  const { s, w } = partnerSuite({}, { timeSkipping: true, perTest: true });
   const signer = new Stripe('sk_test_signer');
-  beforeEach(async () => {
-    s = await startTestStack({ timeSkipping: true });
-    w = await partnerWorld(s);
-  });
-  afterEach(async () => s?.close());
 
   const buy = async (quantity: number) => {
     const res = await s.call('POST', '/v1/allotments/purchases', { token: w.manager.token, body: { organizationId: w.organizationId, assessmentId: w.assessmentId, quantity, currency: 'EUR' } });

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/stack';
-import { ledger, ledgerFromFacts, partnerWorld, waitFor } from './world';
+import { describe, expect, it } from 'vitest';
+import { ledger, ledgerFromFacts, partnerSuite, waitFor } from './world';
 
 describe('200 simultaneous creations across the four paths against an allotment of 100', () => {
-  let s: TestStack;
-  let w: Awaited<ReturnType<typeof partnerWorld>>;
-  beforeAll(async () => {
-    // Respondents reach the public link through a proxy the server trusts, from their own addresses.
-    s = await startTestStack({ trustedProxies: ['127.0.0.1'] });
-    w = await partnerWorld(s, { grant: 100 });
-  });
-  afterAll(async () => s?.close());
+  // Respondents reach the public link through a proxy the server trusts, from their own addresses.
+  const { s, w } = partnerSuite({ grant: 100 }, { trustedProxies: ['127.0.0.1'] });
 
   it('creates exactly 100, refuses the rest with ALLOTMENT_EXHAUSTED, and the columns stay consistent', async () => {
     const cohort = (await s.call('POST', `/v1/assessments/${w.assessmentId}/cohorts`, { token: w.manager.token, body: { organizationId: w.organizationId, name: 'Race' } })).body;

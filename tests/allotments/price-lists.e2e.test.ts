@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/stack';
-import { EUR_BANDS, partnerWorld } from './world';
+import { describe, expect, it } from 'vitest';
+import { EUR_BANDS, partnerSuite, partnerWorld } from './world';
 
 describe('price lists and quotes', () => {
-  let s: TestStack;
-  let w: Awaited<ReturnType<typeof partnerWorld>>;
-  beforeAll(async () => {
-    s = await startTestStack({ worker: false });
-    w = await partnerWorld(s);
-  });
-  afterAll(async () => s?.close());
+  const { s, w } = partnerSuite({}, { worker: false });
 
   const create = (body: Record<string, unknown>) => s.call('POST', `/v1/assessments/${w.assessmentId}/price-lists`, { body: { name: 'P', validFrom: '2027-01-01', ...body } });
 

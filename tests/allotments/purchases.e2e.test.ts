@@ -1,7 +1,8 @@
 import Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, WEBHOOK_SECRET, type TestStack } from '../support/stack';
-import { ledger, partnerWorld, waitFor } from './world';
+import { describe, expect, it } from 'vitest';
+import { WEBHOOK_SECRET } from '../support/stack';
+import { suiteStack } from '../support/suite';
+import { ledger, partnerSuite, partnerWorld, waitFor } from './world';
 
 const signer = new Stripe('sk_test_signer');
 const signed = (payload: string, secret = WEBHOOK_SECRET) => ({
@@ -12,13 +13,7 @@ const event = (id: string, type: string, object: Record<string, unknown>) =>
   JSON.stringify({ id, object: 'event', type, api_version: '2024-06-20', data: { object } });
 
 describe('buying allotments through Stripe', () => {
-  let s: TestStack;
-  let w: Awaited<ReturnType<typeof partnerWorld>>;
-  beforeAll(async () => {
-    s = await startTestStack();
-    w = await partnerWorld(s);
-  });
-  afterAll(async () => s?.close());
+  const { s, w } = partnerSuite();
 
   const buy = (body: Record<string, unknown>, token = w.manager.token) =>
     s.call('POST', '/v1/allotments/purchases', { token, body: { organizationId: w.organizationId, assessmentId: w.assessmentId, currency: 'EUR', ...body } });
@@ -118,11 +113,7 @@ describe('buying allotments through Stripe', () => {
 });
 
 describe('without Stripe, or with allotments switched off', () => {
-  let s: TestStack;
-  beforeAll(async () => {
-    s = await startTestStack({ stripe: false, worker: false });
-  });
-  afterAll(async () => s?.close());
+  const { s } = suiteStack({ stripe: false, worker: false });
 
   it('refuses paid purchases with STRIPE_NOT_CONNECTED but still lets an admin grant', async () => {
     const w = await partnerWorld(s);

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/stack';
-import { grant, ledger, ledgerFromFacts, partnerWorld, waitFor } from './world';
+import { describe, expect, it } from 'vitest';
+import { grant, ledger, ledgerFromFacts, partnerSuite, waitFor } from './world';
 
 const respondent = (i: number | string) => ({ email: `r${i}@example.test`, name: `Respondent ${i}` });
 
 describe('every creation path counts against the allotment and is blocked at zero', () => {
-  let s: TestStack;
-  let w: Awaited<ReturnType<typeof partnerWorld>>;
-  beforeAll(async () => {
-    s = await startTestStack();
-    w = await partnerWorld(s, { grant: 5 });
-  });
-  afterAll(async () => s?.close());
+  const { s, w } = partnerSuite({ grant: 5 });
 
   const columns = () => ledger(s, w.organizationId, w.assessmentId);
 
@@ -114,13 +107,7 @@ describe('every creation path counts against the allotment and is blocked at zer
 });
 
 describe('expiry gives the unit back; an expired response is locked; open ones can be extended', () => {
-  let s: TestStack;
-  let w: Awaited<ReturnType<typeof partnerWorld>>;
-  beforeAll(async () => {
-    s = await startTestStack();
-    w = await partnerWorld(s, { grant: 2 });
-  });
-  afterAll(async () => s?.close());
+  const { s, w } = partnerSuite({ grant: 2 });
 
   it('a response given an explicit near expiresAt expires on time and returns its unit', async () => {
     const expiresAt = new Date(Date.now() + 3000).toISOString();

@@ -1,5 +1,7 @@
 export { waitFor } from '../support/wait';
 import type { TestStack } from '../support/stack';
+import { suiteStack, type SuiteOptions } from '../support/suite';
+import { unique } from '../support/unique';
 
 export const EUR_BANDS = [
   { upTo: 99, unitAmount: 1000 },
@@ -11,20 +13,34 @@ export const EUR_BANDS = [
  * A partner set up as the help-centre article describes: allotments on, an assessment with a
  * price list, a purchasing organization linked to it, and a manager linked to both.
  */
-export async function partnerWorld(s: TestStack, o: { pricingByCohort?: boolean; grant?: number; responseExpiryDays?: number } = {}) {
+export interface PartnerOptions {
+  pricingByCohort?: boolean;
+  /** Units an admin grants the organization at once (manual purchase). */
+  grant?: number;
+  responseExpiryDays?: number;
+}
+
+export async function partnerWorld(s: TestStack, o: PartnerOptions = {}) {
   await s.call('PATCH', '/v1/settings', { body: { useAllotments: true } });
   const assessment = await s.call('POST', '/v1/assessments', {
-    body: { name: `Assessment ${Math.random().toString(36).slice(2, 7)}`, responseExpiryDays: o.responseExpiryDays ?? 14, pricingByCohort: o.pricingByCohort ?? false },
+    body: { name: unique('Assessment'), responseExpiryDays: o.responseExpiryDays ?? 14, pricingByCohort: o.pricingByCohort ?? false },
   });
   const assessmentId: string = assessment.body.id;
   const priceList = await s.call('POST', `/v1/assessments/${assessmentId}/price-lists`, {
     body: { name: 'Partner prices', validFrom: '2020-01-01', currencies: { EUR: EUR_BANDS, USD: [{ upTo: null, unitAmount: 1100 }] } },
   });
-  const organizationId = await s.organization({ name: `Partner ${Math.random().toString(36).slice(2, 7)}`, responseAllotment: 'can_be_purchased' });
+  const organizationId = await s.organization({ name: unique('Partner'), responseAllotment: 'can_be_purchased' });
   await s.call('PUT', `/v1/organizations/${organizationId}/price-lists/${assessmentId}`, { body: { priceListId: priceList.body.id } });
   const manager = await s.userWithToken({ role: 'manager', organizationId, assessmentIds: [assessmentId] });
   if (o.grant) await grant(s, organizationId, assessmentId, o.grant);
   return { assessmentId, priceListId: priceList.body.id as string, organizationId, manager };
+}
+
+export type PartnerWorld = Awaited<ReturnType<typeof partnerWorld>>;
+
+/** One stack for the describe block with a partner set up on it: `const { s, w } = partnerSuite({ grant: 5 })`. */
+export function partnerSuite(o: PartnerOptions = {}, stack: SuiteOptions = {}) {
+  return suiteStack(stack, (s) => partnerWorld(s, o));
 }
 
 export async function grant(s: TestStack, organizationId: string, assessmentId: string, quantity: number) {

@@ -1,31 +1,10 @@
-import { continueAsNew, defineQuery, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { AllotmentActivities } from '../../activities/allotments';
+import { continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { recordCommitted } from '../platform/records';
 import { publishStatus } from '../platform/status';
-
-export interface BulkInviteInput {
-  jobId: string;
-  /** Resume point after continue-as-new: the last CSV line whose invitation was started. */
-  afterLine?: number;
-}
-
-export const bulkInviteProgressQuery = defineQuery<{ afterLine: number }>('bulkInviteProgress');
-export const jobWorkflowId = (jobId: string) => `job-${jobId}`;
+import { invitations, wholeJob } from './activity-profiles';
+import { bulkInviteProgressQuery, type BulkInviteInput } from './bulk-invite-definitions';
 
 const BATCH = 500;
-
-const invitations = proxyActivities<AllotmentActivities>({
-  startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
-// One activity for the whole job, checkpointing in its heartbeat (50 000 rows fit easily).
-const wholeJob = proxyActivities<AllotmentActivities>({
-  startToCloseTimeout: '4 hours',
-  heartbeatTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
 
 /**
  * A bulk invite: the responses and their units were created when the upload was accepted;

@@ -1,4 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { PurchaseOutcome, UNSETTLED_PURCHASE } from '../../src/domain/allotments/lifecycle';
+
+export type { PurchaseOutcome };
 
 export interface PurchaseWorkflowInput {
   purchaseId: string;
@@ -11,12 +14,10 @@ export interface PaymentDetails {
   paymentIntentId: string;
 }
 
-export type PurchaseOutcome = 'paid' | 'expired';
-
 /** Stripe confirmed payment (from the verified webhook); any number of times, in any order. */
 export const paymentConfirmedSignal = defineSignal<[{ eventId: string; eventType: string }]>('paymentConfirmed');
 /** Answers once the Stripe payment exists, so the API can hand the client its secret (read from the database). */
 export const paymentDetailsUpdate = defineUpdate<PaymentDetails>('paymentDetails');
-export const purchaseStateQuery = defineQuery<{ status: 'pending_payment' | PurchaseOutcome; paid: boolean }>('purchaseState');
+export const purchaseStateQuery = defineQuery<{ status: typeof UNSETTLED_PURCHASE | PurchaseOutcome; paid: boolean }>('purchaseState');
 
 export const purchaseWorkflowId = (purchaseId: string) => `purchase-${purchaseId}`;

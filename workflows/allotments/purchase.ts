@@ -1,7 +1,8 @@
-import { allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { AllotmentActivities } from '../../activities/allotments';
+import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
+import { UNSETTLED_PURCHASE } from '../../src/domain/allotments/lifecycle';
 import { recordCommitted } from '../platform/records';
 import { publishStatus } from '../platform/status';
+import { ledger, stripe } from './activity-profiles';
 import {
   paymentConfirmedSignal,
   paymentDetailsUpdate,
@@ -11,21 +12,11 @@ import {
   type PurchaseWorkflowInput,
 } from './purchase-definitions';
 
-// Stripe calls: each carries an idempotency key from the purchase id, so retries are safe.
-const stripe = proxyActivities<AllotmentActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['StripeInvalidRequestError'] },
-});
-const ledger = proxyActivities<AllotmentActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
 /** One purchase: create the Stripe payment, wait for it, allocate exactly once or expire. */
 export async function purchaseWorkflow(input: PurchaseWorkflowInput): Promise<PurchaseOutcome | 'abandoned'> {
   let payment: PaymentDetails | undefined;
   let paid = false;
-  let status: 'pending_payment' | PurchaseOutcome = 'pending_payment';
+  let status: typeof UNSETTLED_PURCHASE | PurchaseOutcome = UNSETTLED_PURCHASE;
 
   setHandler(paymentConfirmedSignal, () => {
     paid = true;

@@ -1,7 +1,10 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ResponseStatus } from '../../src/domain/allotments/lifecycle';
 
-// Shared by the invitation workflow and the API.
-export type InvitationState = 'invited' | 'completed' | 'expired';
+export { ResponseFailure } from '../../src/domain/allotments/failures';
+
+// Shared by the invitation workflow and the services.
+export type InvitationState = ResponseStatus;
 
 export interface ResponseWorkflowInput {
   responseId: string;
@@ -16,7 +19,3 @@ export const extendResponseUpdate = defineUpdate<{ expiresAt: string }, [{ expir
 export const invitationStateQuery = defineQuery<{ status: InvitationState; expiresAt: string }>('invitationState');
 
 export const responseWorkflowId = (responseId: string) => `response-${responseId}`;
-
-/** ApplicationFailure types the update validators raise; the API maps them to problem codes. */
-export const RESPONSE_NOT_OPEN = 'ResponseNotOpen';
-export const EXPIRY_NOT_LATER = 'ExpiryNotLater';

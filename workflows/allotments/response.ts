@@ -1,20 +1,15 @@
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { AllotmentActivities } from '../../activities/allotments';
+import { allHandlersFinished, ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import { publishStatus } from '../platform/status';
+import { ledger } from './activity-profiles';
+import { isLaterExpiry, responseAllows, type ResponseAction } from '../../src/domain/allotments/lifecycle';
 import {
   completeResponseUpdate,
-  EXPIRY_NOT_LATER,
   extendResponseUpdate,
   invitationStateQuery,
-  RESPONSE_NOT_OPEN,
+  ResponseFailure,
   type InvitationState,
   type ResponseWorkflowInput,
 } from './response-definitions';
-
-const ledger = proxyActivities<AllotmentActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
 
 // 'completing' and 'expiring' close the door the moment a transition begins, so a completion
 // can never race an expiry that is already being written (or the other way round).
@@ -29,11 +24,12 @@ export async function responseWorkflow(input: ResponseWorkflowInput): Promise<In
   let expiresAt = new Date(input.expiresAt).getTime();
   const status = (): InvitationState => (phase === 'completed' || phase === 'expired' ? phase : 'invited');
 
-  const assertOpen = () => {
-    if (phase !== 'open') {
-      const now = phase === 'completing' ? 'completed' : phase === 'expiring' ? 'expired' : phase;
-      throw ApplicationFailure.nonRetryable(`The response is ${now}`, RESPONSE_NOT_OPEN, now);
-    }
+  // What the validators judge by: a transition that has begun counts as done.
+  const committed = (): InvitationState =>
+    phase === 'open' ? 'invited' : phase === 'completing' ? 'completed' : phase === 'expiring' ? 'expired' : phase;
+  const assertAllows = (action: ResponseAction) => {
+    const now = committed();
+    if (!responseAllows(now, action)) throw ApplicationFailure.nonRetryable(`The response is ${now}`, ResponseFailure.NOT_OPEN, now);
   };
 
   setHandler(invitationStateQuery, () => ({ status: status(), expiresAt: new Date(expiresAt).toISOString() }));
@@ -46,7 +42,7 @@ export async function responseWorkflow(input: ResponseWorkflowInput): Promise<In
       publishStatus(phase);
       return { status: phase };
     },
-    { validator: assertOpen },
+    { validator: () => assertAllows('complete') },
   );
   setHandler(
     extendResponseUpdate,
@@ -57,9 +53,9 @@ export async function responseWorkflow(input: ResponseWorkflowInput): Promise<In
     },
     {
       validator: ({ expiresAt: next }) => {
-        assertOpen();
-        if (!(new Date(next).getTime() > expiresAt)) {
-          throw ApplicationFailure.nonRetryable(`The new expiry must be later than ${new Date(expiresAt).toISOString()}`, EXPIRY_NOT_LATER);
+        assertAllows('extend');
+        if (!isLaterExpiry(expiresAt, new Date(next).getTime())) {
+          throw ApplicationFailure.nonRetryable(`The new expiry must be later than ${new Date(expiresAt).toISOString()}`, ResponseFailure.EXPIRY_NOT_LATER);
         }
       },
     },
@@ -69,7 +65,7 @@ export async function responseWorkflow(input: ResponseWorkflowInput): Promise<In
   while (phase === 'open') {
     const deadline = expiresAt;
     await condition(() => phase !== 'open' || expiresAt !== deadline, Math.max(deadline - Date.now(), 1));
-    if (phase === 'open' && expiresAt === deadline) {
+    if (responseAllows(committed(), 'expire') && expiresAt === deadline) {
       phase = 'expiring';
       await ledger.expireResponse(input.responseId, new Date(deadline).toISOString());
       phase = 'expired';

@@ -1,14 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { assertAllotmentsEnabled } from '../../../src/allotments/context';
-import { placePurchase } from '../../../src/allotments/purchases';
-import { applyStripeEvent } from '../../../src/allotments/webhook';
-import { AppError } from '../../../src/errors';
-import { listAllotments } from '../../../src/repos/allotments/ledger';
-import { getPurchase } from '../../../src/repos/allotments/purchases';
+import { listAllotments } from '../../../src/allotments/ledger';
+import { getPurchase, placePurchase } from '../../../src/allotments/purchases';
+import { receiveStripeWebhook } from '../../../src/allotments/webhook';
 import { principalOf, requireRole } from '../../auth';
-import type { AppEnv } from '../../context';
 import { Currency, errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
-import type { Context } from 'hono';
 import type { Router } from '../../router';
 import { presentPurchase } from './present';
 import { AllotmentSchema, PurchaseSchema } from './schemas';
@@ -23,12 +18,6 @@ const CreatePurchase = z
   })
   .openapi('CreatePurchase');
 
-const services = (c: Context<AppEnv>) => {
-  const d = c.var.deps;
-  const hours = d.config.PURCHASE_PAYMENT_TIMEOUT_HOURS;
-  return { sql: d.sql, temporal: d.temporal, taskQueue: d.taskQueue, stripe: d.stripe, paymentTimeout: `${hours} hours`, paymentTimeoutMs: hours * 3_600_000 };
-};
-
 export function registerAllotmentRoutes(app: Router) {
   app.openapi(
     createRoute({
@@ -38,10 +27,8 @@ export function registerAllotmentRoutes(app: Router) {
       responses: { 200: json(listOf(AllotmentSchema)), ...errorResponses(409) },
     }),
     async (c) => {
-      const sql = c.var.deps.sql;
-      await assertAllotmentsEnabled(sql);
       const q = c.req.valid('query');
-      const rows = await listAllotments(sql, principalOf(c), { organizationId: q.organizationId, assessmentId: q.assessmentId, after: q.cursor, limit: q.limit + 1 });
+      const rows = await listAllotments(c.var.deps, principalOf(c), { organizationId: q.organizationId, assessmentId: q.assessmentId, after: q.cursor, limit: q.limit + 1 });
       return c.json(page(rows, q.limit, (r) => `${r.organizationId}:${r.assessmentId}`), 200);
     },
   );
@@ -55,11 +42,7 @@ export function registerAllotmentRoutes(app: Router) {
       request: { body: jsonBody(CreatePurchase) },
       responses: { 201: json(PurchaseSchema, 'Created'), ...errorResponses(403, 404, 409) },
     }),
-    async (c) => {
-      const p = requireRole(c, 'admin', 'manager');
-      const purchase = await placePurchase(services(c), p, c.req.valid('json'));
-      return c.json(presentPurchase(purchase), 201);
-    },
+    async (c) => c.json(presentPurchase(await placePurchase(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('json'))), 201),
   );
 
   app.openapi(
@@ -68,10 +51,7 @@ export function registerAllotmentRoutes(app: Router) {
       request: { params: IdParam },
       responses: { 200: json(PurchaseSchema), ...errorResponses(404, 409) },
     }),
-    async (c) => {
-      await assertAllotmentsEnabled(c.var.deps.sql);
-      return c.json(presentPurchase(await getPurchase(c.var.deps.sql, principalOf(c), c.req.valid('param').id)), 200);
-    },
+    async (c) => c.json(presentPurchase(await getPurchase(c.var.deps, principalOf(c), c.req.valid('param').id)), 200),
   );
 
   app.openapi(
@@ -82,18 +62,7 @@ export function registerAllotmentRoutes(app: Router) {
       responses: { 200: json(z.object({ received: z.boolean(), result: z.enum(['applied', 'duplicate', 'ignored']) })), ...errorResponses(409) },
     }),
     async (c) => {
-      const { stripe, config } = c.var.deps;
-      if (!stripe || !config.STRIPE_WEBHOOK_SECRET) throw new AppError('STRIPE_NOT_CONNECTED', 'Stripe webhooks are not configured (STRIPE_WEBHOOK_SECRET)');
-      const signature = c.req.header('stripe-signature');
-      const raw = await c.req.text();
-      let event;
-      try {
-        if (!signature) throw new Error('missing');
-        event = await stripe.webhooks.constructEventAsync(raw, signature, config.STRIPE_WEBHOOK_SECRET);
-      } catch {
-        throw new AppError('INVALID_SIGNATURE', 'The Stripe-Signature header does not match the payload');
-      }
-      const result = await applyStripeEvent(services(c), event);
+      const result = await receiveStripeWebhook(c.var.deps, { signature: c.req.header('stripe-signature'), payload: await c.req.text() });
       return c.json({ received: true, result }, 200);
     },
   );

@@ -1,8 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { actorOf } from '../../../src/domain/principal';
-import { AppError } from '../../../src/errors';
-import { recordAudit } from '../../../src/repos/audit';
-import { getAssessment, insertAssessment, listAssessments, updateAssessment } from '../../../src/repos/allotments/assessments';
+import { createAssessment, getAssessment, listAssessments, updateAssessment } from '../../../src/allotments/assessments';
 import { principalOf, requireRole } from '../../auth';
 import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
 import type { Router } from '../../router';
@@ -23,16 +20,7 @@ export function registerAssessmentRoutes(app: Router) {
       request: { body: jsonBody(CreateAssessment) },
       responses: { 201: json(AssessmentSchema, 'Created'), ...errorResponses(403) },
     }),
-    async (c) => {
-      const p = requireRole(c, 'admin');
-      const body = c.req.valid('json');
-      const a = await c.var.deps.sql.begin(async (tx) => {
-        const created = await insertAssessment(tx, body);
-        await recordAudit(tx, { actor: actorOf(p), entity: 'assessment', entityId: created.id, action: 'create', after: created });
-        return created;
-      });
-      return c.json(a, 201);
-    },
+    async (c) => c.json(await createAssessment(c.var.deps, requireRole(c, 'admin'), c.req.valid('json')), 201),
   );
 
   app.openapi(
@@ -43,7 +31,7 @@ export function registerAssessmentRoutes(app: Router) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const rows = await listAssessments(c.var.deps.sql, principalOf(c), { after: q.cursor, limit: q.limit + 1 });
+      const rows = await listAssessments(c.var.deps, principalOf(c), { after: q.cursor, limit: q.limit + 1 });
       return c.json(page(rows, q.limit, (a) => a.id), 200);
     },
   );
@@ -54,7 +42,7 @@ export function registerAssessmentRoutes(app: Router) {
       request: { params: IdParam },
       responses: { 200: json(AssessmentSchema), ...errorResponses(404) },
     }),
-    async (c) => c.json(await getAssessment(c.var.deps.sql, principalOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await getAssessment(c.var.deps, principalOf(c), c.req.valid('param').id), 200),
   );
 
   app.openapi(
@@ -64,21 +52,6 @@ export function registerAssessmentRoutes(app: Router) {
       request: { params: IdParam, body: jsonBody(PatchAssessment) },
       responses: { 200: json(AssessmentSchema), ...errorResponses(403, 404, 409) },
     }),
-    async (c) => {
-      const p = requireRole(c, 'admin');
-      const { id } = c.req.valid('param');
-      const patch = c.req.valid('json');
-      const a = await c.var.deps.sql.begin(async (tx) => {
-        const before = await getAssessment(tx, p, id);
-        if (patch.pricingByCohort !== undefined && patch.pricingByCohort !== before.pricingByCohort) {
-          const [inUse] = await tx`select 1 from allotments where assessment_id = ${id} union all select 1 from responses where assessment_id = ${id} limit 1`;
-          if (inUse) throw new AppError('CONFLICT', 'The unit an assessment counts cannot change once it has allotments or responses');
-        }
-        const after = await updateAssessment(tx, id, patch);
-        await recordAudit(tx, { actor: actorOf(p), entity: 'assessment', entityId: id, action: 'update', before, after });
-        return after;
-      });
-      return c.json(a, 200);
-    },
+    async (c) => c.json(await updateAssessment(c.var.deps, requireRole(c, 'admin'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 }

@@ -1,5 +1,6 @@
-import type { Purchase } from '../../../src/repos/allotments/purchases';
-import type { ResponseRow } from '../../../src/repos/allotments/responses';
+import type { Purchase } from '../../../src/allotments/purchases';
+import type { ResponseRow } from '../../../src/allotments/responses';
+import { awaitsPayment } from '../../../src/domain/allotments/lifecycle';
 
 export const presentResponse = (r: ResponseRow) => ({
   id: r.id,
@@ -28,7 +29,7 @@ export const presentPurchase = (p: Purchase) => ({
   amount: { amount: p.amount, currency: p.currency },
   paymentMethod: p.paymentMethod,
   priceListId: p.priceListId,
-  clientSecret: p.status === 'pending_payment' ? p.clientSecret : null,
+  clientSecret: awaitsPayment(p.status) ? p.clientSecret : null,
   paymentIntentId: p.stripePaymentIntentId,
   expiresAt: p.expiresAt,
   paidAt: p.paidAt,

@@ -1,12 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { assertAllotmentsEnabled } from '../../../src/allotments/context';
-import { bandProblems, quote, utcDate } from '../../../src/domain/allotments/pricing';
-import { actorOf } from '../../../src/domain/principal';
-import { AppError, notFound } from '../../../src/errors';
-import { recordAudit } from '../../../src/repos/audit';
-import { getAssessment } from '../../../src/repos/allotments/assessments';
-import { getPriceList, insertPriceList, linkPriceList } from '../../../src/repos/allotments/price-lists';
-import { findOrganization } from '../../../src/repos/organizations';
+import { createPriceList, getPriceList, linkOrganizationPriceList, quotePriceList } from '../../../src/allotments/price-lists';
 import { principalOf, requireRole } from '../../auth';
 import { Currency, errorResponses, IdParam, IsoDate, json, jsonBody } from '../../schemas';
 import type { Router } from '../../router';
@@ -40,24 +33,7 @@ export function registerPriceListRoutes(app: Router) {
       request: { params: IdParam, body: jsonBody(CreatePriceList) },
       responses: { 201: json(PriceListSchema, 'Created'), ...errorResponses(403, 404, 409) },
     }),
-    async (c) => {
-      const p = requireRole(c, 'admin');
-      const sql = c.var.deps.sql;
-      await assertAllotmentsEnabled(sql);
-      const { id } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const errors = Object.entries(body.currencies).flatMap(([cur, bands]) => bandProblems(bands).map((message) => ({ path: `currencies.${cur}`, message })));
-      if (Object.keys(body.currencies).length === 0) errors.push({ path: 'currencies', message: 'at least one currency is required' });
-      if (body.validTo && body.validTo < body.validFrom) errors.push({ path: 'validTo', message: 'must not be before validFrom' });
-      if (errors.length) throw new AppError('VALIDATION_FAILED', `Invalid price list: ${errors.map((e) => e.message).join('; ')}`, { errors });
-      const list = await sql.begin(async (tx) => {
-        await getAssessment(tx, p, id);
-        const created = await insertPriceList(tx, { assessmentId: id, ...body });
-        await recordAudit(tx, { actor: actorOf(p), entity: 'price_list', entityId: created.id, action: 'create', after: created });
-        return created;
-      });
-      return c.json(list, 201);
-    },
+    async (c) => c.json(await createPriceList(c.var.deps, requireRole(c, 'admin'), c.req.valid('param').id, c.req.valid('json')), 201),
   );
 
   app.openapi(
@@ -66,10 +42,7 @@ export function registerPriceListRoutes(app: Router) {
       request: { params: IdParam },
       responses: { 200: json(PriceListSchema), ...errorResponses(404, 409) },
     }),
-    async (c) => {
-      await assertAllotmentsEnabled(c.var.deps.sql);
-      return c.json(await getPriceList(c.var.deps.sql, principalOf(c), c.req.valid('param').id), 200);
-    },
+    async (c) => c.json(await getPriceList(c.var.deps, principalOf(c), c.req.valid('param').id), 200),
   );
 
   app.openapi(
@@ -79,15 +52,7 @@ export function registerPriceListRoutes(app: Router) {
       request: { params: IdParam, query: QuoteQuery },
       responses: { 200: json(QuoteSchema), ...errorResponses(404, 409) },
     }),
-    async (c) => {
-      const sql = c.var.deps.sql;
-      await assertAllotmentsEnabled(sql);
-      const list = await getPriceList(sql, principalOf(c), c.req.valid('param').id);
-      const q = c.req.valid('query');
-      const result = quote(list, q.quantity, q.currency, q.date ?? utcDate(new Date()));
-      if (!result.ok) throw new AppError('NO_VALID_PRICE', result.reason);
-      return c.json(result.quote, 200);
-    },
+    async (c) => c.json(await quotePriceList(c.var.deps, principalOf(c), c.req.valid('param').id, c.req.valid('query')), 200),
   );
 
   app.openapi(
@@ -102,21 +67,8 @@ export function registerPriceListRoutes(app: Router) {
     }),
     async (c) => {
       const p = requireRole(c, 'admin');
-      const sql = c.var.deps.sql;
-      await assertAllotmentsEnabled(sql);
       const { id, assessmentId } = c.req.valid('param');
-      const { priceListId } = c.req.valid('json');
-      await sql.begin(async (tx) => {
-        if (!(await findOrganization(tx, p, id))) throw notFound('Organization');
-        await getAssessment(tx, p, assessmentId);
-        const list = await getPriceList(tx, p, priceListId);
-        if (list.assessmentId !== assessmentId) {
-          throw new AppError('UNPROCESSABLE', 'The price list belongs to another assessment', { errors: [{ path: 'priceListId', message: 'belongs to another assessment' }] });
-        }
-        await linkPriceList(tx, id, assessmentId, priceListId);
-        await recordAudit(tx, { actor: actorOf(p), entity: 'organization', entityId: id, action: 'link_price_list', organizationId: id, after: { assessmentId, priceListId } });
-      });
-      return c.json({ organizationId: id, assessmentId, priceListId }, 200);
+      return c.json(await linkOrganizationPriceList(c.var.deps, p, { organizationId: id, assessmentId, priceListId: c.req.valid('json').priceListId }), 200);
     },
   );
 }

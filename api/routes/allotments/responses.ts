@@ -1,18 +1,12 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import { createRoute, z } from '@hono/zod-openapi';
 import { acceptBulkInvite } from '../../../src/allotments/bulk-invite';
-import { resolveTarget } from '../../../src/allotments/context';
-import { assertFutureExpiry, createResponses, defaultExpiry } from '../../../src/allotments/create-responses';
-import { actorOf } from '../../../src/domain/principal';
+import { completeResponse, createResponse, extendResponse, getResponse } from '../../../src/allotments/responses';
 import { AppError } from '../../../src/errors';
-import { getResponse, type ResponseRow } from '../../../src/repos/allotments/responses';
 import { principalOf, requireRole } from '../../auth';
 import { errorResponses, IdParam, json, jsonBody } from '../../schemas';
 import type { Router } from '../../router';
-import { completeResponseUpdate, EXPIRY_NOT_LATER, extendResponseUpdate, responseWorkflowId } from '../../../workflows/allotments/response-definitions';
-import { presentResponse } from './present';
 import { JobSchema } from '../platform/schemas';
+import { presentResponse } from './present';
 import { Respondent, ResponseSchema } from './schemas';
 
 const CreateResponse = z
@@ -24,23 +18,6 @@ const CreateResponse = z
   })
   .openapi('CreateResponse');
 
-/** Maps a refused invitation update to the state the response is in. */
-async function refusal(err: unknown, reread: () => Promise<ResponseRow>): Promise<AppError> {
-  const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
-  if (cause instanceof ApplicationFailure && cause.type === EXPIRY_NOT_LATER) {
-    return new AppError('UNPROCESSABLE', cause.message, { errors: [{ path: 'expiresAt', message: cause.message }] });
-  }
-  if (cause instanceof ApplicationFailure || err instanceof WorkflowNotFoundError) {
-    const row = await reread();
-    if (row.status === 'expired') return new AppError('RESPONSE_EXPIRED', 'The response expired and is locked');
-    if (row.status === 'completed') return new AppError('RESPONSE_COMPLETED', 'The response is already completed');
-  }
-  throw err;
-}
-
-const closedError = (r: ResponseRow) =>
-  r.status === 'expired' ? new AppError('RESPONSE_EXPIRED', 'The response expired and is locked') : r.status === 'completed' ? new AppError('RESPONSE_COMPLETED', 'The response is already completed') : null;
-
 export function registerResponseRoutes(app: Router) {
   app.openapi(
     createRoute({
@@ -49,26 +26,7 @@ export function registerResponseRoutes(app: Router) {
       request: { params: IdParam, body: jsonBody(CreateResponse) },
       responses: { 201: json(ResponseSchema, 'Created'), ...errorResponses(403, 404, 409, 422) },
     }),
-    async (c) => {
-      const p = requireRole(c, 'admin', 'manager');
-      const { sql, temporal, taskQueue } = c.var.deps;
-      const body = c.req.valid('json');
-      const target = await resolveTarget(sql, p, body.organizationId, c.req.valid('param').id);
-      const now = new Date();
-      const expiresAt = body.expiresAt ? new Date(body.expiresAt) : defaultExpiry(target.assessment, now);
-      assertFutureExpiry(expiresAt, now);
-      let cohort = null;
-      if (body.cohortId) {
-        const [row] = await sql<{ id: string }[]>`select id from cohorts where id = ${body.cohortId} and organization_id = ${target.org.id} and assessment_id = ${target.assessment.id}`;
-        if (!row) throw new AppError('NOT_FOUND', 'Cohort not found');
-        cohort = row;
-      }
-      const [row] = await createResponses({ sql, temporal, taskQueue }, {
-        ...target, cohort, source: 'manual', actor: actorOf(p),
-        respondents: [{ email: body.respondent.email, name: body.respondent.name, expiresAt }],
-      });
-      return c.json(presentResponse(row!), 201);
-    },
+    async (c) => c.json(presentResponse(await createResponse(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('param').id, c.req.valid('json'))), 201),
   );
 
   app.openapi(
@@ -86,10 +44,9 @@ export function registerResponseRoutes(app: Router) {
     }),
     async (c) => {
       const p = requireRole(c, 'admin', 'manager');
-      const { sql, temporal, taskQueue } = c.var.deps;
       if (!/^text\/csv\b/i.test(c.req.header('content-type') ?? '')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv');
-      const target = await resolveTarget(sql, p, c.req.valid('query').organizationId, c.req.valid('param').id);
-      const job = await acceptBulkInvite({ sql, temporal, taskQueue }, p, target, await c.req.text());
+      const to = { organizationId: c.req.valid('query').organizationId, assessmentId: c.req.valid('param').id };
+      const job = await acceptBulkInvite(c.var.deps, p, to, await c.req.text());
       c.header('Location', `/v1/jobs/${job.id}`);
       return c.json({ ...job, errors: [] }, 202);
     },
@@ -101,7 +58,7 @@ export function registerResponseRoutes(app: Router) {
       request: { params: IdParam },
       responses: { 200: json(ResponseSchema), ...errorResponses(404) },
     }),
-    async (c) => c.json(presentResponse(await getResponse(c.var.deps.sql, principalOf(c), c.req.valid('param').id)), 200),
+    async (c) => c.json(presentResponse(await getResponse(c.var.deps, principalOf(c), c.req.valid('param').id)), 200),
   );
 
   app.openapi(
@@ -111,20 +68,7 @@ export function registerResponseRoutes(app: Router) {
       request: { params: IdParam, body: { content: { 'application/json': { schema: z.strictObject({}) } } } },
       responses: { 200: json(ResponseSchema), ...errorResponses(403, 404, 409) },
     }),
-    async (c) => {
-      const p = requireRole(c, 'admin', 'manager');
-      const { sql, temporal } = c.var.deps;
-      const { id } = c.req.valid('param');
-      const reread = () => getResponse(sql, p, id);
-      const closed = closedError(await reread());
-      if (closed) throw closed;
-      try {
-        await temporal.workflow.getHandle(responseWorkflowId(id)).executeUpdate(completeResponseUpdate);
-      } catch (err) {
-        throw await refusal(err, reread);
-      }
-      return c.json(presentResponse(await reread()), 200);
-    },
+    async (c) => c.json(presentResponse(await completeResponse(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('param').id)), 200),
   );
 
   app.openapi(
@@ -134,21 +78,6 @@ export function registerResponseRoutes(app: Router) {
       request: { params: IdParam, body: jsonBody(z.strictObject({ expiresAt: z.iso.datetime({ offset: true }) })) },
       responses: { 200: json(ResponseSchema), ...errorResponses(403, 404, 409, 422) },
     }),
-    async (c) => {
-      const p = requireRole(c, 'admin', 'manager');
-      const { sql, temporal } = c.var.deps;
-      const { id } = c.req.valid('param');
-      const expiresAt = new Date(c.req.valid('json').expiresAt);
-      const reread = () => getResponse(sql, p, id);
-      const closed = closedError(await reread());
-      if (closed) throw closed;
-      assertFutureExpiry(expiresAt, new Date());
-      try {
-        await temporal.workflow.getHandle(responseWorkflowId(id)).executeUpdate(extendResponseUpdate, { args: [{ expiresAt: expiresAt.toISOString() }] });
-      } catch (err) {
-        throw await refusal(err, reread);
-      }
-      return c.json(presentResponse(await reread()), 200);
-    },
+    async (c) => c.json(presentResponse(await extendResponse(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('param').id, c.req.valid('json').expiresAt)), 200),
   );
 }

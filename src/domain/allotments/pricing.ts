@@ -50,6 +50,14 @@ export function bandProblems(bands: Band[]): string[] {
   return problems;
 }
 
+/** Problems with a whole price list (bands per currency, at least one currency, the window), each naming its field. Empty when valid. */
+export function priceListProblems(terms: Pick<PriceListTerms, 'validFrom' | 'currencies'> & { validTo?: string | null }): { path: string; message: string }[] {
+  const problems = Object.entries(terms.currencies).flatMap(([currency, bands]) => bandProblems(bands).map((message) => ({ path: `currencies.${currency}`, message })));
+  if (Object.keys(terms.currencies).length === 0) problems.push({ path: 'currencies', message: 'at least one currency is required' });
+  if (terms.validTo && terms.validTo < terms.validFrom) problems.push({ path: 'validTo', message: 'must not be before validFrom' });
+  return problems;
+}
+
 /** The 0-based band a quantity falls in, with its first quantity. */
 export function bandFor(bands: Band[], quantity: number): { index: number; from: number } {
   let from = 1;

@@ -57,6 +57,12 @@ export async function updateAssessment(
   return row;
 }
 
+/** Whether anything counts against the assessment yet (an allotment or a response). */
+export async function assessmentInUse(sql: Db, id: string): Promise<boolean> {
+  const [inUse] = await sql`select 1 from allotments where assessment_id = ${id} union all select 1 from responses where assessment_id = ${id} limit 1`;
+  return Boolean(inUse);
+}
+
 /** Links a user to assessments; unknown ids are reported back. */
 export async function linkUserAssessments(sql: Db, userId: string, assessmentIds: string[]): Promise<string[]> {
   if (assessmentIds.length === 0) return [];

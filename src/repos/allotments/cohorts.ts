@@ -33,6 +33,12 @@ export async function getCohort(sql: Db, principal: Principal, id: string): Prom
   return row;
 }
 
+/** The cohort when it belongs to this organization and assessment (the caller has checked both are in scope). */
+export async function cohortOf(sql: Db, id: string, organizationId: string, assessmentId: string): Promise<{ id: string } | undefined> {
+  const [row] = await sql<{ id: string }[]>`select id from cohorts where id = ${id} and organization_id = ${organizationId} and assessment_id = ${assessmentId}`;
+  return row;
+}
+
 export interface ShareLink {
   id: string;
   assessmentId: string;

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect';
 import { available, type CreationKind, type LedgerColumns, type Unit } from '../../domain/allotments/ledger';
+import { OPEN_RESPONSE, type ClosedResponseStatus } from '../../domain/allotments/lifecycle';
 import type { Principal } from '../../domain/principal';
 import { AppError } from '../../errors';
 import { inScope } from '../scope';
@@ -93,20 +94,21 @@ export async function ensureAllotment(sql: Db, organizationId: string, assessmen
 
 // Where a closing response's unit goes: completed → Used for good, expired → Expired (and so
 // back to Available, which subtracts only Used and Unexpired).
-const CLOSINGS = {
+const CLOSINGS: Record<ClosedResponseStatus, { stamp: string; column: string }> = {
   completed: { stamp: 'completed_at', column: 'used' },
   expired: { stamp: 'expired_at', column: 'expired' },
-} as const;
+};
 
 /**
  * Closes one open response and moves its unit out of Unexpired, once: returns false when it
  * was not open (a retry, or the other transition won). Expiry also needs its instant reached.
+ * Mirrors responseAllows (src/domain/allotments/lifecycle.ts); tests/allotments/transitions.e2e.test.ts holds it to the rule.
  */
-export async function closeResponseInLedger(sql: Db, responseId: string, to: keyof typeof CLOSINGS, at: Date): Promise<boolean> {
+export async function closeResponseInLedger(sql: Db, responseId: string, to: ClosedResponseStatus, at: Date): Promise<boolean> {
   const { stamp, column } = CLOSINGS[to];
   const [r] = await sql<{ organizationId: string; assessmentId: string; counted: boolean }[]>`
     update responses set status = ${to}, ${sql(stamp)} = ${at}
-    where id = ${responseId} and status = 'invited' ${to === 'expired' ? sql`and expires_at <= ${at}` : sql``}
+    where id = ${responseId} and status = ${OPEN_RESPONSE} ${to === 'expired' ? sql`and expires_at <= ${at}` : sql``}
     returning organization_id, assessment_id, counted`;
   if (!r) return false;
   if (r.counted) {

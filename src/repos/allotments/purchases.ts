@@ -1,9 +1,10 @@
 import type { Db } from '../../db/connect';
+import { UNSETTLED_PURCHASE, type PaymentMethod, type PurchaseOutcome, type PurchaseStatus } from '../../domain/allotments/lifecycle';
 import type { Principal } from '../../domain/principal';
 import { notFound } from '../../errors';
 import { inScope } from '../scope';
 
-export type PurchaseStatus = 'pending_payment' | 'paid' | 'expired' | 'granted';
+export type { PurchaseStatus };
 
 export interface Purchase {
   id: string;
@@ -14,7 +15,7 @@ export interface Purchase {
   unitAmount: number;
   amount: number;
   priceListId: string | null;
-  paymentMethod: 'stripe' | 'manual';
+  paymentMethod: PaymentMethod;
   status: PurchaseStatus;
   stripePaymentIntentId: string | null;
   clientSecret: string | null;
@@ -49,10 +50,13 @@ export async function recordPaymentIntent(sql: Db, id: string, paymentIntentId: 
   await sql`update purchases set stripe_payment_intent_id = ${paymentIntentId}, client_secret = ${clientSecret} where id = ${id}`;
 }
 
-/** pending_payment → paid|expired, once; returns whether this call made the transition. */
-export async function transitionPurchase(sql: Db, id: string, to: 'paid' | 'expired'): Promise<Purchase | undefined> {
+/**
+ * pending_payment → paid|expired, once: the purchase when this call made the transition. Mirrors
+ * purchaseMayBecome (src/domain/allotments/lifecycle.ts); tests/allotments/transitions.e2e.test.ts holds it to the rule.
+ */
+export async function transitionPurchase(sql: Db, id: string, to: PurchaseOutcome): Promise<Purchase | undefined> {
   const [row] = await sql<Purchase[]>`
     update purchases set status = ${to}, paid_at = case when ${to} = 'paid' then now() else paid_at end
-    where id = ${id} and status = 'pending_payment' returning *`;
+    where id = ${id} and status = ${UNSETTLED_PURCHASE} returning *`;
   return row;
 }

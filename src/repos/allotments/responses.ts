@@ -1,9 +1,10 @@
 import type { Db } from '../../db/connect';
+import { OPEN_RESPONSE, type ResponseStatus } from '../../domain/allotments/lifecycle';
 import type { Principal } from '../../domain/principal';
 import { notFound } from '../../errors';
 import { inScope } from '../scope';
 
-export type ResponseStatus = 'invited' | 'completed' | 'expired';
+export type { ResponseStatus };
 export type ResponseSource = 'manual' | 'bulk' | 'cohort' | 'share_link';
 
 export interface ResponseRow {
@@ -54,8 +55,9 @@ export async function getResponse(sql: Db, principal: Principal, id: string): Pr
   return row;
 }
 
+/** Moves an open response's expiry; false when it is closed (responseAllows(status, 'extend')). */
 export async function setResponseExpiry(sql: Db, id: string, expiresAt: Date): Promise<boolean> {
-  const rows = await sql`update responses set expires_at = ${expiresAt} where id = ${id} and status = 'invited' returning 1`;
+  const rows = await sql`update responses set expires_at = ${expiresAt} where id = ${id} and status = ${OPEN_RESPONSE} returning 1`;
   return rows.length > 0;
 }
 
@@ -64,4 +66,10 @@ export async function jobResponses(sql: Db, jobId: string, afterLine: number, li
   return sql<{ id: string; organizationId: string; expiresAt: Date; jobLine: number }[]>`
     select id, organization_id, expires_at, job_line from responses
     where job_id = ${jobId} and job_line > ${afterLine} order by job_line limit ${limit}`;
+}
+
+/** How many of a job's responses stand on lines up to `lastLine` (its progress so far). */
+export async function countJobResponsesThrough(sql: Db, jobId: string, lastLine: number): Promise<number> {
+  const [count] = await sql<{ n: number }[]>`select count(*)::int as n from responses where job_id = ${jobId} and job_line <= ${lastLine}`;
+  return count!.n;
 }

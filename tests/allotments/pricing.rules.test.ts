@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amountFor, bandFor, bandProblems, isValidOn, quote, type Band, type PriceListTerms } from '../../src/domain/allotments/pricing';
+import { amountFor, bandFor, bandProblems, isValidOn, priceListProblems, quote, type Band, type PriceListTerms } from '../../src/domain/allotments/pricing';
 
 /** Valid band lists: strictly increasing upper bounds, positive amounts, open-ended last band. */
 const bandsArb: fc.Arbitrary<Band[]> = fc
@@ -105,5 +105,16 @@ describe('currencies and validity dates', () => {
         expect(isValidOn({ validFrom: from, validTo: to }, d)).toBe(from <= d && d <= to);
       }),
     );
+  });
+});
+
+describe('a whole price list', () => {
+  it('names the field of every problem: each currency\'s bands, a missing currency, a window that ends before it starts', () => {
+    expect(priceListProblems({ validFrom: '2027-01-01', validTo: '2027-12-31', currencies: { EUR: EXAMPLE } })).toEqual([]);
+    expect(priceListProblems({ validFrom: '2027-01-01', currencies: { EUR: EXAMPLE, CHF: [{ upTo: 10, unitAmount: 5 }] } }))
+      .toEqual([{ path: 'currencies.CHF', message: 'band 0: the last band must be open-ended (upTo: null)' }]);
+    expect(priceListProblems({ validFrom: '2027-01-01', currencies: {} })).toEqual([{ path: 'currencies', message: 'at least one currency is required' }]);
+    expect(priceListProblems({ validFrom: '2027-01-02', validTo: '2027-01-01', currencies: { EUR: EXAMPLE } })).toEqual([{ path: 'validTo', message: 'must not be before validFrom' }]);
+    expect(priceListProblems({ validFrom: '2027-01-01', validTo: '2027-01-01', currencies: { EUR: EXAMPLE } })).toEqual([]);
   });
 });

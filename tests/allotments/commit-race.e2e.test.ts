@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reserveAndInsertResponses } from '../../src/allotments/create-responses';
 import { getAssessment } from '../../src/repos/allotments/assessments';
 import { insertJob } from '../../src/repos/jobs';
 import { organizationById } from '../../src/repos/organizations';
 import { startLifecycle } from '../../src/temporal/start';
-import { jobWorkflowId } from '../../workflows/allotments/bulk-invite';
-import { startTestStack, type TestStack } from '../support/stack';
-import { partnerWorld, waitFor } from './world';
+import { jobWorkflowId } from '../../workflows/allotments/bulk-invite-definitions';
+import { partnerSuite, waitFor } from './world';
 
 const ADMIN = { userId: 'x', tokenId: 'x', role: 'admin', organizationId: null, email: '', name: '' } as const;
 
 describe('a workflow started inside a transaction that commits late', () => {
-  let s: TestStack;
-  beforeAll(async () => {
-    s = await startTestStack();
-  });
-  afterAll(async () => s?.close());
+  const { s, w } = partnerSuite({ grant: 50 });
 
   it('waits for the commit, then starts every invitation', async () => {
-    const w = await partnerWorld(s, { grant: 50 });
     const org = (await organizationById(s.sql, w.organizationId))!;
     const assessment = await getAssessment(s.sql, ADMIN, w.assessmentId);
     const jobId = await s.sql.begin(async (tx) => {
@@ -37,21 +31,5 @@ describe('a workflow started inside a transaction that commits late', () => {
     const ids = await s.sql<{ id: string }[]>`select id from responses where job_id = ${jobId}`;
     const states = await Promise.all(ids.map((r) => s.client.workflow.getHandle(`response-${r.id}`).describe().then((d) => d.status.name)));
     expect(states.filter((x) => x === 'RUNNING')).toHaveLength(20);
-  });
-});
-
-describe('a workflow whose transaction never committed (time skipping)', () => {
-  let s: TestStack;
-  beforeAll(async () => {
-    s = await startTestStack({ timeSkipping: true });
-  });
-  afterAll(async () => s?.close());
-
-  it('ends without touching Stripe or the ledger', async () => {
-    const purchase = await s.client.workflow.execute('purchaseWorkflow', { taskQueue: s.taskQueue, workflowId: 'purchase-ghost', args: [{ purchaseId: '00000000-0000-4000-8000-000000000001', paymentTimeout: '24 hours' }] });
-    expect(purchase).toBe('abandoned');
-    await s.client.workflow.execute('bulkInviteWorkflow', { taskQueue: s.taskQueue, workflowId: 'job-ghost', args: [{ jobId: '00000000-0000-4000-8000-000000000002' }] });
-    const [rows] = await s.sql`select (select count(*) from allocations)::int as a, (select count(*) from responses)::int as r`;
-    expect(rows).toEqual({ a: 0, r: 0 });
   });
 });

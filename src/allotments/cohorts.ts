@@ -1,0 +1,46 @@
+import { unitOf, unitsFor } from '../domain/allotments/ledger';
+import { actorOf, type Principal } from '../domain/principal';
+import { AppError } from '../errors';
+import type { Services } from '../platform/services';
+import { recordAudit } from '../repos/audit';
+import { getCohort, insertCohort, type Cohort } from '../repos/allotments/cohorts';
+import { ensureAllotment, reserveUnits } from '../repos/allotments/ledger';
+import type { ResponseRow } from '../repos/allotments/responses';
+import { isMetered, resolveTarget } from './context';
+import { createResponses, expiryFor } from './create-responses';
+
+export type { Cohort };
+
+/** When the assessment is priced by cohort, a cohort is Used at creation (and never expires). */
+export function createCohort(s: Pick<Services, 'sql'>, p: Principal, assessmentId: string, input: { organizationId: string; name: string }): Promise<Cohort> {
+  return s.sql.begin(async (tx) => {
+    const { org, assessment } = await resolveTarget(tx, p, input.organizationId, assessmentId);
+    const units = (await isMetered(tx, org)) ? unitsFor('cohort', 1, unitOf(assessment.pricingByCohort)) : 0;
+    if (units > 0) {
+      await ensureAllotment(tx, org.id, assessment.id);
+      await reserveUnits(tx, { organizationId: org.id, assessmentId: assessment.id, units, kind: 'cohort' });
+    }
+    const created = await insertCohort(tx, { assessmentId: assessment.id, organizationId: org.id, name: input.name, counted: units > 0, createdBy: p.userId });
+    await recordAudit(tx, { actor: actorOf(p), entity: 'cohort', entityId: created.id, action: 'create', organizationId: org.id, after: created });
+    return created;
+  });
+}
+
+/** One response per respondent of the cohort; each e-mail at most once per request. */
+export async function inviteToCohort(
+  s: Pick<Services, 'sql' | 'temporal' | 'taskQueue'>,
+  p: Principal,
+  cohortId: string,
+  input: { respondents: { email: string; name: string }[]; expiresAt?: string },
+): Promise<ResponseRow[]> {
+  const cohort = await getCohort(s.sql, p, cohortId);
+  const target = await resolveTarget(s.sql, p, cohort.organizationId, cohort.assessmentId);
+  const expiresAt = expiryFor(target.assessment, input.expiresAt);
+  const emails = input.respondents.map((r) => r.email);
+  const dup = emails.findIndex((e, i) => emails.indexOf(e) !== i);
+  if (dup >= 0) throw new AppError('VALIDATION_FAILED', `Duplicate respondent ${emails[dup]}`, { errors: [{ path: `respondents.${dup}.email`, message: 'duplicate' }] });
+  return createResponses(s, {
+    ...target, cohort, source: 'cohort', actor: actorOf(p),
+    respondents: input.respondents.map((r) => ({ ...r, expiresAt })),
+  });
+}

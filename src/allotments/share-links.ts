@@ -1,0 +1,47 @@
+import { OPEN_RESPONSE } from '../domain/allotments/lifecycle';
+import { actorOf, type Principal } from '../domain/principal';
+import { randomUrlToken } from '../domain/tokens';
+import { AppError } from '../errors';
+import type { Services } from '../platform/services';
+import { recordAudit } from '../repos/audit';
+import { assessmentById } from '../repos/allotments/assessments';
+import { insertShareLink, shareLinkByToken } from '../repos/allotments/cohorts';
+import { organizationById } from '../repos/organizations';
+import { cohortOfTarget, resolveTarget } from './context';
+import { createResponses, defaultExpiry } from './create-responses';
+
+/** An unguessable public link to the assessment for the organization (and a cohort); the token is answered only here. */
+export async function createShareLink(
+  s: Pick<Services, 'sql'>,
+  p: Principal,
+  assessmentId: string,
+  input: { organizationId: string; cohortId?: string },
+): Promise<{ id: string; token: string; path: string }> {
+  const token = randomUrlToken(24);
+  const link = await s.sql.begin(async (tx) => {
+    const target = await resolveTarget(tx, p, input.organizationId, assessmentId);
+    if (input.cohortId) await cohortOfTarget(tx, target, input.cohortId);
+    const { org, assessment } = target;
+    const created = await insertShareLink(tx, { token, assessmentId: assessment.id, organizationId: org.id, cohortId: input.cohortId, createdBy: p.userId });
+    await recordAudit(tx, { actor: actorOf(p), entity: 'share_link', entityId: created.id, action: 'create', organizationId: org.id, after: { assessmentId: assessment.id, cohortId: created.cohortId } });
+    return created;
+  });
+  return { id: link.id, token, path: `/v1/public/share-links/${token}/responses` };
+}
+
+/** A respondent starts a response through a share link; the answer tells them nothing else. */
+export async function respondThroughShareLink(
+  s: Pick<Services, 'sql' | 'temporal' | 'taskQueue'>,
+  token: string,
+  respondent: { email: string; name: string },
+): Promise<{ id: string; status: typeof OPEN_RESPONSE; expiresAt: Date }> {
+  const link = await shareLinkByToken(s.sql, token);
+  if (!link) throw new AppError('NOT_FOUND', 'Unknown or withdrawn link');
+  const [assessment, org] = await Promise.all([assessmentById(s.sql, link.assessmentId), organizationById(s.sql, link.organizationId)]);
+  if (!assessment || !org) throw new AppError('NOT_FOUND', 'Unknown or withdrawn link');
+  const [row] = await createResponses(s, {
+    org, assessment, cohort: link.cohortId ? { id: link.cohortId } : null, source: 'share_link', actor: `share_link:${link.id}`, publicCaller: true,
+    respondents: [{ ...respondent, expiresAt: defaultExpiry(assessment, new Date()) }],
+  });
+  return { id: row!.id, status: OPEN_RESPONSE, expiresAt: row!.expiresAt };
+}
