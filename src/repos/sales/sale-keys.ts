@@ -1,5 +1,5 @@
-import type { Db } from '../db/connect';
-import { RENEWAL_LEAD_MS } from '../domain/sales/keys';
+import type { Db } from '../../db/connect';
+import { RENEWAL_LEAD_MS } from '../../domain/sales/keys';
 
 export interface SaleKeyRow {
   id: string;

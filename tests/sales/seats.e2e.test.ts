@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { temporal } from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchThroughWorkflow } from '../../api/routes/sale-workflow';
+import { launchThroughWorkflow } from '../../src/sales/workflow';
 import { todayUtc } from '../../src/domain/sales/dates';
-import { saleWorkflowId } from '../../workflows/sale-definitions';
+import { saleWorkflowId } from '../../workflows/sales/sale-definitions';
 import { startTestStack, type TestStack } from '../support/stack';
-import { waitFor } from './fixtures';
+import { waitFor } from './world';
 
 const SEATS = 5_000;
 // The server admits at most 10 in-flight updates per workflow; launchThroughWorkflow retries past that.

@@ -1,14 +1,14 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { Db } from '../src/db/connect';
-import { startOfDateUtc, todayUtc } from '../src/domain/sales/dates';
-import { keyExpiry } from '../src/domain/sales/keys';
-import { randomUrlToken } from '../src/domain/tokens';
-import type { Mail } from '../src/mail';
-import { recordAudit } from '../src/repos/audit';
-import { findUserKey, insertUserKey, nextKeyRenewal, renewDueKeys, revokeSaleKeys, type SaleKeyRow } from '../src/repos/sale-keys';
-import type { SaleStatus } from '../src/domain/sales/types';
-import { SaleFailure, type IssuedKey } from '../workflows/sale-definitions';
-import type { ActivityDeps } from './deps';
+import type { Db } from '../../src/db/connect';
+import { startOfDateUtc, todayUtc } from '../../src/domain/sales/dates';
+import { keyExpiry } from '../../src/domain/sales/keys';
+import { randomUrlToken } from '../../src/domain/tokens';
+import type { Mail } from '../../src/mail';
+import { recordAudit } from '../../src/repos/audit';
+import { findUserKey, insertUserKey, nextKeyRenewal, renewDueKeys, revokeSaleKeys, type SaleKeyRow } from '../../src/repos/sales/sale-keys';
+import type { SaleStatus } from '../../src/domain/sales/types';
+import { SaleFailure, type IssuedKey } from '../../workflows/sales/sale-definitions';
+import type { ActivityDeps } from '../deps';
 
 const refuse = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 const workflowActor = (saleId: string) => `workflow:sale-${saleId}`;

@@ -1,10 +1,10 @@
 import type postgres from 'postgres';
-import type { Db } from '../db/connect';
-import type { Principal } from '../domain/principal';
-import { totalsByCurrency } from '../domain/sales/pricing';
-import type { Money, SaleStatus, SalesType } from '../domain/sales/types';
-import { notFound } from '../errors';
-import { inScope } from './scope';
+import type { Db } from '../../db/connect';
+import type { Principal } from '../../domain/principal';
+import { totalsByCurrency } from '../../domain/sales/pricing';
+import type { Money, SaleStatus, SalesType } from '../../domain/sales/types';
+import { notFound } from '../../errors';
+import { inScope } from '../scope';
 
 export interface SaleLineInput {
   distributionId: string;

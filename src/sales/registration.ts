@@ -1,16 +1,16 @@
 import type { z } from '@hono/zod-openapi';
-import type { Db } from '../../src/db/connect';
-import type { Principal } from '../../src/domain/principal';
-import { actorOf } from '../../src/domain/principal';
-import { priceLine, PricingError } from '../../src/domain/sales/pricing';
-import { AppError, notFound } from '../../src/errors';
-import { recordAudit } from '../../src/repos/audit';
-import { addCustomerPeople } from '../../src/repos/customers';
-import { findDistributions } from '../../src/repos/distributions';
-import { findOrganization, type Organization } from '../../src/repos/organizations';
-import { insertComment, insertSale, loadSale, type SaleLineInput } from '../../src/repos/sales';
-import { createOrganizationIn } from '../../src/platform/organizations';
-import type { CreateSale } from './sale-schemas';
+import type { Db } from '../db/connect';
+import type { Principal } from '../domain/principal';
+import { actorOf } from '../domain/principal';
+import { priceLine, PricingError } from '../domain/sales/pricing';
+import { AppError, notFound } from '../errors';
+import { recordAudit } from '../repos/audit';
+import { addCustomerPeople } from '../repos/sales/customers';
+import { findDistributions } from '../repos/sales/distributions';
+import { findOrganization, type Organization } from '../repos/organizations';
+import { insertComment, insertSale, loadSale, type SaleLineInput } from '../repos/sales/sales';
+import { createOrganizationIn } from '../platform/organizations';
+import type { CreateSale } from '../../api/routes/sales/schemas';
 
 type Registration = z.infer<typeof CreateSale>;
 

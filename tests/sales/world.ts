@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Sql } from '../../src/db/connect';
 import { priceLine } from '../../src/domain/sales/pricing';
-import { insertDistribution } from '../../src/repos/distributions';
+import { insertDistribution } from '../../src/repos/sales/distributions';
 import { insertOrganization } from '../../src/repos/organizations';
-import { insertSale } from '../../src/repos/sales';
+import { insertSale } from '../../src/repos/sales/sales';
 import { insertUser } from '../../src/repos/users';
 
 export { waitFor } from '../support/wait';

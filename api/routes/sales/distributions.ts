@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { actorOf } from '../../src/domain/principal';
-import { DEFAULT_KEY_LENGTH_DAYS, SALES_TYPES } from '../../src/domain/sales/types';
-import { notFound } from '../../src/errors';
-import { recordAudit } from '../../src/repos/audit';
-import { findDistribution, insertDistribution, listDistributions } from '../../src/repos/distributions';
-import { principalOf, requireRole } from '../auth';
-import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../schemas';
-import type { Router } from '../router';
+import { actorOf } from '../../../src/domain/principal';
+import { DEFAULT_KEY_LENGTH_DAYS, SALES_TYPES } from '../../../src/domain/sales/types';
+import { notFound } from '../../../src/errors';
+import { recordAudit } from '../../../src/repos/audit';
+import { findDistribution, insertDistribution, listDistributions } from '../../../src/repos/sales/distributions';
+import { principalOf, requireRole } from '../../auth';
+import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import type { Router } from '../../router';
 
 const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'an upper-case ISO-4217 code such as EUR');
 

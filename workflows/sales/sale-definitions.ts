@@ -1,8 +1,8 @@
 // The sale workflow's messages, defined once: the workflow registers handlers for them and the
 // API sends them. Only sandbox-safe imports here.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { SaleStatus } from '../src/domain/sales/types';
-import type { Mail } from '../src/mail';
+import type { SaleStatus } from '../../src/domain/sales/types';
+import type { Mail } from '../../src/mail';
 
 export const SALE_KIND = 'sale';
 export const saleWorkflowId = (saleId: string) => `sale-${saleId}`;

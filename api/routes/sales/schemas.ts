@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { KEY_STATUSES, SALE_STATUSES, SALES_TYPES } from '../../src/domain/sales/types';
-import { Currency, IsoDate, Money } from '../schemas';
-import { OrganizationFields } from './platform/schemas';
+import { KEY_STATUSES, SALE_STATUSES, SALES_TYPES } from '../../../src/domain/sales/types';
+import { Currency, IsoDate, Money } from '../../schemas';
+import { OrganizationFields } from '../platform/schemas';
 
 const readOnly = (what: string) =>
   z.unknown().optional().openapi({ description: `Read-only (${what}): sending it answers 422 IMMUTABLE_FIELD` });

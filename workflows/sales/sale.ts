@@ -10,12 +10,12 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { MailActivities } from '../activities/platform/mail';
-import type { SalesActivities } from '../activities/sales';
-import { activationInstant, cancellationInstant } from '../src/domain/sales/dates';
-import { renewalWakeAt } from '../src/domain/sales/keys';
-import type { SaleStatus } from '../src/domain/sales/types';
-import type { Mail } from '../src/mail';
+import type { MailActivities } from '../../activities/platform/mail';
+import type { SalesActivities } from '../../activities/sales/sales';
+import { activationInstant, cancellationInstant } from '../../src/domain/sales/dates';
+import { renewalWakeAt } from '../../src/domain/sales/keys';
+import type { SaleStatus } from '../../src/domain/sales/types';
+import type { Mail } from '../../src/mail';
 import {
   activationDateChangedSignal,
   approveSaleUpdate,
@@ -28,8 +28,8 @@ import {
   type RejectInput,
   type SaleWorkflowInput,
 } from './sale-definitions';
-import { recordCommitted } from './platform/records';
-import { publishStatus } from './platform/status';
+import { recordCommitted } from '../platform/records';
+import { publishStatus } from '../platform/status';
 
 const NON_RETRYABLE = [SaleFailure.INVALID_STATE, SaleFailure.SEATS_EXHAUSTED, SaleFailure.NOT_FOUND];
 

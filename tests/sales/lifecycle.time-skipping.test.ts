@@ -8,12 +8,12 @@ import { addDays, cancellationInstant, activationInstant, todayUtc } from '../..
 import { createLogger } from '../../src/logger';
 import { createMailer } from '../../src/mail';
 import { startLifecycle } from '../../src/temporal/start';
-import { activationDateChangedSignal, approveSaleUpdate, launchKeyUpdate, rejectSaleUpdate, saleStateQuery, saleWorkflowId } from '../../workflows/sale-definitions';
+import { activationDateChangedSignal, approveSaleUpdate, launchKeyUpdate, rejectSaleUpdate, saleStateQuery, saleWorkflowId } from '../../workflows/sales/sale-definitions';
 import { KIND, ORGANIZATION_ID, STATUS } from '../../workflows/platform/search-attribute-definitions';
 import { freshDatabase, type TestDatabase } from '../support/db';
 import { startSmtpListener } from '../support/smtp';
 import { createTimeSkippingEnv } from '../support/time-skipping';
-import { waitFor, seedSale, type SeededSale } from './fixtures';
+import { waitFor, seedSale, type SeededSale } from './world';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayUtc } from '../../src/domain/sales/dates';
 import { startTestStack, type TestStack } from '../support/stack';
-import { waitFor } from './fixtures';
+import { waitFor } from './world';
 
 type Who = { token: string; userId: string; email: string };
 

@@ -1,9 +1,9 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { AppError, errorStatus, type ErrorCode } from '../../src/errors';
-import { startLifecycle } from '../../src/temporal/start';
-import type { saleWorkflow } from '../../workflows/sale';
-import { launchKeyUpdate, SALE_KIND, SaleFailure, saleWorkflowId, type IssuedKey, type LaunchInput } from '../../workflows/sale-definitions';
+import { AppError, errorStatus, type ErrorCode } from '../errors';
+import { startLifecycle } from '../temporal/start';
+import type { saleWorkflow } from '../../workflows/sales/sale';
+import { launchKeyUpdate, SALE_KIND, SaleFailure, saleWorkflowId, type IssuedKey, type LaunchInput } from '../../workflows/sales/sale-definitions';
 
 export const saleHandle = (client: Client, saleId: string) => client.workflow.getHandle<typeof saleWorkflow>(saleWorkflowId(saleId));
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchThroughWorkflow } from '../../api/routes/sale-workflow';
+import { launchThroughWorkflow } from '../../src/sales/workflow';
 import { todayUtc } from '../../src/domain/sales/dates';
 import { startTestStack, type TestStack } from '../support/stack';
 

@@ -1,14 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { keyStatus } from '../../src/domain/sales/keys';
-import { AppError, notFound } from '../../src/errors';
-import { findKeyBySecret, findUserKey, listSaleKeys, type SaleKeyRow } from '../../src/repos/sale-keys';
-import { getSale, type Sale } from '../../src/repos/sales';
-import { principalOf, requireRole } from '../auth';
-import { rateLimit } from '../rate-limit';
-import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../schemas';
-import type { Router } from '../router';
-import { KeySchema, Launch, PublicKeySchema } from './sale-schemas';
-import { launchThroughWorkflow } from './sale-workflow';
+import { keyStatus } from '../../../src/domain/sales/keys';
+import { AppError, notFound } from '../../../src/errors';
+import { findKeyBySecret, findUserKey, listSaleKeys, type SaleKeyRow } from '../../../src/repos/sales/sale-keys';
+import { getSale, type Sale } from '../../../src/repos/sales/sales';
+import { principalOf, requireRole } from '../../auth';
+import { rateLimit } from '../../rate-limit';
+import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import type { Router } from '../../router';
+import { KeySchema, Launch, PublicKeySchema } from './schemas';
+import { launchThroughWorkflow } from '../../../src/sales/workflow';
 
 const view = (k: Pick<SaleKeyRow, 'id' | 'key' | 'userEmail' | 'distributionId' | 'issuedAt' | 'expiresAt' | 'renewals' | 'revokedAt'>) => ({
   id: k.id,

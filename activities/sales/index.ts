@@ -1,0 +1,1 @@
+export { createSalesActivities, type SalesActivities } from './sales';
