@@ -1,9 +1,10 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { SaleFailure } from '../domain/sales/failures';
 import { AppError, errorStatus, type ErrorCode } from '../errors';
 import { startLifecycle } from '../temporal/start';
 import type { saleWorkflow } from '../../workflows/sales/sale';
-import { launchKeyUpdate, SALE_KIND, SaleFailure, saleWorkflowId, type IssuedKey, type LaunchInput } from '../../workflows/sales/sale-definitions';
+import { launchKeyUpdate, SALE_KIND, saleWorkflowId, type IssuedKey, type LaunchInput } from '../../workflows/sales/sale-definitions';
 
 export const saleHandle = (client: Client, saleId: string) => client.workflow.getHandle<typeof saleWorkflow>(saleWorkflowId(saleId));
 
@@ -45,7 +46,7 @@ const RESOURCE_EXHAUSTED = 8;
  * on concurrent updates per workflow (10 by default) is reached.
  */
 function isTransient(err: unknown): boolean {
-  if (err instanceof WorkflowUpdateFailedError) return err.cause instanceof ApplicationFailure && err.cause.type === SaleFailure.BUSY;
+  if (err instanceof WorkflowUpdateFailedError) return err.cause instanceof ApplicationFailure && err.cause.type === SaleFailure.SALE_BUSY;
   const e = err as { code?: number; cause?: { code?: number } } | null;
   return e?.code === RESOURCE_EXHAUSTED || e?.cause?.code === RESOURCE_EXHAUSTED;
 }
