@@ -20,7 +20,7 @@ describe('a launch that arrives while the activation is being recorded', () => {
     });
     expect((await s.call('POST', `/v1/sales/${sale.body.id}/approve`)).status).toBe(200);
     // No wait for the database to say active: the delivery system launches at once.
-    const key = await launchThroughWorkflow(s.client, sale.body.id, { saleDistributionId: sale.body.distributions[0].id, userEmail: 'first@eager.test', actorId: manager.userId });
+    const key = await launchThroughWorkflow(s.deps, sale.body.id, { saleDistributionId: sale.body.distributions[0].id, userEmail: 'first@eager.test', actorId: manager.userId });
     expect(key.created).toBe(true);
     expect((await s.call('GET', `/v1/sales/${sale.body.id}`)).body.status).toBe('active');
   });

@@ -40,7 +40,7 @@ describe('a sale with 5 000 seats, all launched (dev server)', () => {
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < emails.length) {
           const userEmail = emails[next++]!;
-          const key = await launchThroughWorkflow(s.client, id, { saleDistributionId: lineId, userEmail, actorId: manager.userId });
+          const key = await launchThroughWorkflow(s.deps, id, { saleDistributionId: lineId, userEmail, actorId: manager.userId });
           expect(key.created).toBe(true);
           keys.push(key.key);
         }
