@@ -1,5 +1,6 @@
 import type { Db } from '../db/connect';
 import { actorOf, type Principal } from '../domain/principal';
+import { customerRefusal } from '../domain/sales/customers';
 import { priceLine, PricingError } from '../domain/sales/pricing';
 import type { SalesType } from '../domain/sales/types';
 import { AppError, notFound } from '../errors';
@@ -72,9 +73,8 @@ export async function registerSale(s: Pick<Services, 'sql' | 'temporal' | 'taskQ
   refusePastActivation(body.activationDate);
   const id = await s.sql.begin(async (tx) => {
     const org = await customerOrganization(tx, p, body.customer);
-    if (!org.ltiService) {
-      throw new AppError('LTI_SERVICE_REQUIRED', `${org.name} has no LTI service; only organizations with ltiService may buy a subscription plan`, { organizationId: org.id });
-    }
+    const refusal = customerRefusal(org);
+    if (refusal) throw new AppError('LTI_SERVICE_REQUIRED', refusal, { organizationId: org.id });
     const lines = await pricedLines(tx, body.distributions);
     const id = await insertSale(tx, {
       organizationId: org.id,
