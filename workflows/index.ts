@@ -1,6 +1,6 @@
 // Every workflow the worker registers. Only sandbox-safe code may be imported from here.
 export { pruneIdempotencyWorkflow } from './platform/prune-idempotency';
-export { saleWorkflow } from './sale';
+export { saleWorkflow } from './sales/sale';
 export { responseWorkflow } from './allotments/response';
 export { purchaseWorkflow } from './allotments/purchase';
 export { bulkInviteWorkflow } from './allotments/bulk-invite';

@@ -2,13 +2,11 @@ import type { Router } from '../router';
 import { registerAggregatorLifecycleRoutes } from './aggregators';
 import { registerAllotmentLifecycleRoutes } from './allotments';
 import { registerAuditRoutes } from './platform/audit';
-import { registerDistributionRoutes } from './distributions';
 import { registerGroupLifecycleRoutes } from './groups';
 import { registerHealthRoutes } from './platform/health';
 import { registerJobRoutes } from './platform/jobs';
 import { registerOrganizationRoutes } from './platform/organizations';
-import { registerSaleKeyRoutes } from './sale-keys';
-import { registerSaleRoutes } from './sales';
+import { registerSaleLifecycleRoutes } from './sales';
 import { registerSettingsRoutes } from './platform/settings';
 import { registerUserRoutes } from './platform/users';
 
@@ -19,9 +17,7 @@ export function registerRoutes(app: Router): void {
   registerUserRoutes(app);
   registerAuditRoutes(app);
   registerJobRoutes(app);
-  registerDistributionRoutes(app);
-  registerSaleRoutes(app);
-  registerSaleKeyRoutes(app);
+  registerSaleLifecycleRoutes(app);
   registerAllotmentLifecycleRoutes(app);
   registerGroupLifecycleRoutes(app);
   registerAggregatorLifecycleRoutes(app);

@@ -24,6 +24,21 @@ export function isRenewalDue(expiresAt: Date, saleEndsAt: Date, now: Date): bool
   return expiresAt.getTime() < saleEndsAt.getTime() && expiresAt.getTime() <= now.getTime() + RENEWAL_LEAD_MS;
 }
 
+/**
+ * What a renewal run at `at` does to one live key: renews it while it is due (a worker that was
+ * down for long catches up in one run), and how often. renewDueKeys in src/repos/sales/sale-keys.ts
+ * does the same in SQL, for every key of a sale at once.
+ */
+export function renewalAt(expiresAt: Date, keyLengthDays: number, saleEndsAt: Date, at: Date): { expiresAt: Date; renewals: number } {
+  let expiry = expiresAt;
+  let renewals = 0;
+  while (isRenewalDue(expiry, saleEndsAt, at)) {
+    expiry = renewedExpiry(expiry, keyLengthDays, saleEndsAt);
+    renewals++;
+  }
+  return { expiresAt: expiry, renewals };
+}
+
 /** When the workflow must wake up to renew a key expiring at `expiresAt`. */
 export function renewalWakeAt(expiresAt: Date): Date {
   return new Date(expiresAt.getTime() - RENEWAL_LEAD_MS);

@@ -1,46 +1,34 @@
-import { randomBytes } from 'node:crypto';
 import type { temporal } from '@temporalio/proto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchThroughWorkflow } from '../../api/routes/sale-workflow';
-import { todayUtc } from '../../src/domain/sales/dates';
-import { saleWorkflowId } from '../../workflows/sale-definitions';
-import { startTestStack, type TestStack } from '../support/stack';
-import { waitFor } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import { launchThroughWorkflow } from '../../src/sales/workflow';
+import { saleWorkflowId } from '../../workflows/sales/sale-definitions';
+import { unique } from '../support/unique';
+import { activate, registerSale, resellerStack } from './world';
 
 const SEATS = 5_000;
 // The server admits at most 10 in-flight updates per workflow; launchThroughWorkflow retries past that.
 const CONCURRENCY = 10;
 
 describe('a sale with 5 000 seats, all launched (dev server)', () => {
-  let s: TestStack;
-  beforeAll(async () => {
-    s = await startTestStack();
-  });
-  afterAll(async () => s?.close());
+  const file = resellerStack({ customerName: 'Big customer' });
 
   it('issues 5 000 distinct keys through the workflow, refuses the 5 001st, and keeps every run\'s history bounded', { timeout: 240_000 }, async () => {
-    const org = await s.organization({ name: 'Big customer', ltiService: true });
-    const manager = await s.userWithToken({ role: 'manager', organizationId: org });
-    const distributionId = (await s.call('POST', '/v1/distributions', { body: { name: 'IT PRO / Practice Test', unitPrices: { EUR: 1250 } } })).body.id;
-    const created = await s.call('POST', '/v1/sales', {
-      token: manager.token,
-      body: { name: 'District plan', customer: { organizationId: org }, distributions: [{ distributionId, salesType: 'per_user', numberOfUsers: SEATS, currency: 'EUR' }], activationDate: todayUtc(new Date()), billed: 'invoice' },
-    });
-    const id: string = created.body.id;
-    const lineId: string = created.body.distributions[0].id;
-    expect(created.body.distributions[0].salesPrice).toEqual({ amount: 1250 * SEATS, currency: 'EUR' });
-    await s.call('POST', `/v1/sales/${id}/approve`);
-    expect(await waitFor(async () => (await s.call('GET', `/v1/sales/${id}`)).body.status, (st) => st === 'active')).toBe('active');
+    const { s, world: { organizationId, manager, distributionId } } = file;
+    const created = await registerSale(s, manager.token, { organizationId, distributions: [distributionId], numberOfUsers: SEATS, name: 'District plan' });
+    const id: string = created.id;
+    const lineId: string = created.distributions[0].id;
+    expect(created.distributions[0].salesPrice).toEqual({ amount: 1250 * SEATS, currency: 'EUR' });
+    await activate(s, id);
 
     // The delivery system's launches, many at once, each through the workflow's update.
-    const emails = Array.from({ length: SEATS }, (_, i) => `user${i}-${randomBytes(2).toString('hex')}@big.test`);
+    const emails = Array.from({ length: SEATS }, (_, i) => `${unique(`user${i}`)}@big.test`);
     const keys: string[] = [];
     let next = 0;
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < emails.length) {
           const userEmail = emails[next++]!;
-          const key = await launchThroughWorkflow(s.client, id, { saleDistributionId: lineId, userEmail, actorId: manager.userId });
+          const key = await launchThroughWorkflow(s.deps, id, { saleDistributionId: lineId, userEmail, actorId: manager.userId });
           expect(key.created).toBe(true);
           keys.push(key.key);
         }

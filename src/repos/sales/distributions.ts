@@ -1,5 +1,5 @@
-import type { Db } from '../db/connect';
-import type { SalesType } from '../domain/sales/types';
+import type { Db } from '../../db/connect';
+import type { SalesType } from '../../domain/sales/types';
 
 export interface Distribution {
   id: string;

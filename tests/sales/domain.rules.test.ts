@@ -1,7 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activationInstant, addDays, cancellationDateOf, cancellationInstant, startOfDateUtc } from '../../src/domain/sales/dates';
-import { isRenewalDue, keyExpiry, keyStatus, renewalWakeAt, renewedExpiry, RENEWAL_LEAD_MS } from '../../src/domain/sales/keys';
+import { SALE_REFUSALS, SaleFailure } from '../../src/domain/sales/failures';
+import { isRenewalDue, keyExpiry, keyStatus, renewalAt, renewalWakeAt, renewedExpiry, RENEWAL_LEAD_MS } from '../../src/domain/sales/keys';
+import {
+  acceptsLaunch,
+  activationDateRefusal,
+  activationDue,
+  canTake,
+  hasTaken,
+  isDecidable,
+  isPastActivationDate,
+  launchRefusal,
+  SALE_TRANSITIONS,
+  transitionRefusal,
+} from '../../src/domain/sales/lifecycle';
+import { SALE_STATUSES } from '../../src/domain/sales/types';
 import { priceLine, PricingError, totalsByCurrency } from '../../src/domain/sales/pricing';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -120,5 +134,74 @@ describe('licence key validity', () => {
     expect(keyStatus({ expiresAt: day(180), revokedAt: null }, day(10))).toBe('valid');
     expect(keyStatus({ expiresAt: day(180), revokedAt: null }, day(180))).toBe('expired');
     expect(keyStatus({ expiresAt: day(180), revokedAt: day(20) }, day(10))).toBe('revoked');
+  });
+});
+
+describe('sale states', () => {
+  it('moves only forward: pending → approved or rejected, approved → active, active → cancelled', () => {
+    const edges = Object.values(SALE_TRANSITIONS).map((t) => `${t.from}→${t.to}`).sort();
+    expect(edges).toEqual(['active→cancelled', 'approved→active', 'pending_approval→approved', 'pending_approval→rejected']);
+    for (const status of SALE_STATUSES) {
+      expect(canTake('approve', status)).toBe(status === 'pending_approval');
+      expect(canTake('cancel', status)).toBe(status === 'active');
+    }
+    expect(hasTaken('activate', 'active')).toBe(true);
+    expect(hasTaken('activate', 'approved')).toBe(false);
+  });
+
+  it('words every refusal the same way, in every layer', () => {
+    expect(transitionRefusal('approve', 'approved')).toBe('The sale is approved, not pending approval');
+    expect(transitionRefusal('reject', 'pending_approval')).toBeNull();
+    expect(transitionRefusal('activate', 'rejected')).toBe('The sale is rejected, not approved');
+    expect(transitionRefusal('cancel', 'approved')).toBe('The sale is approved, not active');
+    expect(launchRefusal('pending_approval')).toBe('The sale is pending_approval, not active');
+    expect(launchRefusal('active')).toBeNull();
+    expect(activationDateRefusal('active')).toBe('The activation date cannot change once the sale is active');
+    expect(SALE_STATUSES.filter((st) => activationDateRefusal(st) === null)).toEqual(['pending_approval', 'approved']);
+    expect(SALE_STATUSES.filter(isDecidable)).toEqual(['pending_approval']);
+  });
+
+  it('takes launches while active or while an activation that is due is recorded, never after the end', () => {
+    const start = activationInstant('2027-03-01').getTime();
+    const end = cancellationInstant('2027-03-01').getTime();
+    expect(acceptsLaunch('active', '2027-03-01', start)).toBe(true);
+    expect(acceptsLaunch('approved', '2027-03-01', start - 1)).toBe(false);
+    expect(acceptsLaunch('approved', '2027-03-01', start)).toBe(true);
+    expect(acceptsLaunch('active', '2027-03-01', end)).toBe(false);
+    expect(acceptsLaunch('pending_approval', '2027-03-01', start + DAY)).toBe(false);
+  });
+
+  it('activates on the day and refuses activation dates in the past (UTC)', () => {
+    expect(activationDue('2027-03-01', at('2027-02-28T23:59:59Z'))).toBe(false);
+    expect(activationDue('2027-03-01', at('2027-03-01T00:00:00Z'))).toBe(true);
+    expect(isPastActivationDate('2027-03-01', at('2027-03-01T23:00:00Z'))).toBe(false);
+    expect(isPastActivationDate('2027-03-01', at('2027-03-02T00:00:00Z'))).toBe(true);
+  });
+
+  it('keeps the failure types recorded in running histories', () => {
+    expect(SaleFailure).toEqual({ INVALID_STATE: 'INVALID_STATE', SEATS_EXHAUSTED: 'SEATS_EXHAUSTED', NOT_FOUND: 'NOT_FOUND', SALE_BUSY: 'SALE_BUSY' });
+    expect(SALE_REFUSALS).toEqual(['INVALID_STATE', 'SEATS_EXHAUSTED', 'NOT_FOUND']);
+  });
+});
+
+describe('a renewal run', () => {
+  const end = cancellationInstant('2027-03-01');
+  const day = (n: number) => new Date(activationInstant('2027-03-01').getTime() + n * DAY);
+
+  it('renews a key while it is due, so a late run catches up, and leaves it not due', () => {
+    expect(renewalAt(day(180), 180, end, day(100))).toEqual({ expiresAt: day(180), renewals: 0 });
+    expect(renewalAt(day(180), 180, end, day(180))).toEqual({ expiresAt: day(360), renewals: 1 });
+    expect(renewalAt(day(30), 30, end, day(95))).toEqual({ expiresAt: day(120), renewals: 3 });
+    expect(renewalAt(day(180), 180, end, day(400))).toEqual({ expiresAt: end, renewals: 2 });
+  });
+
+  it('never leaves a key due and never passes the sale end', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 365 }), fc.integer({ min: 1, max: 3650 }), fc.integer({ min: 0, max: 500 }), (expiry, length, runDay) => {
+        const result = renewalAt(new Date(Math.min(day(expiry).getTime(), end.getTime())), length, end, day(runDay));
+        expect(isRenewalDue(result.expiresAt, end, day(runDay))).toBe(false);
+        expect(result.expiresAt.getTime()).toBeLessThanOrEqual(end.getTime());
+      }),
+    );
   });
 });

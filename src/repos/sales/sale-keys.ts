@@ -1,5 +1,6 @@
-import type { Db } from '../db/connect';
-import { RENEWAL_LEAD_MS } from '../domain/sales/keys';
+import type { Db } from '../../db/connect';
+import { RENEWAL_LEAD_MS } from '../../domain/sales/keys';
+import type { SaleStatus } from '../../domain/sales/types';
 
 export interface SaleKeyRow {
   id: string;
@@ -22,6 +23,24 @@ export async function findUserKey(sql: Db, lineId: string, userEmail: string): P
     select ${columns(sql)} from sale_keys k join sale_distributions l on l.id = k.sale_distribution_id
     where k.sale_distribution_id = ${lineId} and lower(k.user_email) = lower(${userEmail})`;
   return row;
+}
+
+/** What issuing a key on a line needs to know of it and its sale. */
+export interface KeyIssueLine {
+  keyLengthDays: number;
+  status: SaleStatus;
+  organizationId: string;
+  cancellationDate: string;
+}
+
+/** The line of the sale, its sale's row share-locked so its status cannot change before the key is in. */
+export async function lockLineForKeyIssue(sql: Db, saleId: string, lineId: string): Promise<KeyIssueLine | undefined> {
+  const [line] = await sql<KeyIssueLine[]>`
+    select l.key_length_days, s.status, s.organization_id, s.cancellation_date::text as cancellation_date
+    from sale_distributions l join sales s on s.id = l.sale_id
+    where l.id = ${lineId} and l.sale_id = ${saleId}
+    for share of s`;
+  return line;
 }
 
 /**
@@ -59,7 +78,8 @@ export async function listSaleKeys(sql: Db, saleId: string, page: { after?: stri
 /**
  * Renews, in one statement, every live key of the sale that expires before the sale ends and is
  * due within the renewal lead of `at`: another keyLengthDays from its old expiry, capped at the
- * sale's end (mirrors renewedExpiry). Repeats while keys stay due (a worker that was down long).
+ * sale's end. Repeats while keys stay due (a worker that was down long). The SQL mirrors
+ * renewalAt in src/domain/sales/keys.ts; tests/sales/renewal-sql.e2e.test.ts runs one against the other.
  */
 export async function renewDueKeys(sql: Db, saleId: string, at: Date): Promise<number> {
   const horizon = new Date(at.getTime() + RENEWAL_LEAD_MS);

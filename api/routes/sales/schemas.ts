@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { KEY_STATUSES, SALE_STATUSES, SALES_TYPES } from '../../src/domain/sales/types';
-import { Currency, IsoDate, Money } from '../schemas';
-import { OrganizationFields } from './platform/schemas';
+import { DEFAULT_KEY_LENGTH_DAYS, KEY_STATUSES, SALE_STATUSES, SALES_TYPES } from '../../../src/domain/sales/types';
+import { Currency, IsoDate, Money } from '../../schemas';
+import { OrganizationFields } from '../platform/schemas';
 
 const readOnly = (what: string) =>
   z.unknown().optional().openapi({ description: `Read-only (${what}): sending it answers 422 IMMUTABLE_FIELD` });
@@ -138,3 +138,28 @@ export const Launch = z
 
 export const Reject = z.strictObject({ reason: Text(2000) }).openapi('RejectSale');
 export const CommentInput = z.strictObject({ text: Text(5000) }).openapi('CommentInput');
+
+const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'an upper-case ISO-4217 code such as EUR');
+
+export const DistributionSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    unitPrices: z.record(z.string(), z.number().int()).openapi({ example: { EUR: 1250, USD: 1400 } }),
+    keyLengthDays: z.number().int(),
+    salesTypes: z.array(z.enum(SALES_TYPES)),
+    createdAt: z.date(),
+  })
+  .openapi('Distribution');
+
+export const CreateDistribution = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    unitPrices: z
+      .record(CurrencyCode, z.number().int().min(0).max(1_000_000_000))
+      .refine((prices) => Object.keys(prices).length > 0, 'give at least one currency')
+      .openapi({ description: 'Minor units per user, keyed by ISO-4217 currency', example: { EUR: 1250 } }),
+    keyLengthDays: z.number().int().min(1).max(3650).default(DEFAULT_KEY_LENGTH_DAYS),
+    salesTypes: z.array(z.enum(SALES_TYPES)).min(1).default(['per_user']),
+  })
+  .openapi('CreateDistribution');

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayUtc } from '../../src/domain/sales/dates';
 import { startTestStack, type TestStack } from '../support/stack';
-import { waitFor } from './fixtures';
+import { customer, distribution, waitFor, type Who } from './world';
 
 // parent ─┬─ child
 //         └─ sibling          noLti (ltiService false)
 describe('registering and reading sales (API on the dev server)', () => {
   let s: TestStack;
   let parent: string, child: string, sibling: string, noLti: string, distributionId: string;
-  let parentManager: { token: string; userId: string }, childManager: { token: string; userId: string }, siblingManager: { token: string };
+  let parentManager: Who, childManager: Who, siblingManager: Who;
   const activationDate = addDays(todayUtc(new Date()), 30);
 
   const sale = (over: Record<string, unknown> = {}) => ({
@@ -26,14 +26,11 @@ describe('registering and reading sales (API on the dev server)', () => {
   beforeAll(async () => {
     s = await startTestStack();
     parent = await s.organization({ name: 'Reseller', ltiService: true });
-    child = await s.organization({ name: 'School', parentId: parent, ltiService: true });
-    sibling = await s.organization({ name: 'Other school', parentId: parent, ltiService: true });
+    ({ organizationId: child, manager: childManager } = await customer(s, { name: 'School', parentId: parent }));
+    ({ organizationId: sibling, manager: siblingManager } = await customer(s, { name: 'Other school', parentId: parent }));
     noLti = await s.organization({ name: 'No LTI school', parentId: parent });
     parentManager = await s.userWithToken({ role: 'manager', organizationId: parent });
-    childManager = await s.userWithToken({ role: 'manager', organizationId: child });
-    siblingManager = await s.userWithToken({ role: 'manager', organizationId: sibling });
-    const d = await s.call('POST', '/v1/distributions', { body: { name: 'IT PRO / Practice Test', unitPrices: { EUR: 1250, USD: 1400 } } });
-    distributionId = d.body.id;
+    distributionId = await distribution(s, { unitPrices: { EUR: 1250, USD: 1400 } });
   });
   afterAll(async () => s?.close());
 

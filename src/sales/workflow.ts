@@ -1,20 +1,23 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { AppError, errorStatus, type ErrorCode } from '../../src/errors';
-import { startLifecycle } from '../../src/temporal/start';
-import type { saleWorkflow } from '../../workflows/sale';
-import { launchKeyUpdate, SALE_KIND, SaleFailure, saleWorkflowId, type IssuedKey, type LaunchInput } from '../../workflows/sale-definitions';
+import { SaleFailure } from '../domain/sales/failures';
+import { AppError, errorStatus, type ErrorCode } from '../errors';
+import type { Services } from '../platform/services';
+import { startLifecycle } from '../temporal/start';
+import type { saleWorkflow } from '../../workflows/sales/sale';
+import { launchKeyUpdate, SALE_KIND, saleWorkflowId, type IssuedKey, type LaunchInput } from '../../workflows/sales/sale-definitions';
 
-export const saleHandle = (client: Client, saleId: string) => client.workflow.getHandle<typeof saleWorkflow>(saleWorkflowId(saleId));
+export const saleHandle = (s: Pick<Services, 'temporal'>, saleId: string) => s.temporal.workflow.getHandle<typeof saleWorkflow>(saleWorkflowId(saleId));
+export type SaleHandle = ReturnType<typeof saleHandle>;
 
+/** Starts `sale-<id>`, tagged for ops with the customer organization and the first status. */
 export async function startSaleWorkflow(
-  client: Client,
-  taskQueue: string,
+  s: Pick<Services, 'temporal' | 'taskQueue'>,
   sale: { id: string; organizationId: string; activationDate: string },
 ): Promise<void> {
-  await startLifecycle(client, 'saleWorkflow', {
+  await startLifecycle(s.temporal, 'saleWorkflow', {
     workflowId: saleWorkflowId(sale.id),
-    taskQueue,
+    taskQueue: s.taskQueue,
     args: [{ saleId: sale.id, organizationId: sale.organizationId, activationDate: sale.activationDate }],
     kind: SALE_KIND,
     organizationId: sale.organizationId,
@@ -45,14 +48,14 @@ const RESOURCE_EXHAUSTED = 8;
  * on concurrent updates per workflow (10 by default) is reached.
  */
 function isTransient(err: unknown): boolean {
-  if (err instanceof WorkflowUpdateFailedError) return err.cause instanceof ApplicationFailure && err.cause.type === SaleFailure.BUSY;
+  if (err instanceof WorkflowUpdateFailedError) return err.cause instanceof ApplicationFailure && err.cause.type === SaleFailure.SALE_BUSY;
   const e = err as { code?: number; cause?: { code?: number } } | null;
   return e?.code === RESOURCE_EXHAUSTED || e?.cause?.code === RESOURCE_EXHAUSTED;
 }
 
 /** A launch through the workflow's update, sent again while the sale is momentarily busy. */
-export async function launchThroughWorkflow(client: Client, saleId: string, input: LaunchInput): Promise<IssuedKey> {
-  const handle = saleHandle(client, saleId);
+export async function launchThroughWorkflow(s: Pick<Services, 'temporal'>, saleId: string, input: LaunchInput): Promise<IssuedKey> {
+  const handle = saleHandle(s, saleId);
   for (let attempt = 1; ; attempt++) {
     try {
       return await askSale(() => handle.executeUpdate(launchKeyUpdate, { args: [input] }));

@@ -1,8 +1,9 @@
 // The sale workflow's messages, defined once: the workflow registers handlers for them and the
-// API sends them. Only sandbox-safe imports here.
+// API sends them. Only sandbox-safe imports here. The failure types the updates answer with are
+// in src/domain/sales/failures.ts.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { SaleStatus } from '../src/domain/sales/types';
-import type { Mail } from '../src/mail';
+import type { SaleStatus } from '../../src/domain/sales/types';
+import type { Mail } from '../../src/mail';
 
 export const SALE_KIND = 'sale';
 export const saleWorkflowId = (saleId: string) => `sale-${saleId}`;
@@ -57,14 +58,3 @@ export const rejectSaleUpdate = defineUpdate<{ status: SaleStatus }, [RejectInpu
 export const launchKeyUpdate = defineUpdate<IssuedKey, [LaunchInput]>('launch');
 export const activationDateChangedSignal = defineSignal<[{ activationDate: string }]>('activationDateChanged');
 export const saleStateQuery = defineQuery<SaleWorkflowState>('state');
-
-/**
- * ApplicationFailure types the sale's updates fail with. The API answers the first two as
- * problems of the same code; SALE_BUSY means "continuing as new, send the launch again".
- */
-export const SaleFailure = {
-  INVALID_STATE: 'INVALID_STATE',
-  SEATS_EXHAUSTED: 'SEATS_EXHAUSTED',
-  NOT_FOUND: 'NOT_FOUND',
-  BUSY: 'SALE_BUSY',
-} as const;

@@ -1,43 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayUtc } from '../../src/domain/sales/dates';
 import { startTestStack, type TestStack } from '../support/stack';
-import { waitFor } from './fixtures';
-
-type Who = { token: string; userId: string; email: string };
+import { activate, customer, distribution, registerSale, saleStatus, type Who } from './world';
 
 describe('approving sales and issuing licence keys (API on the dev server)', () => {
   let s: TestStack;
-  let org: string, sibling: string, distributionId: string, second: string;
+  let org: string, distributionId: string, second: string;
   let manager: Who, siblingManager: Who, approver: Who;
   const today = todayUtc(new Date());
 
   beforeAll(async () => {
     s = await startTestStack();
     const parent = await s.organization({ name: 'Reseller', ltiService: true });
-    org = await s.organization({ name: 'Customer', parentId: parent, ltiService: true });
-    sibling = await s.organization({ name: 'Sibling', parentId: parent, ltiService: true });
-    manager = await s.userWithToken({ role: 'manager', organizationId: org });
-    siblingManager = await s.userWithToken({ role: 'manager', organizationId: sibling });
+    ({ organizationId: org, manager } = await customer(s, { name: 'Customer', parentId: parent }));
+    ({ manager: siblingManager } = await customer(s, { name: 'Sibling', parentId: parent }));
     approver = await s.userWithToken({ role: 'approver' });
-    distributionId = (await s.call('POST', '/v1/distributions', { body: { name: 'IT PRO / Practice Test', unitPrices: { EUR: 1250 } } })).body.id;
-    second = (await s.call('POST', '/v1/distributions', { body: { name: 'Cloud Practice Test', unitPrices: { EUR: 900 } } })).body.id;
+    distributionId = await distribution(s);
+    second = await distribution(s, { name: 'Cloud Practice Test', unitPrices: { EUR: 900 } });
   });
   afterAll(async () => s?.close());
 
-  const register = async (o: { activationDate?: string; numberOfUsers?: number; lines?: string[] } = {}) => {
-    const lines = (o.lines ?? [distributionId]).map((id) => ({ distributionId: id, salesType: 'per_user', numberOfUsers: o.numberOfUsers ?? 2, currency: 'EUR' }));
-    const res = await s.call('POST', '/v1/sales', {
-      token: manager.token,
-      body: { name: 'Plan', customer: { organizationId: org }, distributions: lines, activationDate: o.activationDate ?? today, billed: 'card' },
-    });
-    expect(res.status).toBe(201);
-    return res.body.id as string;
-  };
-  const status = async (id: string) => (await s.call('GET', `/v1/sales/${id}`, { token: manager.token })).body.status;
+  const register = async ({ lines, ...o }: { activationDate?: string; numberOfUsers?: number; lines?: string[] } = {}): Promise<string> =>
+    (await registerSale(s, manager.token, { organizationId: org, distributions: lines ?? [distributionId], name: 'Plan', billed: 'card', ...o })).id;
+  const status = (id: string) => saleStatus(s, id, manager.token);
   const activeSale = async (o: Parameters<typeof register>[0] = {}) => {
     const id = await register(o);
-    expect((await s.call('POST', `/v1/sales/${id}/approve`, { token: approver.token })).status).toBe(200);
-    expect(await waitFor(() => status(id), (st) => st === 'active')).toBe('active');
+    await activate(s, id, approver.token);
     return id;
   };
   const launch = (id: string, userEmail: string, o: { token?: string; distributionId?: string } = {}) =>

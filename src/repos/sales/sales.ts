@@ -1,10 +1,10 @@
 import type postgres from 'postgres';
-import type { Db } from '../db/connect';
-import type { Principal } from '../domain/principal';
-import { totalsByCurrency } from '../domain/sales/pricing';
-import type { Money, SaleStatus, SalesType } from '../domain/sales/types';
-import { notFound } from '../errors';
-import { inScope } from './scope';
+import type { Db } from '../../db/connect';
+import type { Principal } from '../../domain/principal';
+import { totalsByCurrency } from '../../domain/sales/pricing';
+import type { Money, SaleStatus, SalesType } from '../../domain/sales/types';
+import { notFound } from '../../errors';
+import { inScope } from '../scope';
 
 export interface SaleLineInput {
   distributionId: string;
@@ -149,8 +149,53 @@ export async function listSales(
   return rows.map(toSale);
 }
 
+/** What the workflow's activities need to check and announce a status change. */
+export interface SaleHead {
+  status: SaleStatus;
+  organizationId: string;
+  name: string;
+  activationDate: string;
+  cancellationDate: string;
+  decidedBy: string | null;
+  registrantEmail: string;
+  registrantName: string;
+}
+
+/** Unscoped, and locks the sale's row until the caller's transaction ends. */
+export async function lockSaleHead(sql: Db, saleId: string): Promise<SaleHead | undefined> {
+  const [row] = await sql<SaleHead[]>`
+    select s.status, s.organization_id, s.name, s.activation_date::text as activation_date,
+           s.cancellation_date::text as cancellation_date, s.decided_by,
+           u.email as registrant_email, u.name as registrant_name
+    from sales s join users u on u.id = s.registered_by where s.id = ${saleId} for update of s`;
+  return row;
+}
+
+/** A status change with what it records beside the status. */
+export type SaleStatusChange =
+  | { status: 'approved'; decidedBy: string; at: Date }
+  | { status: 'rejected'; decidedBy: string; reason: string; at: Date }
+  | { status: 'active'; at: Date }
+  | { status: 'cancelled'; at: Date };
+
+/**
+ * The only writer of `sales.status`. The sale's workflow owns its transitions and calls this from
+ * its activities, inside the transaction that checked the transition against src/domain/sales/lifecycle.ts.
+ */
+export async function writeSaleStatus(sql: Db, saleId: string, change: SaleStatusChange): Promise<void> {
+  const columns: Record<string, unknown> = {
+    status: change.status,
+    ...(change.status === 'approved' && { decidedBy: change.decidedBy, decidedAt: change.at }),
+    ...(change.status === 'rejected' && { rejectionReason: change.reason, decidedBy: change.decidedBy, decidedAt: change.at }),
+    ...(change.status === 'active' && { activatedAt: change.at }),
+    ...(change.status === 'cancelled' && { cancelledAt: change.at }),
+  };
+  await sql`update sales set ${sql(columns as Record<string, never>)}, updated_at = now() where id = ${saleId}`;
+}
+
 export type SalePatch = Partial<Pick<SaleInput, 'name' | 'customerPoNumber' | 'orderNumber' | 'billed' | 'activationDate'>>;
 
+/** The descriptive fields and the activation date; never the status (see writeSaleStatus). */
 export async function updateSaleFields(sql: Db, id: string, patch: SalePatch): Promise<void> {
   const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   if (Object.keys(set).length === 0) return;

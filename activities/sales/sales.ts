@@ -1,0 +1,87 @@
+import type { Db } from '../../src/db/connect';
+import { activationDue, canTake, hasTaken, transitionRefusal } from '../../src/domain/sales/lifecycle';
+import type { Mail } from '../../src/mail';
+import { recordAudit } from '../../src/repos/audit';
+import { revokeSaleKeys } from '../../src/repos/sales/sale-keys';
+import { writeSaleStatus, type SaleHead, type SaleStatusChange } from '../../src/repos/sales/sales';
+import type { ActivityDeps } from '../deps';
+import { lockSale, refuseIf, workflowActor } from './refusals';
+
+const AUDIT_ACTIONS = { approved: 'approve', rejected: 'reject', active: 'activate', cancelled: 'cancel' } as const;
+
+/** Writes the status change and its audit entry, in the caller's transaction. */
+async function changeStatus(tx: Db, saleId: string, before: SaleHead, change: SaleStatusChange, actor: string, details: Record<string, unknown> = {}) {
+  await writeSaleStatus(tx, saleId, change);
+  await recordAudit(tx, {
+    actor, entity: 'sale', entityId: saleId, action: AUDIT_ACTIONS[change.status], organizationId: before.organizationId,
+    before: { status: before.status }, after: { status: change.status, ...details },
+  });
+}
+
+const approvalMail = (s: SaleHead): Mail => ({
+  to: s.registrantEmail,
+  subject: `Sale approved: ${s.name}`,
+  text:
+    `Hello ${s.registrantName},\n\nyour sale "${s.name}" has been approved.\n` +
+    `It becomes active on ${s.activationDate} and ends on ${s.cancellationDate}.\n`,
+});
+
+/**
+ * The sale's status transitions, which the sale workflow owns. Each is safe to retry: it checks
+ * the state it is about to change (src/domain/sales/lifecycle.ts), so a second attempt after a
+ * lost answer finds the work done and reports it again.
+ */
+export function createSaleTransitionActivities({ sql }: Pick<ActivityDeps, 'sql'>) {
+  return {
+    /** Pending → approved; answers the notification for the registering user. */
+    async recordSaleApproval(i: { saleId: string; userId: string; at: string }): Promise<{ notification: Mail }> {
+      return sql.begin(async (tx) => {
+        const s = await lockSale(tx, i.saleId);
+        const already = hasTaken('approve', s.status) && s.decidedBy === i.userId;
+        if (!already) {
+          refuseIf(transitionRefusal('approve', s.status));
+          await changeStatus(tx, i.saleId, s, { status: 'approved', decidedBy: i.userId, at: new Date(i.at) }, `user:${i.userId}`);
+        }
+        return { notification: approvalMail(s) };
+      });
+    },
+
+    async recordSaleRejection(i: { saleId: string; userId: string; reason: string; at: string }): Promise<void> {
+      await sql.begin(async (tx) => {
+        const s = await lockSale(tx, i.saleId);
+        if (hasTaken('reject', s.status) && s.decidedBy === i.userId) return;
+        refuseIf(transitionRefusal('reject', s.status));
+        await changeStatus(tx, i.saleId, s, { status: 'rejected', decidedBy: i.userId, reason: i.reason, at: new Date(i.at) }, `user:${i.userId}`, { reason: i.reason });
+      });
+    },
+
+    /**
+     * Approved → active once the activation date has come. When a PATCH moved the date while the
+     * timer ran, answers the date the database holds instead.
+     */
+    async activateSale(i: { saleId: string; at: string }): Promise<{ activated: boolean; activationDate: string }> {
+      return sql.begin(async (tx) => {
+        const s = await lockSale(tx, i.saleId);
+        if (hasTaken('activate', s.status)) return { activated: true, activationDate: s.activationDate };
+        refuseIf(transitionRefusal('activate', s.status));
+        if (!activationDue(s.activationDate, new Date(i.at))) return { activated: false, activationDate: s.activationDate };
+        await changeStatus(tx, i.saleId, s, { status: 'active', at: new Date(i.at) }, workflowActor(i.saleId));
+        return { activated: true, activationDate: s.activationDate };
+      });
+    },
+
+    /** Active → cancelled at the cancellation date; every key is revoked with it. */
+    async cancelSale(i: { saleId: string; at: string }): Promise<{ revoked: number }> {
+      return sql.begin(async (tx) => {
+        const s = await lockSale(tx, i.saleId);
+        if (!hasTaken('cancel', s.status)) refuseIf(transitionRefusal('cancel', s.status));
+        const at = new Date(i.at);
+        const revoked = await revokeSaleKeys(tx, i.saleId, at);
+        if (canTake('cancel', s.status)) {
+          await changeStatus(tx, i.saleId, s, { status: 'cancelled', at }, workflowActor(i.saleId), { keysRevoked: revoked });
+        }
+        return { revoked };
+      });
+    },
+  };
+}

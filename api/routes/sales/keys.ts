@@ -1,0 +1,61 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { findKey, launchSaleKey, listSaleKeys } from '../../../src/sales/keys';
+import { principalOf, requireRole } from '../../auth';
+import { rateLimit } from '../../rate-limit';
+import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import type { Router } from '../../router';
+import { keyView, publicKeyView } from './present';
+import { KeySchema, Launch, PublicKeySchema } from './schemas';
+
+export function registerSaleKeyRoutes(app: Router) {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/sales/{id}/launches',
+      tags: ['sales'],
+      description:
+        'Called by the delivery system (admin or manager in scope) when a user of the customer launches a test. The first ' +
+        'launch issues the user\'s key (201), valid keyLengthDays and renewed automatically until the sale ends; a relaunch ' +
+        'returns the same key (200). Only while the sale is active (409 INVALID_STATE); at most numberOfUsers users per ' +
+        'distribution (409 SEATS_EXHAUSTED).',
+      request: { params: IdParam, body: jsonBody(Launch) },
+      responses: { 200: json(KeySchema, 'The user\'s existing key'), 201: json(KeySchema, 'Issued'), ...errorResponses(403, 404, 409) },
+    }),
+    async (c) => {
+      const { key, created } = await launchSaleKey(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('param').id, c.req.valid('json'));
+      return c.json(keyView(key), created ? 201 : 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/sales/{id}/keys',
+      tags: ['sales'],
+      description: 'The sale\'s licence keys with their status.',
+      request: { params: IdParam, query: PageQuery.extend({ distributionId: z.uuid().optional() }) },
+      responses: { 200: json(listOf(KeySchema)), ...errorResponses(404) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const rows = await listSaleKeys(c.var.deps, principalOf(c), c.req.valid('param').id, { after: q.cursor, limit: q.limit + 1, distributionId: q.distributionId });
+      const result = page(rows, q.limit, (k) => k.id);
+      return c.json({ items: result.items.map(keyView), nextCursor: result.nextCursor }, 200);
+    },
+  );
+
+  // Guessing keys must be slow: the public check is rate limited per client IP.
+  app.use('/v1/public/keys/*', rateLimit({ windowMs: 60_000, max: 120, name: 'key validation' }));
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/public/keys/{key}',
+      tags: ['public'],
+      security: [],
+      description: 'Public, no token: is this licence key valid, expired or revoked? Answers nothing about the sale or its customer.',
+      request: { params: z.object({ key: z.string().min(1).max(200).openapi({ param: { name: 'key', in: 'path' } }) }) },
+      responses: { 200: json(PublicKeySchema), ...errorResponses(404, 429) },
+    }),
+    async (c) => c.json(publicKeyView(await findKey(c.var.deps, c.req.valid('param').key)), 200),
+  );
+}

@@ -1,0 +1,18 @@
+import { keyStatus } from '../../../src/domain/sales/keys';
+import type { SaleKeyRow } from '../../../src/sales/keys';
+
+/** A licence key as its sale's readers see it, with its status as of now. */
+export const keyView = (k: Pick<SaleKeyRow, 'id' | 'key' | 'userEmail' | 'distributionId' | 'issuedAt' | 'expiresAt' | 'renewals' | 'revokedAt'>) => ({
+  id: k.id,
+  key: k.key,
+  userEmail: k.userEmail,
+  distributionId: k.distributionId,
+  issuedAt: k.issuedAt,
+  expiresAt: k.expiresAt,
+  status: keyStatus(k, new Date()),
+  renewals: k.renewals,
+  revokedAt: k.revokedAt,
+});
+
+/** What anyone may learn of a key: whether it works, and until when. Nothing of its sale or user. */
+export const publicKeyView = (k: Pick<SaleKeyRow, 'key' | 'expiresAt' | 'revokedAt'>) => ({ key: k.key, status: keyStatus(k, new Date()), expiresAt: k.expiresAt });

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll } from 'vitest';
+import { todayUtc } from '../../src/domain/sales/dates';
+import { startTestStack, type TestStack } from '../support/stack';
+import { unique, uniqueEmail } from '../support/unique';
+import { waitFor } from '../support/wait';
+
+export { waitFor };
+
+export type Who = Awaited<ReturnType<TestStack['userWithToken']>>;
+
+/** A catalog entry (as the admin): "IT PRO / Practice Test" at 12.50 EUR a user unless told otherwise. */
+export async function distribution(s: TestStack, o: { name?: string; unitPrices?: Record<string, number>; keyLengthDays?: number } = {}): Promise<string> {
+  const res = await s.call('POST', '/v1/distributions', {
+    body: { name: o.name ?? 'IT PRO / Practice Test', unitPrices: o.unitPrices ?? { EUR: 1250 }, ...(o.keyLengthDays && { keyLengthDays: o.keyLengthDays }) },
+  });
+  if (res.status !== 201) throw new Error(`distribution creation failed: ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+/** A customer organization with the LTI service (so it may buy a plan), and a manager of it: the reseller. */
+export async function customer(s: TestStack, o: { name?: string; parentId?: string } = {}): Promise<{ organizationId: string; manager: Who }> {
+  const organizationId = await s.organization({ name: o.name ?? unique('Customer'), ltiService: true, ...(o.parentId && { parentId: o.parentId }) });
+  const manager = await s.userWithToken({ role: 'manager', organizationId, email: uniqueEmail('reseller') });
+  return { organizationId, manager };
+}
+
+/** A customer, its reseller and a distribution to sell: where a test registering its own sales starts. */
+export async function resellerWorld(s: TestStack, o: { customerName?: string } = {}) {
+  const [c, distributionId] = await Promise.all([customer(s, { name: o.customerName }), distribution(s)]);
+  return { ...c, distributionId };
+}
+
+export type ResellerWorld = Awaited<ReturnType<typeof resellerWorld>>;
+
+/**
+ * The stack of a test file with a reseller world in it: started before the file's tests, closed
+ * after them. Read `s` and `world` inside the tests (they are set once the stack is up).
+ */
+export function resellerStack(o: { customerName?: string } = {}): { s: TestStack; world: ResellerWorld } {
+  const file = {} as { s: TestStack; world: ResellerWorld };
+  beforeAll(async () => {
+    file.s = await startTestStack();
+    file.world = await resellerWorld(file.s, o);
+  });
+  afterAll(async () => file.s?.close());
+  return file;
+}
+
+export interface SaleRequest {
+  organizationId: string;
+  /** One line per distribution, each with `numberOfUsers` seats in EUR. */
+  distributions: string[];
+  numberOfUsers?: number;
+  /** Today (UTC) unless told otherwise. */
+  activationDate?: string;
+  name?: string;
+  billed?: string;
+}
+
+/** Registers a sale through the API as the holder of `token`; answers the created sale (201) or throws. */
+export async function registerSale(s: TestStack, token: string, o: SaleRequest) {
+  const lines = o.distributions.map((distributionId) => ({ distributionId, salesType: 'per_user', numberOfUsers: o.numberOfUsers ?? 2, currency: 'EUR' }));
+  const res = await s.call('POST', '/v1/sales', {
+    token,
+    body: { name: o.name ?? 'Year plan', customer: { organizationId: o.organizationId }, distributions: lines, activationDate: o.activationDate ?? todayUtc(new Date()), billed: o.billed ?? 'invoice' },
+  });
+  if (res.status !== 201) throw new Error(`sale registration failed: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export const saleStatus = async (s: TestStack, id: string, token?: string): Promise<string> => (await s.call('GET', `/v1/sales/${id}`, { token })).body.status;
+
+/** Approves through the API (as the admin unless told otherwise) and waits until the database says active. */
+export async function activate(s: TestStack, id: string, token?: string): Promise<void> {
+  const approved = await s.call('POST', `/v1/sales/${id}/approve`, { token });
+  if (approved.status !== 200) throw new Error(`approval failed: ${JSON.stringify(approved.body)}`);
+  const status = await waitFor(() => saleStatus(s, id), (st) => st === 'active');
+  if (status !== 'active') throw new Error(`sale ${id} is ${status}, not active`);
+}
+
+/**
+ * A sale as the workflow tests need it: a customer and its reseller, an approver, a distribution,
+ * and one pending sale of that distribution registered by the reseller.
+ */
+export async function saleWorld(s: TestStack, o: { activationDate?: string; numberOfUsers?: number; keyLengthDays?: number; name?: string } = {}) {
+  const distributionId = await distribution(s, { keyLengthDays: o.keyLengthDays });
+  const { organizationId, manager: registrant } = await customer(s, { name: unique('Customer') });
+  const approver = await s.userWithToken({ role: 'approver', email: uniqueEmail('approver') });
+  const sale = await registerSale(s, registrant.token, { organizationId, distributions: [distributionId], numberOfUsers: o.numberOfUsers, activationDate: o.activationDate, name: o.name });
+  return { saleId: sale.id as string, lineId: sale.distributions[0].id as string, organizationId, distributionId, registrant, approver, sale };
+}
+
+export type SaleWorld = Awaited<ReturnType<typeof saleWorld>>;

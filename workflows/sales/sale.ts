@@ -1,0 +1,330 @@
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  log,
+  makeContinueAsNewFunc,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  workflowInfo,
+  type ActivityOptions,
+} from '@temporalio/workflow';
+import type { MailActivities } from '../../activities/platform/mail';
+import type { SalesActivities } from '../../activities/sales';
+import { activationInstant, cancellationInstant } from '../../src/domain/sales/dates';
+import { isSaleRefusal, SALE_REFUSALS, SaleFailure } from '../../src/domain/sales/failures';
+import { renewalWakeAt } from '../../src/domain/sales/keys';
+import {
+  acceptsLaunch,
+  activationDateMovable,
+  APPROVAL_TOO_LATE,
+  canTake,
+  hasEnded,
+  isDecidable,
+  launchRefusal,
+  notInStatus,
+  SALE_TRANSITIONS,
+} from '../../src/domain/sales/lifecycle';
+import type { SaleStatus } from '../../src/domain/sales/types';
+import type { Mail } from '../../src/mail';
+import {
+  activationDateChangedSignal,
+  approveSaleUpdate,
+  launchKeyUpdate,
+  rejectSaleUpdate,
+  saleStateQuery,
+  type DecisionInput,
+  type IssuedKey,
+  type LaunchInput,
+  type RejectInput,
+  type SaleWorkflowInput,
+  type SaleWorkflowState,
+} from './sale-definitions';
+import { recordCommitted } from '../platform/records';
+import { publishStatus } from '../platform/status';
+
+// Someone waits on these (an approver, a user launching a test): fail fast, the caller may retry.
+const INTERACTIVE: ActivityOptions = {
+  startToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '2 seconds', maximumAttempts: 4, nonRetryableErrorTypes: [...SALE_REFUSALS] },
+};
+const interactive = proxyActivities<SalesActivities>(INTERACTIVE);
+
+// A first launch is one short transaction with a user waiting: run it in the worker, inside the
+// workflow task, instead of a round trip through the task queue (keeps 5 000 launches fast).
+const launches = proxyLocalActivities<SalesActivities>(INTERACTIVE);
+
+// Timer-driven transitions (activation, renewal, cancellation) must happen eventually: retry until the database answers.
+const lifecycle = proxyActivities<SalesActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: [...SALE_REFUSALS] },
+});
+
+const notifications = proxyActivities<MailActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', maximumAttempts: 12 },
+});
+
+/** Past this many events a run continues as new even if the server has not suggested it yet. */
+export const MAX_EVENTS_PER_RUN = 5_000;
+/** The server refuses updates past 2 000 per run; hand over well before. */
+export const MAX_UPDATES_PER_RUN = 1_000;
+
+const failure = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
+
+/** An update fails with the activity's refusal, so the API can answer its code; anything else reads as unavailable. */
+function asUpdateFailure(err: unknown): ApplicationFailure {
+  const cause = err instanceof ActivityFailure ? err.cause : err;
+  if (cause instanceof ApplicationFailure && isSaleRefusal(cause.type)) return failure(cause.type, cause.message);
+  return failure('UNAVAILABLE', 'The sale could not be updated right now; try again');
+}
+
+const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : Date.parse(a) <= Date.parse(b) ? a : b);
+const at = () => new Date().toISOString();
+
+/** What one run keeps between its handlers and its phases. */
+interface SaleRun {
+  readonly input: SaleWorkflowInput;
+  /** What the `state` query answers. */
+  readonly s: SaleWorkflowState;
+  /** The approval e-mail still to send (carried across continue-as-new). */
+  notification: Mail | null;
+  /** An approve or reject is being recorded. */
+  deciding: boolean;
+  /** Continuing as new: handlers finish, new launches are sent again. */
+  draining: boolean;
+  /** The sale's end has come: no more launches. */
+  ending: boolean;
+  /** Bumped whenever a handler changes what the main loop is waiting for. */
+  changes: number;
+  renewing: boolean;
+  /** Expiries of keys issued while a renewal runs, which its answer may not include. */
+  issuedDuringRenewal: string | null;
+  updates: number;
+}
+
+const newRun = (input: SaleWorkflowInput): SaleRun => ({
+  input,
+  s: { status: input.status ?? 'pending_approval', activationDate: input.activationDate, nextRenewalAt: input.nextRenewalAt ?? null },
+  notification: input.pendingNotification ?? null,
+  deciding: false,
+  draining: false,
+  ending: false,
+  changes: 0,
+  renewing: false,
+  issuedDuringRenewal: null,
+  updates: 0,
+});
+
+const endsAt = (run: SaleRun) => cancellationInstant(run.s.activationDate).getTime();
+const historyFull = (run: SaleRun) =>
+  workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= MAX_EVENTS_PER_RUN || run.updates >= MAX_UPDATES_PER_RUN;
+
+function setStatus(run: SaleRun, status: SaleStatus): void {
+  run.s.status = status;
+  publishStatus(status);
+  run.changes++;
+}
+
+// ── Handlers ─────────────────────────────────────────────────────────────────────────────────
+
+function assertDecidable(run: SaleRun): void {
+  if (!isDecidable(run.s.status) || run.deciding) {
+    throw failure(SaleFailure.INVALID_STATE, notInStatus(run.deciding ? 'being decided' : run.s.status, 'pending_approval'));
+  }
+}
+
+/** Records an approval or a rejection through its activity, then takes the transition. */
+async function decide(run: SaleRun, to: SaleStatus, record: () => Promise<void>): Promise<{ status: SaleStatus }> {
+  run.updates++;
+  run.deciding = true;
+  try {
+    await record();
+    setStatus(run, to);
+    return { status: run.s.status };
+  } catch (err) {
+    throw asUpdateFailure(err);
+  } finally {
+    run.deciding = false;
+  }
+}
+
+/** A launch: waits out an activation being recorded, then issues the key and keeps the renewal timer. */
+async function issueKey(run: SaleRun, launch: LaunchInput): Promise<IssuedKey> {
+  run.updates++;
+  // Accepted while activation is being recorded: the database may already say active.
+  await condition(() => !canTake('activate', run.s.status));
+  const refusal = launchRefusal(run.s.status);
+  if (refusal) throw failure(SaleFailure.INVALID_STATE, refusal);
+  try {
+    const key = await launches.issueSaleKey({ saleId: run.input.saleId, ...launch, at: at() });
+    if (key.created && Date.parse(key.expiresAt) < endsAt(run)) {
+      const next = earliest(run.s.nextRenewalAt, key.expiresAt);
+      if (next !== run.s.nextRenewalAt) run.changes++;
+      run.s.nextRenewalAt = next;
+      if (run.renewing) run.issuedDuringRenewal = earliest(run.issuedDuringRenewal, key.expiresAt);
+    }
+    return key;
+  } catch (err) {
+    throw asUpdateFailure(err);
+  }
+}
+
+function registerHandlers(run: SaleRun): void {
+  const { saleId } = run.input;
+  setHandler(saleStateQuery, () => ({ ...run.s }));
+
+  setHandler(activationDateChangedSignal, ({ activationDate }) => {
+    if (!activationDateMovable(run.s.status)) return;
+    run.s.activationDate = activationDate;
+    run.changes++;
+  });
+
+  setHandler(
+    approveSaleUpdate,
+    ({ userId }) =>
+      decide(run, SALE_TRANSITIONS.approve.to, async () => {
+        run.notification = (await interactive.recordSaleApproval({ saleId, userId, at: at() })).notification;
+      }),
+    {
+      validator: (_: DecisionInput) => {
+        assertDecidable(run);
+        if (hasEnded(run.s.activationDate, Date.now())) throw failure(SaleFailure.INVALID_STATE, APPROVAL_TOO_LATE);
+      },
+    },
+  );
+
+  setHandler(
+    rejectSaleUpdate,
+    ({ userId, reason }) => decide(run, SALE_TRANSITIONS.reject.to, () => interactive.recordSaleRejection({ saleId, userId, reason, at: at() })),
+    { validator: (_: RejectInput) => assertDecidable(run) },
+  );
+
+  setHandler(launchKeyUpdate, (launch) => issueKey(run, launch), {
+    validator: (_: LaunchInput) => {
+      if (!acceptsLaunch(run.s.status, run.s.activationDate, Date.now()) || run.ending) {
+        throw failure(SaleFailure.INVALID_STATE, notInStatus(run.ending ? 'ending' : run.s.status, 'active'));
+      }
+      // Continuing as new: the caller sends the launch again and it lands on the next run.
+      if (run.draining) throw failure(SaleFailure.SALE_BUSY, 'The sale is busy; send the launch again');
+    },
+  });
+}
+
+// ── Waiting and handing over ─────────────────────────────────────────────────────────────────
+
+/** Waits until `done()`, a handler's change or `deadline`; continues as new when the history is full. */
+async function wait(run: SaleRun, done: () => boolean, deadline?: number): Promise<void> {
+  const seen = run.changes;
+  const timeout = deadline === undefined ? undefined : Math.max(deadline - Date.now(), 0);
+  const woken = () => done() || run.changes !== seen || historyFull(run);
+  if (timeout === undefined) await condition(woken);
+  else await condition(woken, timeout);
+  if (historyFull(run)) await continueAsNew(run);
+}
+
+async function continueAsNew(run: SaleRun): Promise<never> {
+  run.draining = true;
+  await condition(allHandlersFinished);
+  const next = makeContinueAsNewFunc<typeof saleWorkflow>({ typedSearchAttributes: workflowInfo().typedSearchAttributes });
+  return next({
+    saleId: run.input.saleId,
+    organizationId: run.input.organizationId,
+    activationDate: run.s.activationDate,
+    status: run.s.status,
+    nextRenewalAt: run.s.nextRenewalAt,
+    pendingNotification: run.notification,
+  });
+}
+
+// ── Phases ───────────────────────────────────────────────────────────────────────────────────
+
+/** Pending approval until an approve or reject has been recorded. */
+async function untilDecided(run: SaleRun): Promise<void> {
+  while (isDecidable(run.s.status)) await wait(run, () => !isDecidable(run.s.status) && !run.deciding);
+}
+
+async function notifyApproval(run: SaleRun): Promise<void> {
+  if (!run.notification) return;
+  try {
+    await notifications.sendMail(run.notification);
+  } catch (err) {
+    // The sale goes on without the e-mail; the approval stays in the audit trail.
+    log.error('approval notification could not be sent', { saleId: run.input.saleId, error: String(err) });
+  }
+  run.notification = null;
+}
+
+/** Approved until 00:00 UTC of the activation date, following the date wherever a PATCH moves it. */
+async function untilActive(run: SaleRun): Promise<void> {
+  for (;;) {
+    const startsAt = activationInstant(run.s.activationDate).getTime();
+    if (Date.now() < startsAt) {
+      await wait(run, () => false, startsAt);
+      continue;
+    }
+    const result = await lifecycle.activateSale({ saleId: run.input.saleId, at: at() });
+    if (result.activated) return setStatus(run, SALE_TRANSITIONS.activate.to);
+    // A PATCH moved the date and its signal has not arrived yet: follow the database.
+    run.s.activationDate = result.activationDate;
+  }
+}
+
+async function renewDueKeys(run: SaleRun): Promise<void> {
+  run.renewing = true;
+  run.issuedDuringRenewal = null;
+  try {
+    const { nextExpiry } = await lifecycle.renewSaleKeys({ saleId: run.input.saleId, at: at() });
+    run.s.nextRenewalAt = earliest(nextExpiry, run.issuedDuringRenewal);
+  } finally {
+    run.renewing = false;
+  }
+}
+
+/** Active until the sale's end, renewing keys as they fall due. */
+async function activeUntilEnd(run: SaleRun): Promise<void> {
+  for (;;) {
+    if (hasEnded(run.s.activationDate, Date.now())) return;
+    const renewAt = run.s.nextRenewalAt ? renewalWakeAt(new Date(run.s.nextRenewalAt)).getTime() : Infinity;
+    if (Date.now() >= renewAt) await renewDueKeys(run);
+    else await wait(run, () => false, Math.min(endsAt(run), renewAt));
+  }
+}
+
+/** The sale's end: no more launches; once the running ones are done, cancelled with every key. */
+async function cancel(run: SaleRun): Promise<void> {
+  run.ending = true;
+  await condition(allHandlersFinished);
+  await lifecycle.cancelSale({ saleId: run.input.saleId, at: at() });
+  setStatus(run, SALE_TRANSITIONS.cancel.to);
+}
+
+/**
+ * One reseller sale: pending_approval → approved (or rejected) → active at 00:00 UTC of the
+ * activation date → cancelled at 00:00 UTC of the cancellation date, every key revoked. While
+ * active it issues keys (update `launch`) and renews them before they expire. The database holds
+ * the state the API reads; the workflow decides when it changes (src/domain/sales/lifecycle.ts).
+ */
+export async function saleWorkflow(input: SaleWorkflowInput): Promise<{ status: SaleStatus | 'abandoned' }> {
+  const run = newRun(input);
+  registerHandlers(run);
+
+  // A first run whose registration never committed has no sale to look after.
+  if (input.status === undefined && !(await recordCommitted('sale', input.saleId))) {
+    publishStatus('abandoned');
+    return { status: 'abandoned' };
+  }
+  await untilDecided(run);
+  if (canTake('activate', run.s.status)) {
+    await notifyApproval(run);
+    await untilActive(run);
+  }
+  if (canTake('cancel', run.s.status)) {
+    await activeUntilEnd(run);
+    await cancel(run);
+  }
+  await condition(allHandlersFinished);
+  return { status: run.s.status };
+}
