@@ -99,26 +99,26 @@ create table sale_comments (
 );
 create index sale_comments_sale_idx on sale_comments (sale_id, created_at, id);
 
--- People of the customer organization entered while registering a sale.
-create table customer_contacts (
-  id uuid primary key default gen_random_uuid(),
-  organization_id uuid not null references organizations(id),
-  sale_id uuid references sales(id) on delete set null,
-  name text not null,
-  email text not null,
-  created_at timestamptz not null default now()
-);
-create unique index customer_contacts_email_idx on customer_contacts (organization_id, lower(email));
-
-create table customer_users (
-  id uuid primary key default gen_random_uuid(),
-  organization_id uuid not null references organizations(id),
-  sale_id uuid references sales(id) on delete set null,
-  name text not null,
-  email text not null,
-  created_at timestamptz not null default now()
-);
-create unique index customer_users_email_idx on customer_users (organization_id, lower(email));
+-- People of the customer organization entered while registering a sale. Contacts and users are
+-- different lists of the same shape; one definition creates both (the same tables, constraint and
+-- index names a table-by-table definition gives, so databases created either way are identical).
+do $$
+declare t text;
+begin
+  foreach t in array array['customer_contacts', 'customer_users'] loop
+    execute format($ddl$
+      create table %1$I (
+        id uuid primary key default gen_random_uuid(),
+        organization_id uuid not null references organizations(id),
+        sale_id uuid references sales(id) on delete set null,
+        name text not null,
+        email text not null,
+        created_at timestamptz not null default now()
+      );
+      create unique index %2$I on %1$I (organization_id, lower(email))
+    $ddl$, t, t || '_email_idx');
+  end loop;
+end $$;
 
 create table sale_keys (
   id uuid primary key default gen_random_uuid(),
