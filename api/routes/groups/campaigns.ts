@@ -1,11 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { campaignCodesCsv, createCampaign, deactivateCampaign } from '../../../src/groups/campaigns';
-import { getCampaign, listCampaigns } from '../../../src/repos/groups/campaigns';
-import { getGroup } from '../../../src/repos/groups/groups';
+import { campaignCodesCsv, createCampaign, deactivateCampaign, getCampaign, listCampaigns } from '../../../src/groups/campaigns';
 import { principalOf, requireRole } from '../../auth';
 import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
 import type { Router } from '../../router';
-import { groupServices, presentCampaign } from './present';
+import { presentCampaign } from './present';
 import { CampaignSchema, CreateCampaign } from './schemas';
 
 export function registerCampaignRoutes(app: Router) {
@@ -20,7 +18,7 @@ export function registerCampaignRoutes(app: Router) {
       responses: { 201: json(CampaignSchema, 'Created'), ...errorResponses(403, 404, 409) },
     }),
     async (c) => {
-      const campaign = await createCampaign(groupServices(c), requireRole(c, 'admin', 'manager'), c.req.valid('param').id, c.req.valid('json'));
+      const campaign = await createCampaign(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('param').id, c.req.valid('json'));
       c.header('Location', `/v1/campaigns/${campaign.id}`);
       return c.json(presentCampaign(campaign), 201);
     },
@@ -34,8 +32,7 @@ export function registerCampaignRoutes(app: Router) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const group = await getGroup(c.var.deps.sql, principalOf(c), c.req.valid('param').id);
-      const rows = await listCampaigns(c.var.deps.sql, group.id, { after: q.cursor, limit: q.limit + 1 });
+      const rows = await listCampaigns(c.var.deps, principalOf(c), c.req.valid('param').id, { after: q.cursor, limit: q.limit + 1 });
       const result = page(rows, q.limit, (r) => r.id);
       return c.json({ ...result, items: result.items.map(presentCampaign) }, 200);
     },
@@ -47,7 +44,7 @@ export function registerCampaignRoutes(app: Router) {
       request: { params: IdParam },
       responses: { 200: json(CampaignSchema), ...errorResponses(404) },
     }),
-    async (c) => c.json(presentCampaign(await getCampaign(c.var.deps.sql, principalOf(c), c.req.valid('param').id)), 200),
+    async (c) => c.json(presentCampaign(await getCampaign(c.var.deps, principalOf(c), c.req.valid('param').id)), 200),
   );
 
   app.openapi(
@@ -62,7 +59,7 @@ export function registerCampaignRoutes(app: Router) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const csv = await campaignCodesCsv(groupServices(c), principalOf(c), id);
+      const csv = await campaignCodesCsv(c.var.deps, principalOf(c), id);
       return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="campaign-${id}-codes.csv"` });
     },
   );
@@ -76,6 +73,6 @@ export function registerCampaignRoutes(app: Router) {
       request: { params: IdParam, body: { content: { 'application/json': { schema: z.strictObject({}) } } } },
       responses: { 200: json(CampaignSchema), ...errorResponses(403, 404, 409) },
     }),
-    async (c) => c.json(presentCampaign(await deactivateCampaign(groupServices(c), requireRole(c, 'admin', 'manager'), c.req.valid('param').id)), 200),
+    async (c) => c.json(presentCampaign(await deactivateCampaign(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('param').id)), 200),
   );
 }

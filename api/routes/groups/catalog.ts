@@ -1,12 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createCustomer, createPlan, createProduct, createSubscription } from '../../../src/groups/catalog';
-import { notFound } from '../../../src/errors';
-import { findCustomer, getProduct, listPlans, listProducts } from '../../../src/repos/groups/catalog';
-import { getSubscription, listSubscriptions } from '../../../src/repos/groups/subscriptions';
+import {
+  createCustomer,
+  createPlan,
+  createProduct,
+  createSubscription,
+  getCustomer,
+  getProductWithPlans,
+  getSubscription,
+  listProducts,
+  listSubscriptions,
+} from '../../../src/groups/catalog';
 import { principalOf, requireRole } from '../../auth';
 import { Currency, errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
 import type { Router } from '../../router';
-import { groupServices, presentPlan } from './present';
+import { presentPlan } from './present';
 import { CustomerSchema, Email, PersonName, PlanSchema, ProductSchema, SubscriptionSchema } from './schemas';
 
 const CreateProduct = z
@@ -46,7 +53,7 @@ export function registerCatalogRoutes(app: Router) {
       request: { body: jsonBody(CreateProduct) },
       responses: { 201: json(ProductSchema, 'Created'), ...errorResponses(403, 409, 422, 503) },
     }),
-    async (c) => c.json(await createProduct(groupServices(c), requireRole(c, 'admin'), c.req.valid('json')), 201),
+    async (c) => c.json(await createProduct(c.var.deps, requireRole(c, 'admin'), c.req.valid('json')), 201),
   );
 
   app.openapi(
@@ -58,7 +65,7 @@ export function registerCatalogRoutes(app: Router) {
     async (c) => {
       requireRole(c, 'admin');
       const q = c.req.valid('query');
-      return c.json(page(await listProducts(c.var.deps.sql, { after: q.cursor, limit: q.limit + 1 }), q.limit, (p) => p.id), 200);
+      return c.json(page(await listProducts(c.var.deps, { after: q.cursor, limit: q.limit + 1 }), q.limit, (p) => p.id), 200);
     },
   );
 
@@ -70,8 +77,8 @@ export function registerCatalogRoutes(app: Router) {
     }),
     async (c) => {
       requireRole(c, 'admin');
-      const product = await getProduct(c.var.deps.sql, c.req.valid('param').id);
-      return c.json({ ...product, plans: (await listPlans(c.var.deps.sql, product.id)).map(presentPlan) }, 200);
+      const product = await getProductWithPlans(c.var.deps, c.req.valid('param').id);
+      return c.json({ ...product, plans: product.plans.map(presentPlan) }, 200);
     },
   );
 
@@ -82,10 +89,7 @@ export function registerCatalogRoutes(app: Router) {
       request: { params: IdParam, body: jsonBody(CreatePlan) },
       responses: { 201: json(PlanSchema, 'Created'), ...errorResponses(403, 404, 409, 422, 503) },
     }),
-    async (c) => {
-      const plan = await createPlan(groupServices(c), requireRole(c, 'admin'), c.req.valid('param').id, c.req.valid('json'));
-      return c.json(presentPlan(plan), 201);
-    },
+    async (c) => c.json(presentPlan(await createPlan(c.var.deps, requireRole(c, 'admin'), c.req.valid('param').id, c.req.valid('json'))), 201),
   );
 
   app.openapi(
@@ -95,7 +99,7 @@ export function registerCatalogRoutes(app: Router) {
       request: { body: jsonBody(CreateCustomer) },
       responses: { 201: json(CustomerSchema, 'Created'), ...errorResponses(403, 409, 422, 503) },
     }),
-    async (c) => c.json(await createCustomer(groupServices(c), requireRole(c, 'admin'), c.req.valid('json')), 201),
+    async (c) => c.json(await createCustomer(c.var.deps, requireRole(c, 'admin'), c.req.valid('json')), 201),
   );
 
   app.openapi(
@@ -106,9 +110,7 @@ export function registerCatalogRoutes(app: Router) {
     }),
     async (c) => {
       requireRole(c, 'admin');
-      const customer = await findCustomer(c.var.deps.sql, c.req.valid('param').id);
-      if (!customer) throw notFound('Customer');
-      return c.json(customer, 200);
+      return c.json(await getCustomer(c.var.deps, c.req.valid('param').id), 200);
     },
   );
 
@@ -121,7 +123,7 @@ export function registerCatalogRoutes(app: Router) {
       request: { body: jsonBody(CreateSubscription) },
       responses: { 201: json(SubscriptionSchema, 'Created'), ...errorResponses(403, 404, 409, 422, 503) },
     }),
-    async (c) => c.json(await createSubscription(groupServices(c), requireRole(c, 'admin'), c.req.valid('json')), 201),
+    async (c) => c.json(await createSubscription(c.var.deps, requireRole(c, 'admin'), c.req.valid('json')), 201),
   );
 
   app.openapi(
@@ -133,7 +135,7 @@ export function registerCatalogRoutes(app: Router) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const rows = await listSubscriptions(c.var.deps.sql, principalOf(c), { ...q, after: q.cursor, limit: q.limit + 1 });
+      const rows = await listSubscriptions(c.var.deps, principalOf(c), { ...q, after: q.cursor, limit: q.limit + 1 });
       return c.json(page(rows, q.limit, (s) => s.id), 200);
     },
   );
@@ -144,6 +146,6 @@ export function registerCatalogRoutes(app: Router) {
       request: { params: IdParam },
       responses: { 200: json(SubscriptionSchema), ...errorResponses(404) },
     }),
-    async (c) => c.json(await getSubscription(c.var.deps.sql, principalOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await getSubscription(c.var.deps, principalOf(c), c.req.valid('param').id), 200),
   );
 }

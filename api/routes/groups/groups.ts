@@ -1,14 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { importFromJson, parseImportCsv } from '../../../src/domain/groups/imports';
 import { AppError } from '../../../src/errors';
-import { createGroup, setAccessRules } from '../../../src/groups/groups';
-import { acceptImport, importResults } from '../../../src/groups/imports';
-import { accessRulesOf, getGroup, listGroups } from '../../../src/repos/groups/groups';
+import { createGroup, getGroupWithRules, listGroups, setAccessRules } from '../../../src/groups/groups';
+import { acceptImport, importResults, type ImportList } from '../../../src/groups/imports';
 import { principalOf, requireRole } from '../../auth';
 import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
 import { JobSchema } from '../platform/schemas';
 import type { Router } from '../../router';
-import { groupServices } from './present';
 import { AccessRulesSchema, GroupSchema } from './schemas';
 
 const CreateGroup = z
@@ -48,7 +45,7 @@ export function registerGroupRoutes(app: Router) {
       request: { body: jsonBody(CreateGroup) },
       responses: { 201: json(GroupSchema, 'Created'), ...errorResponses(403, 404, 409, 422) },
     }),
-    async (c) => c.json(await createGroup(groupServices(c), requireRole(c, 'admin'), c.req.valid('json')), 201),
+    async (c) => c.json(await createGroup(c.var.deps, requireRole(c, 'admin'), c.req.valid('json')), 201),
   );
 
   app.openapi(
@@ -59,7 +56,7 @@ export function registerGroupRoutes(app: Router) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const rows = await listGroups(c.var.deps.sql, principalOf(c), { after: q.cursor, limit: q.limit + 1, organizationId: q.organizationId });
+      const rows = await listGroups(c.var.deps, principalOf(c), { after: q.cursor, limit: q.limit + 1, organizationId: q.organizationId });
       return c.json(page(rows, q.limit, (g) => g.id), 200);
     },
   );
@@ -70,10 +67,7 @@ export function registerGroupRoutes(app: Router) {
       request: { params: IdParam },
       responses: { 200: json(GroupSchema), ...errorResponses(404) },
     }),
-    async (c) => {
-      const group = await getGroup(c.var.deps.sql, principalOf(c), c.req.valid('param').id);
-      return c.json({ ...group, accessRules: (await accessRulesOf(c.var.deps.sql, group.id)) ?? null }, 200);
-    },
+    async (c) => c.json(await getGroupWithRules(c.var.deps, principalOf(c), c.req.valid('param').id), 200),
   );
 
   app.openapi(
@@ -85,10 +79,7 @@ export function registerGroupRoutes(app: Router) {
       request: { params: IdParam, body: jsonBody(SetAccessRules) },
       responses: { 201: json(AccessRulesSchema, 'Created'), ...errorResponses(403, 404) },
     }),
-    async (c) => {
-      const rules = await setAccessRules(groupServices(c), requireRole(c, 'admin', 'manager'), c.req.valid('param').id, c.req.valid('json'));
-      return c.json(rules, 201);
-    },
+    async (c) => c.json(await setAccessRules(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('param').id, c.req.valid('json')), 201),
   );
 
   app.openapi(
@@ -113,11 +104,11 @@ export function registerGroupRoutes(app: Router) {
     async (c) => {
       const p = requireRole(c, 'admin', 'manager');
       const type = c.req.header('content-type') ?? '';
-      let parsed;
-      if (/^text\/csv\b/i.test(type)) parsed = parseImportCsv(await c.req.text());
-      else if (/^application\/json\b/i.test(type)) parsed = importFromJson((c.req.valid('json') as z.infer<typeof ImportJson>).users);
+      let list: ImportList;
+      if (/^text\/csv\b/i.test(type)) list = { csv: await c.req.text() };
+      else if (/^application\/json\b/i.test(type)) list = c.req.valid('json') as z.infer<typeof ImportJson>;
       else throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the list as application/json or text/csv');
-      const job = await acceptImport(groupServices(c), p, c.req.valid('param').id, parsed);
+      const job = await acceptImport(c.var.deps, p, c.req.valid('param').id, list);
       c.header('Location', `/v1/jobs/${job.id}`);
       return c.json(job, 202);
     },
@@ -135,7 +126,7 @@ export function registerGroupRoutes(app: Router) {
     }),
     async (c) => {
       const { id, jobId } = c.req.valid('param');
-      return c.json(await importResults(groupServices(c), principalOf(c), id, jobId), 200);
+      return c.json(await importResults(c.var.deps, principalOf(c), id, jobId), 200);
     },
   );
 }

@@ -4,7 +4,7 @@ import { redeem } from '../../../src/groups/redemptions';
 import { rateLimit } from '../../rate-limit';
 import { errorResponses, json, jsonBody } from '../../schemas';
 import type { Router } from '../../router';
-import { groupServices, presentClaim } from './present';
+import { presentClaim } from './present';
 import { ClaimSchema, Email, PersonName, RedemptionSchema } from './schemas';
 
 const Redeem = z
@@ -36,7 +36,7 @@ export function registerPublicGroupRoutes(app: Router) {
       request: { body: jsonBody(Redeem) },
       responses: { 201: json(RedemptionSchema, 'Redeemed'), ...errorResponses(404, 409, 429, 503) },
     }),
-    async (c) => c.json(await redeem(groupServices(c), c.req.valid('json')), 201),
+    async (c) => c.json(await redeem(c.var.deps, c.req.valid('json')), 201),
   );
 
   app.openapi(
@@ -55,7 +55,7 @@ export function registerPublicGroupRoutes(app: Router) {
       },
     }),
     async (c) => {
-      const outcome = await claimAccess(groupServices(c), c.req.valid('json'), c.var.clientIp);
+      const outcome = await claimAccess(c.var.deps, c.req.valid('json'), c.var.clientIp);
       return c.json(presentClaim(outcome), outcome.kind === 'verification_sent' ? 202 : outcome.existing ? 200 : 201);
     },
   );
@@ -70,7 +70,7 @@ export function registerPublicGroupRoutes(app: Router) {
       responses: { 200: json(ClaimSchema, 'Already subscribed'), 201: json(ClaimSchema, 'Granted'), ...errorResponses(404, 409, 422, 429, 503) },
     }),
     async (c) => {
-      const outcome = await verifyClaim(groupServices(c), c.req.valid('param').id, c.req.valid('json').code, c.var.clientIp);
+      const outcome = await verifyClaim(c.var.deps, c.req.valid('param').id, c.req.valid('json').code, c.var.clientIp);
       return c.json(presentClaim(outcome), outcome.kind === 'granted' && !outcome.existing ? 201 : 200);
     },
   );

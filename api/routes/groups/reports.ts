@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { GROUP_BY, REPORT_COLUMNS, toCsv, totals, type ReportCounts } from '../../../src/domain/groups/report';
-import { subscriptionReport } from '../../../src/repos/groups/reports';
+import { GROUP_BY, REPORT_COLUMNS, toCsv } from '../../../src/domain/groups/report';
+import { subscriptionReport } from '../../../src/groups/reports';
 import { requireRole } from '../../auth';
 import { errorResponses } from '../../schemas';
 import type { Router } from '../../router';
@@ -40,20 +40,16 @@ export function registerReportRoutes(app: Router) {
       },
     }),
     async (c) => {
-      const p = requireRole(c, 'admin', 'manager');
       const q = c.req.valid('query');
-      const rows = (await subscriptionReport(c.var.deps.sql, p, q.groupBy, {
-        from: q.from ? new Date(q.from) : undefined,
-        to: q.to ? new Date(q.to) : undefined,
-      })) as unknown as (ReportCounts & Record<string, unknown>)[];
+      const report = await subscriptionReport(c.var.deps, requireRole(c, 'admin', 'manager'), q);
       const wantsCsv = q.format === 'csv' || (q.format === undefined && /\btext\/csv\b/i.test(c.req.header('accept') ?? ''));
       if (wantsCsv) {
-        return c.body(toCsv(REPORT_COLUMNS[q.groupBy], rows), 200, {
+        return c.body(toCsv(REPORT_COLUMNS[q.groupBy], report.items), 200, {
           'content-type': 'text/csv; charset=utf-8',
           'content-disposition': `attachment; filename="subscriptions-by-${q.groupBy}.csv"`,
         });
       }
-      return c.json({ groupBy: q.groupBy, generatedAt: new Date(), items: [...rows], totals: totals(rows) }, 200);
+      return c.json(report, 200);
     },
   );
 }

@@ -78,6 +78,11 @@ export async function insertCustomer(sql: Db, c: { id: string; name: string; ema
   return row!;
 }
 
+/** Removes a customer created for a reservation that did not happen (same transaction). */
+export async function deleteCustomer(sql: Db, id: string): Promise<void> {
+  await sql`delete from customers where id = ${id}`;
+}
+
 export async function findCustomer(sql: Db, id: string): Promise<Customer | undefined> {
   const [row] = await sql<Customer[]>`select id, name, email, stripe_customer_id, created_at from customers where id = ${id}`;
   return row;
