@@ -1,7 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { assignTariff, createAggregator, deactivateAggregator, unassignTariff, type CommandOutcome } from '../../../src/aggregators/integrations';
-import { getAggregator, listAggregators } from '../../../src/repos/aggregators/aggregators';
+import {
+  assignTariff,
+  createAggregator,
+  deactivateAggregator,
+  getAggregator,
+  listAggregators,
+  unassignTariff,
+  type CommandOutcome,
+} from '../../../src/aggregators/integrations';
 import { principalOf, requireRole } from '../../auth';
 import type { AppEnv } from '../../context';
 import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
@@ -11,8 +18,6 @@ import { AggregatorSchema, DryRunQuery, DryRunSchema, presentAggregator } from '
 const CreateAggregator = z
   .strictObject({ organizationId: z.uuid().openapi({ description: 'The studio' }), name: z.string().trim().min(1).max(200) })
   .openapi('CreateAggregator');
-
-const services = (c: Context<AppEnv>) => ({ sql: c.var.deps.sql, temporal: c.var.deps.temporal, taskQueue: c.var.deps.taskQueue });
 
 const commandResponses = {
   200: json(z.union([AggregatorSchema, DryRunSchema]), 'Nothing to change (the integration as it is), or the dry run'),
@@ -32,11 +37,7 @@ export function registerAggregatorRoutes(app: Router) {
       request: { body: jsonBody(CreateAggregator) },
       responses: { 201: json(AggregatorSchema, 'Created'), ...errorResponses(403, 404) },
     }),
-    async (c) => {
-      const p = requireRole(c, 'admin', 'manager');
-      const agg = await createAggregator(services(c), p, c.req.valid('json'));
-      return c.json(presentAggregator(agg), 201);
-    },
+    async (c) => c.json(presentAggregator(await createAggregator(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('json'))), 201),
   );
 
   app.openapi(
@@ -47,7 +48,7 @@ export function registerAggregatorRoutes(app: Router) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const rows = await listAggregators(c.var.deps.sql, principalOf(c), { organizationId: q.organizationId, status: q.status, after: q.cursor, limit: q.limit + 1 });
+      const rows = await listAggregators(c.var.deps, principalOf(c), { organizationId: q.organizationId, status: q.status, after: q.cursor, limit: q.limit + 1 });
       const result = page(rows, q.limit, (a) => a.id);
       return c.json({ items: result.items.map(presentAggregator), nextCursor: result.nextCursor }, 200);
     },
@@ -60,7 +61,7 @@ export function registerAggregatorRoutes(app: Router) {
       request: { params: IdParam },
       responses: { 200: json(AggregatorSchema), ...errorResponses(404) },
     }),
-    async (c) => c.json(presentAggregator(await getAggregator(c.var.deps.sql, principalOf(c), c.req.valid('param').id)), 200),
+    async (c) => c.json(presentAggregator(await getAggregator(c.var.deps, principalOf(c), c.req.valid('param').id)), 200),
   );
 
   app.openapi(
@@ -75,7 +76,7 @@ export function registerAggregatorRoutes(app: Router) {
     async (c) => {
       const p = requireRole(c, 'admin', 'manager');
       const { id } = c.req.valid('param');
-      return answer(c, await assignTariff(services(c), p, id, c.req.valid('json').tariffId, { dryRun: c.req.valid('query').dryRun }));
+      return answer(c, await assignTariff(c.var.deps, p, id, c.req.valid('json').tariffId, { dryRun: c.req.valid('query').dryRun }));
     },
   );
 
@@ -88,7 +89,7 @@ export function registerAggregatorRoutes(app: Router) {
     }),
     async (c) => {
       const p = requireRole(c, 'admin', 'manager');
-      return answer(c, await unassignTariff(services(c), p, c.req.valid('param').id, { dryRun: c.req.valid('query').dryRun }));
+      return answer(c, await unassignTariff(c.var.deps, p, c.req.valid('param').id, { dryRun: c.req.valid('query').dryRun }));
     },
   );
 
@@ -103,7 +104,7 @@ export function registerAggregatorRoutes(app: Router) {
     }),
     async (c) => {
       const p = requireRole(c, 'admin', 'manager');
-      return answer(c, await deactivateAggregator(services(c), p, c.req.valid('param').id, { dryRun: c.req.valid('query').dryRun }));
+      return answer(c, await deactivateAggregator(c.var.deps, p, c.req.valid('param').id, { dryRun: c.req.valid('query').dryRun }));
     },
   );
 }

@@ -1,9 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createProfile, patchProfile } from '../../../src/aggregators/profiles';
-import { PROFILE_STATUSES } from '../../../src/domain/aggregators/catalog';
-import { contractCursor, listContracts } from '../../../src/repos/aggregators/contracts';
-import { getProfile, listProfiles, memberStats } from '../../../src/repos/aggregators/profiles';
-import { getOrganization } from '../../../src/repos/organizations';
+import { createProfile, getProfile, listProfileContracts, listProfiles, memberStats, patchProfile } from '../../../src/aggregators/profiles';
+import { contractCursor, PROFILE_STATUSES } from '../../../src/domain/aggregators/catalog';
 import { principalOf, requireRole } from '../../auth';
 import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
 import type { Router } from '../../router';
@@ -36,11 +33,7 @@ export function registerProfileRoutes(app: Router) {
       request: { body: jsonBody(CreateProfile) },
       responses: { 201: json(ProfileSchema.extend({ contractId: z.uuid().nullable() }), 'Created'), ...errorResponses(403, 404, 409, 422) },
     }),
-    async (c) => {
-      const p = requireRole(c, 'admin', 'manager');
-      const body = c.req.valid('json');
-      return c.json(await c.var.deps.sql.begin((tx) => createProfile(tx, p, body)), 201);
-    },
+    async (c) => c.json(await createProfile(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('json')), 201),
   );
 
   app.openapi(
@@ -53,7 +46,7 @@ export function registerProfileRoutes(app: Router) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const rows = await listProfiles(c.var.deps.sql, principalOf(c), { organizationId: q.organizationId, aggregatorId: q.aggregatorId, status: q.status, after: q.cursor, limit: q.limit + 1 });
+      const rows = await listProfiles(c.var.deps, principalOf(c), { organizationId: q.organizationId, aggregatorId: q.aggregatorId, status: q.status, after: q.cursor, limit: q.limit + 1 });
       return c.json(page(rows, q.limit, (r) => r.id), 200);
     },
   );
@@ -64,7 +57,7 @@ export function registerProfileRoutes(app: Router) {
       request: { params: IdParam },
       responses: { 200: json(ProfileSchema), ...errorResponses(404) },
     }),
-    async (c) => c.json(await getProfile(c.var.deps.sql, principalOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await getProfile(c.var.deps, principalOf(c), c.req.valid('param').id), 200),
   );
 
   app.openapi(
@@ -74,12 +67,7 @@ export function registerProfileRoutes(app: Router) {
       request: { params: IdParam, body: jsonBody(PatchProfile) },
       responses: { 200: json(ProfileSchema), ...errorResponses(403, 404, 409, 422) },
     }),
-    async (c) => {
-      const p = requireRole(c, 'admin', 'manager');
-      const { id } = c.req.valid('param');
-      const patch = c.req.valid('json');
-      return c.json(await c.var.deps.sql.begin((tx) => patchProfile(tx, p, id, patch)), 200);
-    },
+    async (c) => c.json(await patchProfile(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   app.openapi(
@@ -90,10 +78,8 @@ export function registerProfileRoutes(app: Router) {
       responses: { 200: json(listOf(ContractSchema)), ...errorResponses(404) },
     }),
     async (c) => {
-      const sql = c.var.deps.sql;
-      const profile = await getProfile(sql, principalOf(c), c.req.valid('param').id);
       const q = c.req.valid('query');
-      const rows = await listContracts(sql, profile.id, { status: q.status, after: q.cursor, limit: q.limit + 1 });
+      const rows = await listProfileContracts(c.var.deps, principalOf(c), c.req.valid('param').id, { status: q.status, after: q.cursor, limit: q.limit + 1 });
       const result = page(rows, q.limit, contractCursor);
       return c.json({ items: result.items.map(presentContract), nextCursor: result.nextCursor }, 200);
     },
@@ -106,11 +92,6 @@ export function registerProfileRoutes(app: Router) {
       request: { params: IdParam },
       responses: { 200: json(MemberStatsSchema), ...errorResponses(404) },
     }),
-    async (c) => {
-      const sql = c.var.deps.sql;
-      const org = await getOrganization(sql, principalOf(c), c.req.valid('param').id);
-      const stats = await memberStats(sql, org.id);
-      return c.json({ organizationId: org.id, ...stats, membersAvailable: stats.memberLimit === null ? null : Math.max(0, stats.memberLimit - stats.members) }, 200);
-    },
+    async (c) => c.json(await memberStats(c.var.deps, principalOf(c), c.req.valid('param').id), 200),
   );
 }

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createTariff } from '../../../src/aggregators/catalog';
+import { createTariff, getTariff, listTariffs } from '../../../src/aggregators/catalog';
 import { PAYMENT_FREQUENCIES } from '../../../src/domain/aggregators/catalog';
-import { getTariff, listTariffs } from '../../../src/repos/aggregators/tariffs';
 import { principalOf, requireRole } from '../../auth';
 import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
 import type { Router } from '../../router';
@@ -24,11 +23,7 @@ export function registerTariffRoutes(app: Router) {
       request: { body: jsonBody(CreateTariff) },
       responses: { 201: json(TariffSchema, 'Created'), ...errorResponses(403, 404) },
     }),
-    async (c) => {
-      const p = requireRole(c, 'admin', 'manager');
-      const body = c.req.valid('json');
-      return c.json(await c.var.deps.sql.begin((tx) => createTariff(tx, p, body)), 201);
-    },
+    async (c) => c.json(await createTariff(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('json')), 201),
   );
 
   app.openapi(
@@ -39,7 +34,7 @@ export function registerTariffRoutes(app: Router) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const rows = await listTariffs(c.var.deps.sql, principalOf(c), { organizationId: q.organizationId, paymentFrequency: q.paymentFrequency, after: q.cursor, limit: q.limit + 1 });
+      const rows = await listTariffs(c.var.deps, principalOf(c), { organizationId: q.organizationId, paymentFrequency: q.paymentFrequency, after: q.cursor, limit: q.limit + 1 });
       return c.json(page(rows, q.limit, (t) => t.id), 200);
     },
   );
@@ -50,6 +45,6 @@ export function registerTariffRoutes(app: Router) {
       request: { params: IdParam },
       responses: { 200: json(TariffSchema), ...errorResponses(404) },
     }),
-    async (c) => c.json(await getTariff(c.var.deps.sql, principalOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await getTariff(c.var.deps, principalOf(c), c.req.valid('param').id), 200),
   );
 }
