@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { useStack, useWorld } from '../support/hooks';
 import { contractTruth, getAggregator, profile, seedProfiles, studioWorld, tariff, waitForAggregator } from './world';
 
 describe('assigning a FREE tariff to an aggregator', () => {
-  let s: TestStack;
-  let w: Awaited<ReturnType<typeof studioWorld>>;
-  beforeAll(async () => {
-    s = await startTestStack();
-    w = await studioWorld(s);
-  });
-  afterAll(async () => s?.close());
+  const s = useStack();
+  const w = useWorld(() => studioWorld(s));
 
   const assign = (tariffId: string, query = '') => s.call('PUT', `/v1/aggregators/${w.aggregatorId}/tariff${query}`, { token: w.manager.token, body: { tariffId } });
   const stats = async () => (await s.call('GET', `/v1/organizations/${w.organizationId}/member-stats`, { token: w.manager.token })).body;
