@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { useStack, useWorld } from '../support/hooks';
+import { suiteStack } from '../support/suite';
 import { contractTruth, getAggregator, profile, seedProfiles, studioWorld, waitForAggregator } from './world';
 
 describe('deactivating an aggregator integration', () => {
-  const s = useStack();
   // A studio whose aggregator has 3 000 profiles on its FREE tariff, and 4 members of its own.
-  const w = useWorld(async () => {
+  const { s, w } = suiteStack({}, async (s) => {
     const world = await studioWorld(s);
     await seedProfiles(s, world.organizationId, world.aggregatorId, 3_000);
     await seedProfiles(s, world.organizationId, null, 4, 'member');

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { useStack, useWorld } from '../support/hooks';
+import { suiteStack } from '../support/suite';
 import { getAggregator, profile, SERVICES, studioWorld, tariff } from './world';
 
 describe('tariffs, integrations and the assignment gates', () => {
-  const s = useStack();
-  const w = useWorld(() => studioWorld(s));
+  const { s, w } = suiteStack({}, studioWorld);
 
   const assign = (aggregatorId: string, tariffId: string, token = w.manager.token) =>
     s.call('PUT', `/v1/aggregators/${aggregatorId}/tariff`, { token, body: { tariffId } });
@@ -124,7 +123,7 @@ describe('tariffs, integrations and the assignment gates', () => {
 });
 
 describe('members, prospects and the booked member limit', () => {
-  const s = useStack({ worker: false });
+  const { s } = suiteStack({ worker: false });
 
   it('counts members only; a member beyond memberLimit is refused with 409 MEMBER_LIMIT_REACHED', async () => {
     const organizationId = await s.organization({ name: 'Small studio', package: 'advanced', memberLimit: 2 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { useStack } from '../support/hooks';
+import { suiteStack } from '../support/suite';
 import { contractTruth, getAggregator, profile, seedProfiles, studioWorld, waitForAggregator } from './world';
 
 describe('a backfill whose worker dies half-way', () => {
-  const s = useStack();
+  const { s } = suiteStack();
 
   it('resumes after a restart: every one of 20 000 profiles ends with exactly one active contract', { timeout: 180_000 }, async () => {
     const w = await studioWorld(s);

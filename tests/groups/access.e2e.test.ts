@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { useStack, useWorld } from '../support/hooks';
+import { suiteStack } from '../support/suite';
 import { claim, codeMailedTo, groupUsers, groupWorld, verify } from './world';
 
 describe('access rules behind a trusted proxy', () => {
-  const s = useStack({ trustedProxies: ['127.0.0.1'] });
-  const w = useWorld(async () => {
+  const { s, w } = suiteStack({ trustedProxies: ['127.0.0.1'] }, async (s) => {
     const world = await groupWorld(s);
     const rules = await s.call('POST', `/v1/groups/${world.groupId}/access-rules`, {
       body: { ipRanges: ['203.0.113.7/24', '2001:DB8:0:0::/32', '192.0.2.10'], emailDomains: ['@XYZ.Example.', 'labs.other.example'] },
@@ -103,8 +102,7 @@ describe('access rules behind a trusted proxy', () => {
 });
 
 describe('access rules with no trusted proxy', () => {
-  const s = useStack();
-  const w = useWorld(() => groupWorld(s));
+  const { s, w } = suiteStack({}, groupWorld);
 
   it('ignores a forwarded-for header from an untrusted peer and uses the address it sees', async () => {
     await s.call('POST', `/v1/groups/${w.groupId}/access-rules`, { body: { ipRanges: ['203.0.113.0/24'], emailDomains: [] } });

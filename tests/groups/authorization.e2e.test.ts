@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { useStack, useWorld } from '../support/hooks';
+import { suiteStack } from '../support/suite';
 import { groupWorld, waitFor } from './world';
 
 describe('who may run a group', () => {
-  const s = useStack();
   // A reseller with a child organization whose group its manager runs, a group only admins run,
   // and a manager of an unrelated organization.
-  const w = useWorld(async () => {
+  const { s, w } = suiteStack({}, async (s) => {
     const parent = await s.organization({ name: 'Reseller' });
     const child = await s.organization({ name: 'XYZ', parentId: parent });
     const elsewhere = await s.organization({ name: 'Elsewhere' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useStack, useWorld } from '../support/hooks';
+import { suiteStack } from '../support/suite';
 import { activeCampaign, groupWorld, redeem } from './world';
 
 const DAY = 86_400_000;
@@ -7,8 +7,7 @@ const DAY = 86_400_000;
 // A campaign's end date is a real calendar instant; the time-skipping test server passes the
 // 30 days in seconds. Each scenario gets its own server, so its calendar starts today like the API's.
 describe('a campaign over real calendar time', () => {
-  const s = useStack({ timeSkipping: true, each: true });
-  const w = useWorld(() => groupWorld(s, { usersAmount: 900 }), { each: true });
+  const { s, w } = suiteStack({ timeSkipping: true, perTest: true }, (s) => groupWorld(s, { usersAmount: 900 }));
 
   it('is redeemable until its end date, closes exactly then, and refuses codes after with CODE_EXPIRED', async () => {
     const endsAt = new Date(Date.now() + 30 * DAY).toISOString();
@@ -43,7 +42,7 @@ describe('a campaign over real calendar time', () => {
 });
 
 describe('group workflows whose transaction never committed', () => {
-  const s = useStack({ timeSkipping: true, each: true });
+  const { s } = suiteStack({ timeSkipping: true, perTest: true });
 
   it('end as abandoned without touching Stripe or the database', async () => {
     const ghost = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/domain/csv';
-import { useStack, useWorld } from '../support/hooks';
+import { suiteStack } from '../support/suite';
 import { activeCampaign, groupUsers, groupWorkflowIds, groupWorld, redeem, waitFor } from './world';
 
 describe('coupon campaigns on a paid users plan', () => {
   // Redeemers come through a proxy the server trusts, each from their own address.
-  const s = useStack({ trustedProxies: ['127.0.0.1'] });
-  const w = useWorld(() => groupWorld(s, { usersAmount: 1500 }));
+  const { s, w } = suiteStack({ trustedProxies: ['127.0.0.1'] }, (s) => groupWorld(s, { usersAmount: 1500 }));
 
   const from = (i: number) => ({ 'x-forwarded-for': `198.51.100.${i % 250}` });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { useStack } from '../support/hooks';
+import { suiteStack } from '../support/suite';
 import { groupWorld } from './world';
 
 describe('products, plans, customers and subscriptions in Stripe', () => {
-  const s = useStack();
+  const { s } = suiteStack();
 
   it('creates a product and its plans (a free one too), each mirrored with its Stripe id', async () => {
     const product = await s.call('POST', '/v1/products', { body: { name: 'Group owners', description: 'Billing for group owners' } });
@@ -85,7 +85,7 @@ describe('products, plans, customers and subscriptions in Stripe', () => {
 });
 
 describe('without Stripe', () => {
-  const s = useStack({ stripe: false, worker: false });
+  const { s } = suiteStack({ stripe: false, worker: false });
 
   it('every Stripe-writing endpoint answers 409 STRIPE_NOT_CONNECTED and creates nothing', async () => {
     const answers = await Promise.all([

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
-import { describe, expect, it } from 'vitest';
-import { useStack, useWorld } from '../support/hooks';
+import { afterAll, describe, expect, it } from 'vitest';
+import { suiteStack } from '../support/suite';
 import { activeCampaign, groupUsers, groupWorld, redeem, waitFor } from './world';
 
 /** A Stripe that refuses every request as invalid, the way Stripe refuses what it will never accept. */
@@ -17,9 +17,9 @@ async function refusingStripe(): Promise<{ stripe: Stripe; server: Server }> {
 }
 
 describe('when Stripe refuses a user\'s subscription', () => {
-  const s = useStack();
   // The stack's own Stripe (stripe-mock) and one that refuses everything.
-  const stripes = useWorld(async () => ({ working: s.deps.stripe, refusing: await refusingStripe() }), { teardown: (x) => x.refusing.server.close() });
+  const { s, w: stripes } = suiteStack({}, async (s) => ({ working: s.deps.stripe, refusing: await refusingStripe() }));
+  afterAll(() => stripes.refusing.server.close());
   // The worker's activities talk to Stripe; the API only reserves and answers.
   const workerStripe = async (stripe: Stripe | null) => {
     await s.stopWorker();

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { useStack, useWorld } from '../support/hooks';
+import { suiteStack } from '../support/suite';
 import { groupUsers, groupWorkflowIds, groupWorld, waitFor } from './world';
 
 const people = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({ email: `${prefix}${i}@xyz.example`, name: `${prefix} ${i}` }));
 
 describe('importing group users onto a free plan', () => {
-  const s = useStack();
-  const w = useWorld(() => groupWorld(s));
+  const { s, w } = suiteStack({}, groupWorld);
 
   const finished = (jobId: string) => waitFor(() => s.call('GET', `/v1/jobs/${jobId}`), (j) => j.body.status !== 'running', 60_000);
 

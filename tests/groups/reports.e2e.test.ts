@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/domain/csv';
-import { useStack, useWorld } from '../support/hooks';
+import { suiteStack } from '../support/suite';
 import { activeCampaign, groupWorld, redeem, waitFor } from './world';
 
 describe('subscription reports', () => {
-  const s = useStack({ trustedProxies: ['127.0.0.1'] });
   // A free group (three imported users, one IP claim) of a manager's organization, and a paid one
   // with a shared and a unique campaign (two and one redemptions).
-  const w = useWorld(async () => {
+  const { s, w } = suiteStack({ trustedProxies: ['127.0.0.1'] }, async (s) => {
     const org = await s.organization({ name: 'XYZ partner' });
     const manager = await s.userWithToken({ role: 'manager', organizationId: org });
     const free = await groupWorld(s, { organizationId: org });
