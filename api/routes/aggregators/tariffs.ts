@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { createTariff, getTariff, listTariffs } from '../../../src/aggregators/catalog';
 import { PAYMENT_FREQUENCIES } from '../../../src/domain/aggregators/catalog';
 import { principalOf, requireRole } from '../../auth';
-import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import { routesOf } from '../../route-spec';
+import { IdParam, jsonBody, listOf, page, PageQuery } from '../../schemas';
 import type { Router } from '../../router';
 import { ServiceSchema, TariffSchema } from './schemas';
 
@@ -15,22 +16,23 @@ const CreateTariff = z
   })
   .openapi('CreateTariff');
 
+const route = routesOf('aggregators');
+
 export function registerTariffRoutes(app: Router) {
   app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/tariffs', tags: ['aggregators'],
+    route.post('/v1/tariffs', {
       description: 'A tariff of a studio with its payment frequency and the services it bundles.',
       request: { body: jsonBody(CreateTariff) },
-      responses: { 201: json(TariffSchema, 'Created'), ...errorResponses(403, 404) },
+      ok: { 201: TariffSchema },
+      errors: [403, 404],
     }),
     async (c) => c.json(await createTariff(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/tariffs', tags: ['aggregators'],
+    route.get('/v1/tariffs', {
       request: { query: PageQuery.extend({ cursor: z.uuid().optional(), organizationId: z.uuid().optional(), paymentFrequency: z.enum(PAYMENT_FREQUENCIES).optional() }) },
-      responses: { 200: json(listOf(TariffSchema)), ...errorResponses() },
+      ok: { 200: listOf(TariffSchema) },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -40,11 +42,7 @@ export function registerTariffRoutes(app: Router) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/tariffs/{id}', tags: ['aggregators'],
-      request: { params: IdParam },
-      responses: { 200: json(TariffSchema), ...errorResponses(404) },
-    }),
+    route.get('/v1/tariffs/{id}', { request: { params: IdParam }, ok: { 200: TariffSchema }, errors: [404] }),
     async (c) => c.json(await getTariff(c.var.deps, principalOf(c), c.req.valid('param').id), 200),
   );
 }

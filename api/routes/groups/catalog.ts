@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   createCustomer,
   createPlan,
@@ -11,7 +11,8 @@ import {
   listSubscriptions,
 } from '../../../src/groups/catalog';
 import { principalOf, requireRole } from '../../auth';
-import { Currency, errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import { Currency, IdParam, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import { routesOf } from '../../route-spec';
 import type { Router } from '../../router';
 import { presentPlan } from './present';
 import { CustomerSchema, Email, PersonName, PlanSchema, ProductSchema, SubscriptionSchema } from './schemas';
@@ -45,22 +46,23 @@ const CreateSubscription = z
 
 const SubscriptionQuery = PageQuery.extend({ planId: z.uuid().optional(), groupId: z.uuid().optional(), customerId: z.uuid().optional() });
 
+const route = routesOf('group subscriptions');
+
 export function registerCatalogRoutes(app: Router) {
   app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/products', tags: ['group subscriptions'],
+    route.post('/v1/products', {
       description: 'Admin only. Creates the product in Stripe (metadata.productId, idempotency key product-<id>) and mirrors it.',
       request: { body: jsonBody(CreateProduct) },
-      responses: { 201: json(ProductSchema, 'Created'), ...errorResponses(403, 409, 422, 503) },
+      ok: { 201: ProductSchema }, errors: [403, 409, 422, 503],
     }),
     async (c) => c.json(await createProduct(c.var.deps, requireRole(c, 'admin'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/products', tags: ['group subscriptions'], description: 'Admin only.',
+    route.get('/v1/products', {
+      description: 'Admin only.',
       request: { query: PageQuery },
-      responses: { 200: json(listOf(ProductSchema)), ...errorResponses(403) },
+      ok: { 200: listOf(ProductSchema) }, errors: [403],
     }),
     async (c) => {
       requireRole(c, 'admin');
@@ -70,10 +72,10 @@ export function registerCatalogRoutes(app: Router) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/products/{id}', tags: ['group subscriptions'], description: 'Admin only. The product with its plans.',
+    route.get('/v1/products/{id}', {
+      description: 'Admin only. The product with its plans.',
       request: { params: IdParam },
-      responses: { 200: json(ProductSchema.extend({ plans: z.array(PlanSchema) })), ...errorResponses(403, 404) },
+      ok: { 200: ProductSchema.extend({ plans: z.array(PlanSchema) }) }, errors: [403, 404],
     }),
     async (c) => {
       requireRole(c, 'admin');
@@ -83,30 +85,28 @@ export function registerCatalogRoutes(app: Router) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/products/{id}/plans', tags: ['group subscriptions'],
+    route.post('/v1/products/{id}/plans', {
       description: 'Admin only. A recurring Stripe price (metadata.planId, idempotency key plan-<id>). amount 0 makes a free plan.',
       request: { params: IdParam, body: jsonBody(CreatePlan) },
-      responses: { 201: json(PlanSchema, 'Created'), ...errorResponses(403, 404, 409, 422, 503) },
+      ok: { 201: PlanSchema }, errors: [403, 404, 409, 422, 503],
     }),
     async (c) => c.json(presentPlan(await createPlan(c.var.deps, requireRole(c, 'admin'), c.req.valid('param').id, c.req.valid('json'))), 201),
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/customers', tags: ['group subscriptions'],
+    route.post('/v1/customers', {
       description: 'Admin only. A Stripe customer (metadata.customerId, idempotency key customer-<id>).',
       request: { body: jsonBody(CreateCustomer) },
-      responses: { 201: json(CustomerSchema, 'Created'), ...errorResponses(403, 409, 422, 503) },
+      ok: { 201: CustomerSchema }, errors: [403, 409, 422, 503],
     }),
     async (c) => c.json(await createCustomer(c.var.deps, requireRole(c, 'admin'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/customers/{id}', tags: ['group subscriptions'], description: 'Admin only.',
+    route.get('/v1/customers/{id}', {
+      description: 'Admin only.',
       request: { params: IdParam },
-      responses: { 200: json(CustomerSchema), ...errorResponses(403, 404) },
+      ok: { 200: CustomerSchema }, errors: [403, 404],
     }),
     async (c) => {
       requireRole(c, 'admin');
@@ -115,23 +115,21 @@ export function registerCatalogRoutes(app: Router) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/subscriptions', tags: ['group subscriptions'],
+    route.post('/v1/subscriptions', {
       description:
         'Admin only. A Stripe subscription (metadata.subscriptionId, idempotency key subscription-<id>), charged automatically ' +
         'or invoiced (send_invoice, due after daysUntilDue, default 30). A group owner\'s subscription is made this way.',
       request: { body: jsonBody(CreateSubscription) },
-      responses: { 201: json(SubscriptionSchema, 'Created'), ...errorResponses(403, 404, 409, 422, 503) },
+      ok: { 201: SubscriptionSchema }, errors: [403, 404, 409, 422, 503],
     }),
     async (c) => c.json(await createSubscription(c.var.deps, requireRole(c, 'admin'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/subscriptions', tags: ['group subscriptions'],
+    route.get('/v1/subscriptions', {
       description: 'Filters combine. Admins: all; managers: the subscriptions of the groups they run.',
       request: { query: SubscriptionQuery },
-      responses: { 200: json(listOf(SubscriptionSchema)), ...errorResponses() },
+      ok: { 200: listOf(SubscriptionSchema) },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -141,11 +139,7 @@ export function registerCatalogRoutes(app: Router) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/subscriptions/{id}', tags: ['group subscriptions'],
-      request: { params: IdParam },
-      responses: { 200: json(SubscriptionSchema), ...errorResponses(404) },
-    }),
+    route.get('/v1/subscriptions/{id}', { request: { params: IdParam }, ok: { 200: SubscriptionSchema }, errors: [404] }),
     async (c) => c.json(await getSubscription(c.var.deps, principalOf(c), c.req.valid('param').id), 200),
   );
 }

@@ -1,10 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { AppError } from '../../../src/errors';
 import { createGroup, getGroupWithRules, listGroups, setAccessRules } from '../../../src/groups/groups';
 import { acceptImport, importResults, type ImportList } from '../../../src/groups/imports';
 import { principalOf, requireRole } from '../../auth';
-import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import { IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
 import { JobSchema } from '../platform/schemas';
+import { routesOf } from '../../route-spec';
 import type { Router } from '../../router';
 import { AccessRulesSchema, GroupSchema } from './schemas';
 
@@ -37,22 +38,23 @@ const ImportRowSchema = z.object({
   subscriptionId: z.uuid().nullable(),
 });
 
+const route = routesOf('group subscriptions');
+
 export function registerGroupRoutes(app: Router) {
   app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/groups', tags: ['group subscriptions'],
+    route.post('/v1/groups', {
       description: 'Admin only. Ties an owner (customer and their existing subscription) to the plan the group\'s users get.',
       request: { body: jsonBody(CreateGroup) },
-      responses: { 201: json(GroupSchema, 'Created'), ...errorResponses(403, 404, 409, 422) },
+      ok: { 201: GroupSchema }, errors: [403, 404, 409, 422],
     }),
     async (c) => c.json(await createGroup(c.var.deps, requireRole(c, 'admin'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/groups', tags: ['group subscriptions'], description: 'Admins: all; managers: groups linked to their organizations.',
+    route.get('/v1/groups', {
+      description: 'Admins: all; managers: groups linked to their organizations.',
       request: { query: PageQuery.extend({ organizationId: z.uuid().optional() }) },
-      responses: { 200: json(listOf(GroupSchema)), ...errorResponses() },
+      ok: { 200: listOf(GroupSchema) },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -62,29 +64,23 @@ export function registerGroupRoutes(app: Router) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/groups/{id}', tags: ['group subscriptions'],
-      request: { params: IdParam },
-      responses: { 200: json(GroupSchema), ...errorResponses(404) },
-    }),
+    route.get('/v1/groups/{id}', { request: { params: IdParam }, ok: { 200: GroupSchema }, errors: [404] }),
     async (c) => c.json(await getGroupWithRules(c.var.deps, principalOf(c), c.req.valid('param').id), 200),
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/groups/{id}/access-rules', tags: ['group subscriptions'],
+    route.post('/v1/groups/{id}/access-rules', {
       description:
         'Replaces the group\'s rules. CIDR ranges are validated and normalised (203.0.113.7/24 → 203.0.113.0/24, a bare address is one host); ' +
         'domains are lower-cased without a leading @ or dots and match their subdomains. Claims need a free users plan.',
       request: { params: IdParam, body: jsonBody(SetAccessRules) },
-      responses: { 201: json(AccessRulesSchema, 'Created'), ...errorResponses(403, 404) },
+      ok: { 201: AccessRulesSchema }, errors: [403, 404],
     }),
     async (c) => c.json(await setAccessRules(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('param').id, c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/groups/{id}/imports', tags: ['group subscriptions'],
+    route.post('/v1/groups/{id}/imports', {
       description:
         'A list of users, as JSON `{ users: [{ email, name }] }` or text/csv with header `email,name`: one customer and subscription on the ' +
         "group's free users plan per new address; addresses already in the group are left alone, so re-running a list creates no duplicates. " +
@@ -99,7 +95,7 @@ export function registerGroupRoutes(app: Router) {
           },
         },
       },
-      responses: { 202: json(JobSchema, 'Accepted: the job runs'), ...errorResponses(403, 404, 409, 415) },
+      ok: { 202: json(JobSchema, 'Accepted: the job runs') }, errors: [403, 404, 409, 415],
     }),
     async (c) => {
       const p = requireRole(c, 'admin', 'manager');
@@ -115,14 +111,11 @@ export function registerGroupRoutes(app: Router) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/groups/{id}/imports/{jobId}', tags: ['group subscriptions'],
+    route.get('/v1/groups/{id}/imports/{jobId}', {
       description: 'The import job with every row\'s outcome: created, existing (already in the group), failed (with the reason) or pending.',
       request: { params: IdParam.extend({ jobId: z.uuid().openapi({ param: { name: 'jobId', in: 'path' } }) }) },
-      responses: {
-        200: json(JobSchema.extend({ created: z.number().int(), existing: z.number().int(), rows: z.array(ImportRowSchema) })),
-        ...errorResponses(404),
-      },
+      ok: { 200: JobSchema.extend({ created: z.number().int(), existing: z.number().int(), rows: z.array(ImportRowSchema) }) },
+      errors: [404],
     }),
     async (c) => {
       const { id, jobId } = c.req.valid('param');

@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { GROUP_BY, REPORT_COLUMNS, toCsv } from '../../../src/domain/groups/report';
 import { subscriptionReport } from '../../../src/groups/reports';
 import { requireRole } from '../../auth';
-import { errorResponses } from '../../schemas';
+
+import { routesOf } from '../../route-spec';
 import type { Router } from '../../router';
 
 const ReportQuery = z.object({
@@ -26,18 +27,17 @@ const Report = z
   .object({ groupBy: z.enum(GROUP_BY), generatedAt: z.date(), items: z.array(z.object(Counts).passthrough()), totals: z.object(Counts) })
   .openapi('SubscriptionReport');
 
+const route = routesOf('group subscriptions');
+
 export function registerReportRoutes(app: Router) {
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/reports/subscriptions', tags: ['group subscriptions'],
+    route.get('/v1/reports/subscriptions', {
       description:
         'Subscriptions and redemptions segmented by product, plan, group or campaign, as JSON or CSV. Admins see every segment (zeros ' +
         'included); managers the segments their groups account for.',
       request: { query: ReportQuery },
-      responses: {
-        200: { description: 'The report', content: { 'application/json': { schema: Report }, 'text/csv': { schema: z.string() } } },
-        ...errorResponses(403),
-      },
+      ok: { 200: { description: 'The report', content: { 'application/json': { schema: Report }, 'text/csv': { schema: z.string() } } } },
+      errors: [403],
     }),
     async (c) => {
       const q = c.req.valid('query');
