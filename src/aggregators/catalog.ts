@@ -3,7 +3,7 @@ import { actorOf, type Principal } from '../domain/principal';
 import { notFound } from '../errors';
 import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
-import { getTariff as readTariff, insertTariff, listTariffs as readTariffs, type Tariff, type TariffService } from '../repos/aggregators/tariffs';
+import { getTariff as readTariff, insertTariff, listTariffs as readTariffs, type Tariff, type TariffFilter, type TariffService } from '../repos/aggregators/tariffs';
 import { organizationInScope } from '../repos/scope';
 
 export interface TariffInput {
@@ -24,11 +24,7 @@ export async function createTariff(s: Pick<Services, 'sql'>, principal: Principa
 }
 
 /** The tariffs of the studios in the caller's scope. */
-export function listTariffs(
-  s: Pick<Services, 'sql'>,
-  principal: Principal,
-  q: { organizationId?: string; paymentFrequency?: PaymentFrequency; after?: string; limit: number },
-): Promise<Tariff[]> {
+export function listTariffs(s: Pick<Services, 'sql'>, principal: Principal, q: TariffFilter): Promise<Tariff[]> {
   return readTariffs(s.sql, principal, q);
 }
 

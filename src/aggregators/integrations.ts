@@ -2,7 +2,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import { isFree, packageAtLeast, TARIFF_ASSIGNMENT_PACKAGE } from '../domain/aggregators/catalog';
 import { AggregatorFailure } from '../domain/aggregators/failures';
-import { commandAllowed, planCommand, workflowTakesCommands, type AggregatorCommand, type AggregatorStatus } from '../domain/aggregators/lifecycle';
+import { commandAllowed, planCommand, workflowTakesCommands, type AggregatorCommand } from '../domain/aggregators/lifecycle';
 import { actorOf, type Principal } from '../domain/principal';
 import { AppError, notFound } from '../errors';
 import type { Services } from '../platform/services';
@@ -14,6 +14,7 @@ import {
   insertAggregator,
   listAggregators as readAggregators,
   type Aggregator,
+  type AggregatorFilter,
 } from '../repos/aggregators/aggregators';
 import { getTariff } from '../repos/aggregators/tariffs';
 import { organizationById } from '../repos/organizations';
@@ -53,11 +54,7 @@ export async function createAggregator(services: AggregatorServices, principal: 
 }
 
 /** The integrations of the studios in the caller's scope. */
-export async function listAggregators(
-  s: Pick<Services, 'sql'>,
-  principal: Principal,
-  q: { organizationId?: string; status?: AggregatorStatus; after?: string; limit: number },
-): Promise<AggregatorView[]> {
+export async function listAggregators(s: Pick<Services, 'sql'>, principal: Principal, q: AggregatorFilter): Promise<AggregatorView[]> {
   return (await readAggregators(s.sql, principal, q)).map(view);
 }
 

@@ -15,6 +15,7 @@ import {
   memberStats as readMemberStats,
   updateProfile,
   type Profile,
+  type ProfileFilter,
 } from '../repos/aggregators/profiles';
 import { getOrganization } from '../repos/organizations';
 import { organizationInScope } from '../repos/scope';
@@ -85,11 +86,7 @@ export function patchProfile(s: Pick<Services, 'sql'>, principal: Principal, id:
 }
 
 /** The profiles of the studios in the caller's scope. */
-export function listProfiles(
-  s: Pick<Services, 'sql'>,
-  principal: Principal,
-  q: { organizationId?: string; aggregatorId?: string; status?: ProfileStatus; after?: string; limit: number },
-): Promise<Profile[]> {
+export function listProfiles(s: Pick<Services, 'sql'>, principal: Principal, q: ProfileFilter): Promise<Profile[]> {
   return readProfiles(s.sql, principal, q);
 }
 

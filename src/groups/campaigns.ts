@@ -6,6 +6,7 @@ import { actorOf, type Principal } from '../domain/principal';
 import { AppError } from '../errors';
 import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
+import type { Page } from '../repos/list';
 import {
   campaignById,
   exportCodes,
@@ -19,7 +20,6 @@ import {
 } from '../repos/groups/campaigns';
 import { getGroup } from '../repos/groups/groups';
 import { campaignWorkflowId, deactivateCampaignSignal } from '../../workflows/groups/campaign-definitions';
-import type { Page } from './catalog';
 import { startGroupWorkflow } from './start';
 import { requireGroupStripe } from './stripe';
 

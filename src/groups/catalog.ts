@@ -5,6 +5,7 @@ import { AppError, notFound } from '../errors';
 import type { Services as AllServices } from '../platform/services';
 import { callStripe } from '../platform/stripe';
 import { recordAudit } from '../repos/audit';
+import type { Page } from '../repos/list';
 import {
   findCustomer,
   findPlan,
@@ -25,6 +26,7 @@ import {
   listSubscriptions as readSubscriptions,
   type Collection,
   type Subscription,
+  type SubscriptionFilter,
 } from '../repos/groups/subscriptions';
 import { requireGroupStripe } from './stripe';
 
@@ -34,7 +36,6 @@ import { requireGroupStripe } from './stripe';
 
 type Services = Pick<AllServices, 'sql' | 'stripe'>;
 type Reader = Pick<AllServices, 'sql'>;
-export type Page = { after?: string; limit: number };
 
 /** The mirror row and its audit entry, in one transaction. */
 async function mirror<T extends { id: string }>(s: Reader, p: Principal, entity: string, insert: (tx: Db) => Promise<T>): Promise<T> {
@@ -146,7 +147,7 @@ export async function getCustomer(s: Reader, id: string): Promise<Customer> {
 }
 
 /** Admins: every subscription; managers: the subscriptions of the groups they run. Filters combine. */
-export function listSubscriptions(s: Reader, p: Principal, q: Page & { planId?: string; groupId?: string; customerId?: string }): Promise<Subscription[]> {
+export function listSubscriptions(s: Reader, p: Principal, q: SubscriptionFilter): Promise<Subscription[]> {
   return readSubscriptions(s.sql, p, q);
 }
 

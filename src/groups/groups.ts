@@ -2,13 +2,13 @@ import { normalizeAccessRules } from '../domain/groups/access';
 import { actorOf, type Principal } from '../domain/principal';
 import { AppError, notFound } from '../errors';
 import { recordAudit } from '../repos/audit';
+import type { Page } from '../repos/list';
 import { findCustomer, findPlan } from '../repos/groups/catalog';
 import { existsInStripe } from '../domain/groups/subscriptions';
 import type { Services } from '../platform/services';
 import { accessRulesOf, getGroup, insertGroup, listGroups as readGroups, upsertAccessRules, type AccessRules, type Group } from '../repos/groups/groups';
 import { attachOwner, subscriptionById } from '../repos/groups/subscriptions';
 import { findOrganization } from '../repos/organizations';
-import type { Page } from './catalog';
 
 export interface GroupInput {
   name: string;

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connect';
 import { CAMPAIGN_TRANSITIONS, type CampaignMode, type CampaignStatus, type CampaignTransition } from '../../domain/groups/campaigns';
 import type { Principal } from '../../domain/principal';
 import { notFound } from '../../errors';
+import { keysetPage, type Page } from '../list';
 import { groupInScope } from './groups';
 
 export type { CampaignMode, CampaignStatus };
@@ -58,11 +59,10 @@ export async function getCampaign(sql: Db, principal: Principal, id: string): Pr
   return row;
 }
 
-export async function listCampaigns(sql: Db, groupId: string, page: { after?: string; limit: number }): Promise<Campaign[]> {
+export async function listCampaigns(sql: Db, groupId: string, page: Page): Promise<Campaign[]> {
   return sql<Campaign[]>`
     select ${columns(sql)} from campaigns c join groups g on g.id = c.group_id
-    where c.group_id = ${groupId} ${page.after ? sql`and c.id > ${page.after}` : sql``}
-    order by c.id limit ${page.limit}`;
+    where c.group_id = ${groupId} ${keysetPage(sql, 'c.id', page)}`;
 }
 
 const STAMPED = { activate: 'activated_at', close: 'closed_at', deactivate: 'deactivated_at' } as const satisfies Record<CampaignTransition, string>;

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connect';
 import { SUBSCRIPTION_TRANSITIONS, type Collection, type SubscriptionSource, type SubscriptionStatus } from '../../domain/groups/subscriptions';
 import type { Principal } from '../../domain/principal';
 import { notFound } from '../../errors';
+import { andEqual, keysetPage, type Page } from '../list';
 import { groupInScope } from './groups';
 
 export type { Collection, SubscriptionSource, SubscriptionStatus };
@@ -95,19 +96,14 @@ export async function getSubscription(sql: Db, principal: Principal, id: string)
   return row;
 }
 
-export async function listSubscriptions(
-  sql: Db,
-  principal: Principal,
-  q: { planId?: string; groupId?: string; customerId?: string; after?: string; limit: number },
-): Promise<Subscription[]> {
+/** The optional filters of the subscriptions list; they combine. */
+export type SubscriptionFilter = Page & { planId?: string; groupId?: string; customerId?: string };
+
+export async function listSubscriptions(sql: Db, principal: Principal, q: SubscriptionFilter): Promise<Subscription[]> {
   return sql<Subscription[]>`
     select ${columns(sql)} from subscriptions s
-    where ${visible(sql, principal)}
-      ${q.planId ? sql`and s.plan_id = ${q.planId}` : sql``}
-      ${q.groupId ? sql`and s.group_id = ${q.groupId}` : sql``}
-      ${q.customerId ? sql`and s.customer_id = ${q.customerId}` : sql``}
-      ${q.after ? sql`and s.id > ${q.after}` : sql``}
-    order by s.id limit ${q.limit}`;
+    where ${visible(sql, principal)} ${andEqual(sql, { 's.plan_id': q.planId, 's.group_id': q.groupId, 's.customer_id': q.customerId })}
+    ${keysetPage(sql, 's.id', q)}`;
 }
 
 /** Makes an existing subscription the owner's of a new group; false when it cannot be. */
