@@ -3,16 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isFree, memberSlotFree, packageAtLeast, PACKAGES, PAYMENT_FREQUENCIES } from '../../src/domain/aggregators/catalog';
 import { contractCursor } from '../../src/domain/aggregators/catalog';
 import { AggregatorFailure, CommandRefusal } from '../../src/domain/aggregators/failures';
-import {
-  admitsProfiles,
-  BATCH,
-  commandAllowed,
-  isBackfilling,
-  nextBatchSize,
-  planCommand,
-  terminationReason,
-  workflowTakesCommands,
-} from '../../src/domain/aggregators/lifecycle';
+import { admitsProfiles, BATCH, commandAllowed, isBackfilling, nextBatchSize, planCommand, terminationReason, workflowTakesCommands } from '../../src/domain/aggregators/lifecycle';
 
 describe('packages and tariffs', () => {
   it('orders packages basic < advanced < premium', () => {

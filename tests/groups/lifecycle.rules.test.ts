@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accessVia } from '../../src/domain/groups/access';
-import {
-  CAMPAIGN_STATUSES,
-  CAMPAIGN_TRANSITIONS,
-  campaignRefusal,
-  canTransition,
-  deactivation,
-  isFinal,
-  redemptionRefusal,
-} from '../../src/domain/groups/campaigns';
+import { CAMPAIGN_STATUSES, CAMPAIGN_TRANSITIONS, campaignRefusal, canTransition, deactivation, isFinal, redemptionRefusal } from '../../src/domain/groups/campaigns';
 import { attemptsLeft, verificationRefusal } from '../../src/domain/groups/claims';
 import { CampaignFailure, ClaimRefusal, GroupImportFailure, GroupSubscriptionFailure, RedemptionRefusal, StripeErrorCode } from '../../src/domain/groups/failures';
 import { awaitsStripe, claimSource, existsInStripe, holdsPlace, redemptionStatus, SUBSCRIPTION_STATUSES } from '../../src/domain/groups/subscriptions';

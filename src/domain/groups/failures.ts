@@ -24,6 +24,13 @@ export const GroupImportFailure = {
   GROUP_NOT_FOUND: 'GroupNotFound',
 } as const;
 
+/**
+ * Why a one-time code does not prove an address (LOCKED: too many wrong codes); each is the
+ * problem code the API answers.
+ */
+export const ClaimRefusal = { LOCKED: 'CODE_EXHAUSTED', EXPIRED: 'CODE_EXPIRED', WRONG_CODE: 'VERIFICATION_FAILED' } as const satisfies Record<string, ErrorCode>;
+export type ClaimRefusal = (typeof ClaimRefusal)[keyof typeof ClaimRefusal];
+
 /** Why a code cannot be redeemed now; each is the problem code the API answers. */
 export const RedemptionRefusal = {
   DEACTIVATED: 'CODE_DEACTIVATED',
@@ -37,15 +44,6 @@ export const RedemptionRefusal = {
   ALREADY_SUBSCRIBED: 'ALREADY_SUBSCRIBED',
 } as const satisfies Record<string, ErrorCode>;
 export type RedemptionRefusal = (typeof RedemptionRefusal)[keyof typeof RedemptionRefusal];
-
-/** Why a one-time code does not prove an address; each is the problem code the API answers. */
-export const ClaimRefusal = {
-  /** Too many wrong codes: the claim is locked. */
-  LOCKED: 'CODE_EXHAUSTED',
-  EXPIRED: 'CODE_EXPIRED',
-  WRONG_CODE: 'VERIFICATION_FAILED',
-} as const satisfies Record<string, ErrorCode>;
-export type ClaimRefusal = (typeof ClaimRefusal)[keyof typeof ClaimRefusal];
 
 /** Stripe's own error codes the group activities act on. */
 export const StripeErrorCode = {
