@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { GroupActivities } from '../../activities/groups';
 import { GroupSubscriptionFailure } from '../../src/domain/groups/failures';
+import { awaitsStripe } from '../../src/domain/groups/subscriptions';
 import { activityFailureMessage, stripeCalls } from '../platform/activities';
 import { recordCommitted } from '../platform/records';
 import { publishStatus } from '../platform/status';
@@ -25,7 +26,7 @@ const compensation = proxyActivities<GroupActivities>({
 export async function groupSubscriptionWorkflow(input: GroupSubscriptionInput): Promise<ProvisioningOutcome | 'abandoned'> {
   let status: ProvisioningOutcome = 'pending';
   setHandler(subscriptionOutcomeUpdate, async () => {
-    await condition(() => status !== 'pending');
+    await condition(() => !awaitsStripe(status));
     return { status };
   });
   setHandler(subscriptionStateQuery, () => ({ status }));
