@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connect';
 import { actorOf, type Principal } from '../domain/principal';
 import { AppError, notFound } from '../errors';
-import type { Services as AllServices } from '../platform/services';
+import type { Services } from '../platform/services';
 import { callStripe } from '../platform/stripe';
 import { recordAudit } from '../repos/audit';
 import type { Page } from '../repos/list';
@@ -34,8 +34,9 @@ import { requireGroupStripe } from './stripe';
 // then mirrored. A Stripe refusal leaves nothing behind; a failed mirror leaves a Stripe object
 // that carries our id in its metadata and is never used.
 
-type Services = Pick<AllServices, 'sql' | 'stripe'>;
-type Reader = Pick<AllServices, 'sql'>;
+/** Catalog writes create in Stripe, then mirror. */
+type Writer = Pick<Services, 'sql' | 'stripe'>;
+type Reader = Pick<Services, 'sql'>;
 
 /** The mirror row and its audit entry, in one transaction. */
 async function mirror<T extends { id: string }>(s: Reader, p: Principal, entity: string, insert: (tx: Db) => Promise<T>): Promise<T> {
@@ -47,7 +48,7 @@ async function mirror<T extends { id: string }>(s: Reader, p: Principal, entity:
   return row!;
 }
 
-export async function createProduct(s: Services, p: Principal, input: { name: string; description?: string }): Promise<Product> {
+export async function createProduct(s: Writer, p: Principal, input: { name: string; description?: string }): Promise<Product> {
   const stripe = requireGroupStripe(s.stripe);
   const id = randomUUID();
   const product = await callStripe('product', () =>
@@ -60,7 +61,7 @@ export async function createProduct(s: Services, p: Principal, input: { name: st
 }
 
 export async function createPlan(
-  s: Services,
+  s: Writer,
   p: Principal,
   productId: string,
   input: { name: string; description: string; amount: number; currency: string; interval: Interval },
@@ -84,7 +85,7 @@ export async function createPlan(
   return mirror(s, p, 'plan', (tx) => insertPlan(tx, { id, productId, ...input, stripePriceId: price.id, createdBy: p.userId }));
 }
 
-export async function createCustomer(s: Services, p: Principal, input: { name: string; email: string }): Promise<Customer> {
+export async function createCustomer(s: Writer, p: Principal, input: { name: string; email: string }): Promise<Customer> {
   const stripe = requireGroupStripe(s.stripe);
   const id = randomUUID();
   const customer = await callStripe('customer', () =>
@@ -96,7 +97,7 @@ export async function createCustomer(s: Services, p: Principal, input: { name: s
 export const DEFAULT_DAYS_UNTIL_DUE = 30;
 
 export async function createSubscription(
-  s: Services,
+  s: Writer,
   p: Principal,
   input: { customerId: string; planId: string; collection: Collection; daysUntilDue?: number },
 ): Promise<Subscription> {

@@ -23,8 +23,7 @@ export function registerTariffRoutes(app: Router) {
     route.post('/v1/tariffs', {
       description: 'A tariff of a studio with its payment frequency and the services it bundles.',
       request: { body: jsonBody(CreateTariff) },
-      ok: { 201: TariffSchema },
-      errors: [403, 404],
+      ok: { 201: TariffSchema }, errors: [403, 404],
     }),
     async (c) => c.json(await createTariff(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('json')), 201),
   );
