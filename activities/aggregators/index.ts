@@ -1,57 +1,20 @@
 import { heartbeat } from '@temporalio/activity';
 import type { ActivityDeps } from '../deps';
-import { planCommand, type AggregatorCommand } from '../../src/domain/aggregators/lifecycle';
-import { recordAudit } from '../../src/repos/audit';
-import { aggregatorById, applyChange, backfillCounts } from '../../src/repos/aggregators/aggregators';
-import { runBatch } from '../../src/repos/aggregators/backfill';
+import { applyCommand, runBackfillBatch } from '../../src/aggregators/backfill';
+import type { CommandRefusal } from '../../src/domain/aggregators/failures';
+import type { AggregatorCommand } from '../../src/domain/aggregators/lifecycle';
 import type { CommandResult } from '../../workflows/aggregators/aggregator-definitions';
 
-const workflowActor = (aggregatorId: string) => `workflow:aggregator-${aggregatorId}`;
-
-export function createAggregatorActivities({ sql }: Pick<ActivityDeps, 'sql'>) {
+export function createAggregatorActivities(deps: Pick<ActivityDeps, 'sql'>) {
   return {
-    /**
-     * Applies one command under the aggregator's row lock (profile creations wait on it, so each
-     * gets the tariff before or after the change, never a mix). Idempotent: a retry after the
-     * commit finds the change made and answers `changed: false` with the same state.
-     */
-    async applyAggregatorCommand(aggregatorId: string, command: AggregatorCommand, actor: string): Promise<CommandResult | { refused: 'inactive' }> {
-      return sql.begin(async (tx) => {
-        const agg = await aggregatorById(tx, aggregatorId, { lock: true });
-        if (!agg) throw new Error(`aggregator ${aggregatorId} does not exist`);
-        const plan = planCommand(agg, command);
-        if (plan.kind === 'refuse') return { refused: plan.reason };
-        if (plan.kind === 'noop') {
-          return { changed: false, status: agg.status, state: agg.state, tariffId: agg.tariffId, generation: agg.generation };
-        }
-        const counts = await backfillCounts(tx, aggregatorId, plan.mode, plan.tariffId);
-        const after = await applyChange(tx, aggregatorId, plan, counts);
-        await recordAudit(tx, {
-          actor, entity: 'aggregator', entityId: aggregatorId, action: command.type, organizationId: agg.organizationId,
-          before: { status: agg.status, tariffId: agg.tariffId, state: agg.state },
-          after: { status: after.status, tariffId: after.tariffId, state: after.state, generation: after.generation, profilesTotal: after.profilesTotal, profilesDone: after.profilesDone },
-        });
-        return { changed: true, status: after.status, state: after.state, tariffId: after.tariffId, generation: after.generation };
-      });
+    /** Applies one command to the integration (idempotent: a retry finds the change made). */
+    async applyAggregatorCommand(aggregatorId: string, command: AggregatorCommand, actor: string): Promise<CommandResult | { refused: CommandRefusal }> {
+      return applyCommand(deps, aggregatorId, command, actor);
     },
 
-    /** One backfill batch of the current generation; `elapsedMs` sizes the next one. */
+    /** One backfill batch of the current generation, heartbeating between its statements. */
     async runAggregatorBatch(aggregatorId: string, limit: number): Promise<{ changed: number; finished: boolean; elapsedMs: number }> {
-      const started = Date.now();
-      const result = await sql.begin(async (tx) => {
-        const agg = await aggregatorById(tx, aggregatorId);
-        if (!agg) throw new Error(`aggregator ${aggregatorId} does not exist`);
-        const batch = await runBatch(tx, agg, limit, () => heartbeat());
-        if (batch.ran && (batch.changed > 0 || batch.finished)) {
-          await recordAudit(tx, {
-            actor: workflowActor(aggregatorId), entity: 'aggregator', entityId: aggregatorId,
-            action: batch.finished ? `${agg.mode}_finished` : `${agg.mode}_batch`, organizationId: agg.organizationId,
-            after: { generation: agg.generation, changed: batch.changed, cursor: batch.cursor },
-          });
-        }
-        return batch;
-      });
-      return { changed: result.changed, finished: result.finished, elapsedMs: Date.now() - started };
+      return runBackfillBatch(deps, aggregatorId, limit, () => heartbeat());
     },
   };
 }

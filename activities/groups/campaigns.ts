@@ -4,17 +4,18 @@ import type Stripe from 'stripe';
 import type { ActivityDeps } from '../deps';
 import { mapLimit } from '../../src/concurrency';
 import { codeFromBytes, UNIQUE_CODE_LENGTH } from '../../src/domain/groups/codes';
-import { recordAudit } from '../../src/repos/audit';
+import type { CampaignStatus } from '../../src/domain/groups/campaigns';
+import { CampaignFailure, StripeErrorCode } from '../../src/domain/groups/failures';
+import { activateCampaign, closeCampaign, stopCampaign } from '../../src/groups/campaigns';
 import {
   campaignById,
+  codesInStripe,
   codesWithoutStripe,
   insertCodes,
   missingCodeNumbers,
   recordCodeCreated,
   setCampaignCoupon,
-  transitionCampaign,
   type Campaign,
-  type CampaignStatus,
 } from '../../src/repos/groups/campaigns';
 import { findPlan, getProduct } from '../../src/repos/groups/catalog';
 import { groupById } from '../../src/repos/groups/groups';
@@ -24,7 +25,6 @@ import { classifyStripe } from './subscriptions';
 const STRIPE_CONCURRENCY = 4;
 const GENERATE_CHUNK = 5000;
 
-const actor = (campaignId: string) => `workflow:campaign-${campaignId}`;
 /** Stripe refuses a past `redeem_by`/`expires_at`; our own database closes the campaign anyway. */
 const futureSeconds = (at: Date | null) => (at && at.getTime() > Date.now() + 60_000 ? Math.floor(at.getTime() / 1000) : undefined);
 
@@ -33,14 +33,15 @@ function stopIfCancelled() {
   if (signal.aborted) throw new CancelledFailure(String(signal.reason ?? 'cancelled'));
 }
 
-export function createCampaignActivities({ sql, stripe }: Pick<ActivityDeps, 'sql' | 'stripe'>) {
+export function createCampaignActivities(deps: Pick<ActivityDeps, 'sql' | 'stripe'>) {
+  const { sql, stripe } = deps;
   const load = async (campaignId: string): Promise<Campaign> => {
     const c = await campaignById(sql, campaignId);
-    if (!c) throw ApplicationFailure.nonRetryable(`campaign ${campaignId} does not exist`, 'CampaignNotFound');
+    if (!c) throw ApplicationFailure.nonRetryable(`campaign ${campaignId} does not exist`, CampaignFailure.CAMPAIGN_NOT_FOUND);
     return c;
   };
   const requireStripe = (): Stripe => {
-    if (!stripe) throw ApplicationFailure.nonRetryable('Stripe is not connected', 'StripeNotConnected');
+    if (!stripe) throw ApplicationFailure.nonRetryable('Stripe is not connected', CampaignFailure.STRIPE_NOT_CONNECTED);
     return stripe;
   };
 
@@ -96,7 +97,7 @@ export function createCampaignActivities({ sql, stripe }: Pick<ActivityDeps, 'sq
     async createCampaignCodeBatch(campaignId: string, limit: number): Promise<{ remaining: number }> {
       const c = await load(campaignId);
       const s = requireStripe();
-      if (!c.stripeCouponId) throw ApplicationFailure.nonRetryable('the coupon must exist first', 'CouponMissing');
+      if (!c.stripeCouponId) throw ApplicationFailure.nonRetryable('the coupon must exist first', CampaignFailure.COUPON_MISSING);
       const rows = await codesWithoutStripe(sql, campaignId, limit);
       const expiresAt = futureSeconds(c.endsAt);
       await mapLimit(rows, STRIPE_CONCURRENCY, async (row) => {
@@ -116,38 +117,22 @@ export function createCampaignActivities({ sql, stripe }: Pick<ActivityDeps, 'sq
         await recordCodeCreated(sql, campaignId, row.n, promo.id);
         heartbeat({ n: row.n });
       });
-      const [done] = await sql<{ n: number }[]>`
-        select count(*)::int as n from campaign_codes where campaign_id = ${campaignId} and stripe_promotion_code_id is not null`;
-      return { remaining: c.codeCount - done!.n };
+      return { remaining: c.codeCount - (await codesInStripe(sql, campaignId)) };
     },
 
+    /** creating → active once every code exists; false when the API deactivated it first. */
     async activateCampaign(campaignId: string): Promise<boolean> {
-      return sql.begin(async (tx) => {
-        const changed = await transitionCampaign(tx, campaignId, ['creating'], 'active');
-        if (changed) await recordAudit(tx, { actor: actor(campaignId), entity: 'campaign', entityId: campaignId, action: 'activate', organizationId: (await campaignById(tx, campaignId))?.organizationId, before: { status: 'creating' }, after: { status: 'active' } });
-        return changed;
-      });
+      return activateCampaign(deps, campaignId);
     },
 
     /** Closes the campaign at its end date (the workflow's timer instant, recorded exactly). */
     async closeCampaign(campaignId: string, atIso: string): Promise<CampaignStatus> {
-      return sql.begin(async (tx) => {
-        const before = await campaignById(tx, campaignId);
-        const changed = await transitionCampaign(tx, campaignId, ['creating', 'active'], 'closed', new Date(atIso));
-        if (changed) await recordAudit(tx, { actor: actor(campaignId), entity: 'campaign', entityId: campaignId, action: 'close', organizationId: before?.organizationId, before: { status: before?.status }, after: { status: 'closed', closedAt: atIso } });
-        return changed ? 'closed' : before!.status;
-      });
+      return closeCampaign(deps, campaignId, atIso);
     },
 
     /** Deactivates (the API usually did already) and records why, e.g. when Stripe refused a code. */
     async deactivateCampaign(campaignId: string, failure: string | null): Promise<CampaignStatus> {
-      return sql.begin(async (tx) => {
-        const before = await campaignById(tx, campaignId);
-        const changed = await transitionCampaign(tx, campaignId, ['creating', 'active'], 'deactivated');
-        if (failure) await tx`update campaigns set failure = ${failure} where id = ${campaignId}`;
-        if (changed) await recordAudit(tx, { actor: actor(campaignId), entity: 'campaign', entityId: campaignId, action: 'deactivate', organizationId: before?.organizationId, before: { status: before?.status }, after: { status: 'deactivated', failure } });
-        return changed ? 'deactivated' : before!.status;
-      });
+      return stopCampaign(deps, campaignId, failure);
     },
 
     /** Deletes the coupon in Stripe: its codes stop working there too; existing subscriptions keep their discount. */
@@ -157,7 +142,7 @@ export function createCampaignActivities({ sql, stripe }: Pick<ActivityDeps, 'sq
       try {
         await requireStripe().coupons.del(c.stripeCouponId);
       } catch (err) {
-        if ((err as { code?: string }).code !== 'resource_missing') throw err;
+        if ((err as { code?: string }).code !== StripeErrorCode.RESOURCE_MISSING) throw err;
       }
     },
   };

@@ -1,9 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityDeps } from '../deps';
+import { GroupSubscriptionFailure } from '../../src/domain/groups/failures';
 import { isPermanentStripeError } from '../../src/platform/stripe';
 import { NothingToProvision, provisionSubscription, releaseSubscription } from '../../src/groups/provision';
-import { STRIPE_REFUSED } from '../../workflows/groups/subscription-definitions';
-
 
 /** Permanent Stripe refusals and missing rows become non-retryable; outages stay retryable. */
 export async function classifyStripe<T>(fn: () => Promise<T>): Promise<T> {
@@ -11,20 +10,20 @@ export async function classifyStripe<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (err) {
     if (err instanceof NothingToProvision) throw ApplicationFailure.nonRetryable(err.message, err.name);
-    if (isPermanentStripeError(err)) throw ApplicationFailure.nonRetryable((err as Error).message, STRIPE_REFUSED);
+    if (isPermanentStripeError(err)) throw ApplicationFailure.nonRetryable((err as Error).message, GroupSubscriptionFailure.STRIPE_REFUSED);
     throw err;
   }
 }
 
-export function createGroupSubscriptionActivities({ sql, stripe }: Pick<ActivityDeps, 'sql' | 'stripe'>) {
+export function createGroupSubscriptionActivities(deps: Pick<ActivityDeps, 'sql' | 'stripe'>) {
   return {
     /** Creates the reserved subscription in Stripe and marks it active (idempotent). */
     async provisionGroupSubscription(subscriptionId: string): Promise<'active' | 'failed'> {
-      return classifyStripe(() => provisionSubscription({ sql, stripe }, subscriptionId));
+      return classifyStripe(() => provisionSubscription(deps, subscriptionId));
     },
     /** Releases a reservation Stripe refused: nothing stays counted without a subscription. */
     async releaseGroupSubscription(subscriptionId: string, reason: string): Promise<boolean> {
-      return releaseSubscription({ sql, stripe }, subscriptionId, reason);
+      return releaseSubscription(deps, subscriptionId, reason);
     },
   };
 }

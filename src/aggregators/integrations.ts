@@ -1,27 +1,42 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { isFree, packageAtLeast, TARIFF_ASSIGNMENT_PACKAGE } from '../domain/aggregators/catalog';
-import { planCommand, type AggregatorCommand } from '../domain/aggregators/lifecycle';
+import { AggregatorFailure } from '../domain/aggregators/failures';
+import { commandAllowed, planCommand, workflowTakesCommands, type AggregatorCommand } from '../domain/aggregators/lifecycle';
 import { actorOf, type Principal } from '../domain/principal';
 import { AppError, notFound } from '../errors';
+import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
-import { aggregatorById, backfillCounts, getAggregator, insertAggregator, type Aggregator } from '../repos/aggregators/aggregators';
+import {
+  aggregatorById,
+  backfillCounts,
+  getAggregator as readAggregator,
+  insertAggregator,
+  listAggregators as readAggregators,
+  type Aggregator,
+  type AggregatorFilter,
+} from '../repos/aggregators/aggregators';
 import { getTariff } from '../repos/aggregators/tariffs';
 import { organizationById } from '../repos/organizations';
 import { organizationInScope } from '../repos/scope';
 import { startLifecycle } from '../temporal/start';
 import {
-  AGGREGATOR_INACTIVE,
   aggregatorWorkflowId,
   assignTariffUpdate,
   deactivateUpdate,
   unassignTariffUpdate,
   type CommandResult,
 } from '../../workflows/aggregators/aggregator-definitions';
-import type { AggregatorServices } from './context';
+
+type AggregatorServices = Pick<Services, 'sql' | 'temporal' | 'taskQueue'>;
+
+/** An integration as the API shows it: with the id of its workflow, for ops. */
+export type AggregatorView = Aggregator & { workflowId: string };
+
+const view = (a: Aggregator): AggregatorView => ({ ...a, workflowId: aggregatorWorkflowId(a.id) });
 
 /** The integration and its workflow come into being together (the workflow waits for the commit). */
-export async function createAggregator(services: AggregatorServices, principal: Principal, input: { organizationId: string; name: string }): Promise<Aggregator> {
+export async function createAggregator(services: AggregatorServices, principal: Principal, input: { organizationId: string; name: string }): Promise<AggregatorView> {
   return services.sql.begin(async (tx) => {
     if (!(await organizationInScope(tx, principal, input.organizationId))) throw notFound('Organization');
     const agg = await insertAggregator(tx, { ...input, createdBy: principal.userId });
@@ -34,8 +49,18 @@ export async function createAggregator(services: AggregatorServices, principal: 
       organizationId: agg.organizationId,
       status: agg.state,
     });
-    return agg;
+    return view(agg);
   });
+}
+
+/** The integrations of the studios in the caller's scope. */
+export async function listAggregators(s: Pick<Services, 'sql'>, principal: Principal, q: AggregatorFilter): Promise<AggregatorView[]> {
+  return (await readAggregators(s.sql, principal, q)).map(view);
+}
+
+/** The integration with its assignment progress. */
+export async function getAggregator(s: Pick<Services, 'sql'>, principal: Principal, id: string): Promise<AggregatorView> {
+  return view(await readAggregator(s.sql, principal, id));
 }
 
 export interface DryRun {
@@ -51,16 +76,17 @@ export interface DryRun {
 }
 
 /** `accepted`: a backfill was started (or the command is queued behind a busy workflow). */
-export type CommandOutcome = { aggregator: Aggregator; accepted: boolean } | DryRun;
+export type CommandOutcome = { aggregator: AggregatorView; accepted: boolean } | DryRun;
 
-const assertActive = (agg: Aggregator) => {
-  if (agg.status === 'inactive') throw new AppError('INVALID_STATE', 'The integration is deactivated', { status: agg.status });
+/** Refuses a command the integration's status does not take (an inactive one takes none but deactivation). */
+const assertAllowed = (agg: Aggregator, command: AggregatorCommand['type']) => {
+  if (!commandAllowed(agg.status, command)) throw new AppError('INVALID_STATE', 'The integration is deactivated', { status: agg.status });
 };
 
 export async function assignTariff(services: AggregatorServices, principal: Principal, id: string, tariffId: string, o: { dryRun: boolean }): Promise<CommandOutcome> {
   const { sql } = services;
-  const agg = await getAggregator(sql, principal, id);
-  assertActive(agg);
+  const agg = await readAggregator(sql, principal, id);
+  assertAllowed(agg, 'assign');
   const studio = (await organizationById(sql, agg.organizationId))!;
   if (!packageAtLeast(studio.package, TARIFF_ASSIGNMENT_PACKAGE)) {
     throw new AppError('PACKAGE_REQUIRED', `Assigning a tariff to an aggregator needs the "${TARIFF_ASSIGNMENT_PACKAGE}" package or higher; this studio has "${studio.package}"`, {
@@ -79,14 +105,14 @@ export async function assignTariff(services: AggregatorServices, principal: Prin
 }
 
 export async function unassignTariff(services: AggregatorServices, principal: Principal, id: string, o: { dryRun: boolean }): Promise<CommandOutcome> {
-  const agg = await getAggregator(services.sql, principal, id);
-  assertActive(agg);
+  const agg = await readAggregator(services.sql, principal, id);
+  assertAllowed(agg, 'unassign');
   return run(services, principal, agg, { type: 'unassign' }, o);
 }
 
 /** Deactivating twice is harmless: the second answers the inactive integration unchanged. */
 export async function deactivateAggregator(services: AggregatorServices, principal: Principal, id: string, o: { dryRun: boolean }): Promise<CommandOutcome> {
-  const agg = await getAggregator(services.sql, principal, id);
+  const agg = await readAggregator(services.sql, principal, id);
   return run(services, principal, agg, { type: 'deactivate' }, o);
 }
 
@@ -95,10 +121,10 @@ async function run(services: AggregatorServices, principal: Principal, agg: Aggr
   if (o.dryRun) return dryRun(services, agg, command, plan.kind === 'change' ? plan : null);
   // An inactive integration's workflow has ended. Anything else goes through the workflow even
   // when it looks like a no-op here: a change queued before it may still be waiting there.
-  if (agg.status === 'inactive') return { aggregator: agg, accepted: false };
+  if (!workflowTakesCommands(agg.status)) return { aggregator: view(agg), accepted: false };
   const result = await sendCommand(services, agg, command, actorOf(principal));
   const fresh = (await aggregatorById(services.sql, agg.id))!;
-  return { aggregator: fresh, accepted: result?.changed ?? true };
+  return { aggregator: view(fresh), accepted: result?.changed ?? true };
 }
 
 async function dryRun(services: AggregatorServices, agg: Aggregator, command: AggregatorCommand, plan: Extract<ReturnType<typeof planCommand>, { kind: 'change' }> | null): Promise<DryRun> {
@@ -129,7 +155,7 @@ async function sendCommand(services: AggregatorServices, agg: Aggregator, comman
     return await Promise.race([update, new Promise<undefined>((ok) => setTimeout(() => ok(undefined), UPDATE_WAIT_MS).unref())]);
   } catch (err) {
     const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
-    if ((cause instanceof ApplicationFailure && cause.type === AGGREGATOR_INACTIVE) || err instanceof WorkflowNotFoundError) {
+    if ((cause instanceof ApplicationFailure && cause.type === AggregatorFailure.INACTIVE) || err instanceof WorkflowNotFoundError) {
       throw new AppError('INVALID_STATE', 'The integration is deactivated', { status: 'inactive' });
     }
     throw err;

@@ -1,14 +1,27 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
+import type { Db } from '../db/connect';
+import { CAMPAIGN_TRANSITIONS, deactivation, type CampaignStatus, type CampaignTransition } from '../domain/groups/campaigns';
 import { toCsv } from '../domain/groups/report';
 import { actorOf, type Principal } from '../domain/principal';
 import { AppError } from '../errors';
+import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
-import { campaignById, exportCodes, getCampaign, insertCampaign, insertCodes, transitionCampaign, type Campaign } from '../repos/groups/campaigns';
+import type { Page } from '../repos/list';
+import {
+  campaignById,
+  exportCodes,
+  getCampaign as readCampaign,
+  insertCampaign,
+  insertCodes,
+  listCampaigns as readCampaigns,
+  setCampaignFailure,
+  transitionCampaign,
+  type Campaign,
+} from '../repos/groups/campaigns';
 import { getGroup } from '../repos/groups/groups';
-import { startLifecycle } from '../temporal/start';
-import { GROUP_ID } from '../../workflows/platform/search-attribute-definitions';
 import { campaignWorkflowId, deactivateCampaignSignal } from '../../workflows/groups/campaign-definitions';
-import { requireStripe, type GroupServices } from './context';
+import { startGroupWorkflow } from './start';
+import { requireGroupStripe } from './stripe';
 
 export type CampaignRequest =
   | { mode: 'shared'; code: string; maxRedemptions: number; endsAt?: string }
@@ -18,8 +31,8 @@ export type CampaignRequest =
  * Creates the campaign row (and a shared campaign's code, so a code already in use is refused
  * at once) and starts its workflow in the same transaction; the workflow does the Stripe work.
  */
-export async function createCampaign(s: GroupServices, p: Principal, groupId: string, req: CampaignRequest): Promise<Campaign> {
-  requireStripe(s.stripe);
+export async function createCampaign(s: Pick<Services, 'sql' | 'stripe' | 'temporal' | 'taskQueue'>, p: Principal, groupId: string, req: CampaignRequest): Promise<Campaign> {
+  requireGroupStripe(s.stripe);
   const endsAt = req.endsAt ? new Date(req.endsAt) : null;
   if (endsAt && endsAt.getTime() <= Date.now()) {
     throw new AppError('VALIDATION_FAILED', 'endsAt must be in the future', { errors: [{ path: 'endsAt', message: 'must be in the future' }] });
@@ -38,14 +51,8 @@ export async function createCampaign(s: GroupServices, p: Principal, groupId: st
       actor: actorOf(p), entity: 'campaign', entityId: campaignId, action: 'create', organizationId: group.organizationId,
       after: { groupId: group.id, ...req, status: 'creating' },
     });
-    await startLifecycle(s.temporal, 'campaignWorkflow', {
-      workflowId: campaignWorkflowId(campaignId),
-      taskQueue: s.taskQueue,
-      args: [{ campaignId, groupId: group.id, endsAt: endsAt?.toISOString() ?? null }],
-      kind: 'campaign',
-      organizationId: group.organizationId,
-      status: 'creating',
-      searchAttributes: [{ key: GROUP_ID, value: group.id }],
+    await startGroupWorkflow(s, group, 'campaignWorkflow', {
+      workflowId: campaignWorkflowId(campaignId), args: [{ campaignId, groupId: group.id, endsAt: endsAt?.toISOString() ?? null }], kind: 'campaign', status: 'creating',
     });
     return campaignId;
   });
@@ -53,22 +60,61 @@ export async function createCampaign(s: GroupServices, p: Principal, groupId: st
 }
 
 /**
+ * Makes one of the campaign's moves (CAMPAIGN_TRANSITIONS) with its audit entry, inside the
+ * caller's transaction, if the campaign's status allows it now. Answers whether this call made it
+ * and the status the campaign has afterwards (another writer may have moved it first).
+ */
+async function moveCampaign(
+  tx: Db,
+  id: string,
+  transition: CampaignTransition,
+  actor: string,
+  o: { at?: Date; after?: Record<string, unknown> } = {},
+): Promise<{ changed: boolean; status: CampaignStatus }> {
+  const before = (await campaignById(tx, id))!;
+  const changed = await transitionCampaign(tx, id, transition, o.at);
+  const { to } = CAMPAIGN_TRANSITIONS[transition];
+  if (!changed) return { changed, status: (await campaignById(tx, id))!.status };
+  await recordAudit(tx, {
+    actor, entity: 'campaign', entityId: id, action: transition, organizationId: before.organizationId,
+    before: { status: before.status }, after: { status: to, ...o.after },
+  });
+  return { changed, status: to };
+}
+
+const workflowActor = (campaignId: string) => `workflow:campaign-${campaignId}`;
+
+/** creating → active once every code exists in Stripe; false when it was deactivated first. */
+export async function activateCampaign(s: Pick<Services, 'sql'>, id: string): Promise<boolean> {
+  return s.sql.begin(async (tx) => (await moveCampaign(tx, id, 'activate', workflowActor(id))).changed);
+}
+
+/** Closes the campaign at its end date (the workflow's timer instant, recorded exactly); answers its status. */
+export async function closeCampaign(s: Pick<Services, 'sql'>, id: string, atIso: string): Promise<CampaignStatus> {
+  return s.sql.begin(async (tx) => (await moveCampaign(tx, id, 'close', workflowActor(id), { at: new Date(atIso), after: { closedAt: atIso } })).status);
+}
+
+/** The workflow's deactivation (the API's usually came first), recording why, e.g. when Stripe refused a code. */
+export async function stopCampaign(s: Pick<Services, 'sql'>, id: string, failure: string | null): Promise<CampaignStatus> {
+  return s.sql.begin(async (tx) => {
+    if (failure) await setCampaignFailure(tx, id, failure);
+    return (await moveCampaign(tx, id, 'deactivate', workflowActor(id), { after: { failure } })).status;
+  });
+}
+
+/**
  * Stops a campaign now: the database refuses its codes from this commit on, and the signal
  * makes the workflow stop creating codes and retire the coupon in Stripe. Repeating is harmless.
  */
-export async function deactivateCampaign(s: Pick<GroupServices, 'sql' | 'temporal'>, p: Principal, id: string): Promise<Campaign> {
+export async function deactivateCampaign(s: Pick<Services, 'sql' | 'temporal'>, p: Principal, id: string): Promise<Campaign> {
   await s.sql.begin(async (tx) => {
-    const c = await getCampaign(tx, p, id);
-    if (c.status === 'deactivated') return;
-    if (!(await transitionCampaign(tx, id, ['creating', 'active'], 'deactivated'))) {
-      const now = (await campaignById(tx, id))!;
-      if (now.status === 'deactivated') return;
-      throw new AppError('INVALID_STATE', `The campaign is ${now.status} and can no longer be deactivated`, { status: now.status });
+    const c = await readCampaign(tx, p, id);
+    if (deactivation(c.status) === 'noop') return;
+    const moved = await moveCampaign(tx, id, 'deactivate', actorOf(p));
+    if (!moved.changed) {
+      if (deactivation(moved.status) === 'noop') return;
+      throw new AppError('INVALID_STATE', `The campaign is ${moved.status} and can no longer be deactivated`, { status: moved.status });
     }
-    await recordAudit(tx, {
-      actor: actorOf(p), entity: 'campaign', entityId: id, action: 'deactivate', organizationId: c.organizationId,
-      before: { status: c.status }, after: { status: 'deactivated' },
-    });
     try {
       await s.temporal.workflow.getHandle(campaignWorkflowId(id)).signal(deactivateCampaignSignal, { by: actorOf(p) });
     } catch (err) {
@@ -79,10 +125,20 @@ export async function deactivateCampaign(s: Pick<GroupServices, 'sql' | 'tempora
   return (await campaignById(s.sql, id))!;
 }
 
+export function getCampaign(s: Pick<Services, 'sql'>, p: Principal, id: string): Promise<Campaign> {
+  return readCampaign(s.sql, p, id);
+}
+
+/** The campaigns of a group in the caller's scope. */
+export async function listCampaigns(s: Pick<Services, 'sql'>, p: Principal, groupId: string, q: Page): Promise<Campaign[]> {
+  const group = await getGroup(s.sql, p, groupId);
+  return readCampaigns(s.sql, group.id, q);
+}
+
 export const CODE_EXPORT_COLUMNS = ['code', 'maxRedemptions', 'redemptions'];
 
 /** The codes that exist in Stripe (all of them once the campaign is active), as CSV. */
-export async function campaignCodesCsv(s: Pick<GroupServices, 'sql'>, p: Principal, id: string): Promise<string> {
-  const c = await getCampaign(s.sql, p, id);
+export async function campaignCodesCsv(s: Pick<Services, 'sql'>, p: Principal, id: string): Promise<string> {
+  const c = await readCampaign(s.sql, p, id);
   return toCsv(CODE_EXPORT_COLUMNS, await exportCodes(s.sql, c.id));
 }

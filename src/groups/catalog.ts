@@ -1,19 +1,55 @@
 import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/connect';
 import { actorOf, type Principal } from '../domain/principal';
 import { AppError, notFound } from '../errors';
+import type { Services } from '../platform/services';
+import { callStripe } from '../platform/stripe';
 import { recordAudit } from '../repos/audit';
-import { findCustomer, findPlan, getProduct, insertCustomer, insertPlan, insertProduct, type Interval } from '../repos/groups/catalog';
-import { insertSubscription, type Collection } from '../repos/groups/subscriptions';
-import { callStripe, requireStripe, type GroupServices } from './context';
+import type { Page } from '../repos/list';
+import {
+  findCustomer,
+  findPlan,
+  getProduct,
+  insertCustomer,
+  insertPlan,
+  insertProduct,
+  listPlans,
+  listProducts as readProducts,
+  type Customer,
+  type Interval,
+  type Plan,
+  type Product,
+} from '../repos/groups/catalog';
+import {
+  getSubscription as readSubscription,
+  insertSubscription,
+  listSubscriptions as readSubscriptions,
+  type Collection,
+  type Subscription,
+  type SubscriptionFilter,
+} from '../repos/groups/subscriptions';
+import { requireGroupStripe } from './stripe';
 
 // The catalog is created in Stripe first (idempotency key and metadata from an id chosen here),
 // then mirrored. A Stripe refusal leaves nothing behind; a failed mirror leaves a Stripe object
 // that carries our id in its metadata and is never used.
 
-type Services = Pick<GroupServices, 'sql' | 'stripe'>;
+/** Catalog writes create in Stripe, then mirror. */
+type Writer = Pick<Services, 'sql' | 'stripe'>;
+type Reader = Pick<Services, 'sql'>;
 
-export async function createProduct(s: Services, p: Principal, input: { name: string; description?: string }) {
-  const stripe = requireStripe(s.stripe);
+/** The mirror row and its audit entry, in one transaction. */
+async function mirror<T extends { id: string }>(s: Reader, p: Principal, entity: string, insert: (tx: Db) => Promise<T>): Promise<T> {
+  let row: T | undefined;
+  await s.sql.begin(async (tx) => {
+    row = await insert(tx);
+    await recordAudit(tx, { actor: actorOf(p), entity, entityId: row.id, action: 'create', after: row });
+  });
+  return row!;
+}
+
+export async function createProduct(s: Writer, p: Principal, input: { name: string; description?: string }): Promise<Product> {
+  const stripe = requireGroupStripe(s.stripe);
   const id = randomUUID();
   const product = await callStripe('product', () =>
     stripe.products.create(
@@ -21,20 +57,16 @@ export async function createProduct(s: Services, p: Principal, input: { name: st
       { idempotencyKey: `product-${id}` },
     ),
   );
-  return s.sql.begin(async (tx) => {
-    const row = await insertProduct(tx, { id, name: input.name, description: input.description ?? null, stripeProductId: product.id, createdBy: p.userId });
-    await recordAudit(tx, { actor: actorOf(p), entity: 'product', entityId: id, action: 'create', after: row });
-    return row;
-  });
+  return mirror(s, p, 'product', (tx) => insertProduct(tx, { id, name: input.name, description: input.description ?? null, stripeProductId: product.id, createdBy: p.userId }));
 }
 
 export async function createPlan(
-  s: Services,
+  s: Writer,
   p: Principal,
   productId: string,
   input: { name: string; description: string; amount: number; currency: string; interval: Interval },
-) {
-  const stripe = requireStripe(s.stripe);
+): Promise<Plan> {
+  const stripe = requireGroupStripe(s.stripe);
   const product = await getProduct(s.sql, productId);
   const id = randomUUID();
   const price = await callStripe('price', () =>
@@ -50,34 +82,26 @@ export async function createPlan(
       { idempotencyKey: `plan-${id}` },
     ),
   );
-  return s.sql.begin(async (tx) => {
-    const row = await insertPlan(tx, { id, productId, ...input, stripePriceId: price.id, createdBy: p.userId });
-    await recordAudit(tx, { actor: actorOf(p), entity: 'plan', entityId: id, action: 'create', after: row });
-    return row;
-  });
+  return mirror(s, p, 'plan', (tx) => insertPlan(tx, { id, productId, ...input, stripePriceId: price.id, createdBy: p.userId }));
 }
 
-export async function createCustomer(s: Services, p: Principal, input: { name: string; email: string }) {
-  const stripe = requireStripe(s.stripe);
+export async function createCustomer(s: Writer, p: Principal, input: { name: string; email: string }): Promise<Customer> {
+  const stripe = requireGroupStripe(s.stripe);
   const id = randomUUID();
   const customer = await callStripe('customer', () =>
     stripe.customers.create({ name: input.name, email: input.email, metadata: { customerId: id } }, { idempotencyKey: `customer-${id}` }),
   );
-  return s.sql.begin(async (tx) => {
-    const row = await insertCustomer(tx, { id, ...input, stripeCustomerId: customer.id, createdBy: p.userId });
-    await recordAudit(tx, { actor: actorOf(p), entity: 'customer', entityId: id, action: 'create', after: row });
-    return row;
-  });
+  return mirror(s, p, 'customer', (tx) => insertCustomer(tx, { id, ...input, stripeCustomerId: customer.id, createdBy: p.userId }));
 }
 
 export const DEFAULT_DAYS_UNTIL_DUE = 30;
 
 export async function createSubscription(
-  s: Services,
+  s: Writer,
   p: Principal,
   input: { customerId: string; planId: string; collection: Collection; daysUntilDue?: number },
-) {
-  const stripe = requireStripe(s.stripe);
+): Promise<Subscription> {
+  const stripe = requireGroupStripe(s.stripe);
   const [customer, plan] = await Promise.all([findCustomer(s.sql, input.customerId), findPlan(s.sql, input.planId)]);
   if (!customer) throw notFound('Customer');
   if (!plan) throw notFound('Plan');
@@ -99,12 +123,35 @@ export async function createSubscription(
       { idempotencyKey: `subscription-${id}` },
     ),
   );
-  return s.sql.begin(async (tx) => {
-    const row = await insertSubscription(tx, {
+  return mirror(s, p, 'subscription', (tx) =>
+    insertSubscription(tx, {
       id, customerId: customer.id, planId: plan.id, collection: input.collection, daysUntilDue, source: 'direct',
       status: 'active', stripeSubscriptionId: created.id, stripeStatus: created.status, createdBy: p.userId,
-    });
-    await recordAudit(tx, { actor: actorOf(p), entity: 'subscription', entityId: id, action: 'create', after: row });
-    return row;
-  });
+    }),
+  );
+}
+
+export function listProducts(s: Reader, q: Page): Promise<Product[]> {
+  return readProducts(s.sql, q);
+}
+
+/** A product with its plans. */
+export async function getProductWithPlans(s: Reader, id: string): Promise<Product & { plans: Plan[] }> {
+  const product = await getProduct(s.sql, id);
+  return { ...product, plans: await listPlans(s.sql, product.id) };
+}
+
+export async function getCustomer(s: Reader, id: string): Promise<Customer> {
+  const customer = await findCustomer(s.sql, id);
+  if (!customer) throw notFound('Customer');
+  return customer;
+}
+
+/** Admins: every subscription; managers: the subscriptions of the groups they run. Filters combine. */
+export function listSubscriptions(s: Reader, p: Principal, q: SubscriptionFilter): Promise<Subscription[]> {
+  return readSubscriptions(s.sql, p, q);
+}
+
+export function getSubscription(s: Reader, p: Principal, id: string): Promise<Subscription> {
+  return readSubscription(s.sql, p, id);
 }

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connect';
-import { emailMatchesDomains, ipInRanges } from '../domain/groups/access';
+import { accessVia } from '../domain/groups/access';
+import { attemptsLeft, claimLocked, verificationRefusal } from '../domain/groups/claims';
+import { ClaimRefusal } from '../domain/groups/failures';
+import { claimSource } from '../domain/groups/subscriptions';
 import {
   hashVerificationCode,
   newVerificationCode,
@@ -9,13 +12,17 @@ import {
   verificationCodeMatches,
 } from '../domain/groups/verification';
 import { AppError } from '../errors';
+import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
 import { findPlan } from '../repos/groups/catalog';
 import { claimById, countAttempt, grantClaim, insertClaim, lockClaim, recentClaims, type AccessClaim } from '../repos/groups/claims';
 import { accessRulesOf, groupById, type Group } from '../repos/groups/groups';
 import { liveGroupUser, subscriptionById, type Subscription } from '../repos/groups/subscriptions';
-import { requireStripe, type GroupServices } from './context';
 import { awaitProvisioning, reserveGroupUser, startProvisioning } from './enrol';
+import { requireGroupStripe } from './stripe';
+
+/** What claiming access touches: the database, Stripe (through the subscription workflow) and mail. */
+type ClaimServices = Pick<Services, 'sql' | 'stripe' | 'temporal' | 'taskQueue' | 'mail'>;
 
 export type ClaimOutcome =
   | { kind: 'granted'; claim: AccessClaim; subscription: Subscription; existing: boolean }
@@ -37,8 +44,8 @@ export async function assertFreeUsersPlan(sql: Db, group: Group, what: string): 
  * Grants the group's users plan to `email` (once per address: a repeat answers the existing
  * subscription), recording the claim; the subscription is created in Stripe by its workflow.
  */
-async function grant(s: GroupServices, group: Group, claim: { id: string; email: string; name: string; via: AccessClaim['via']; clientIp: string; verifying?: boolean }) {
-  const source = claim.via === 'ip' ? 'ip_claim' : 'email_claim';
+async function grant(s: ClaimServices, group: Group, claim: { id: string; email: string; name: string; via: AccessClaim['via']; clientIp: string; verifying?: boolean }) {
+  const source = claimSource(claim.via);
   const done = await s.sql.begin(async (tx) => {
     const existing = await liveGroupUser(tx, group.id, claim.email);
     const sub = existing ?? (await reserveGroupUser(tx, { group, email: claim.email, name: claim.name, source, actor: `claim:${claim.id}` }));
@@ -61,18 +68,17 @@ async function grant(s: GroupServices, group: Group, claim: { id: string; email:
  * A public claim. The address the server sees (trusted proxies only) is matched first; failing
  * that, an address in one of the group's domains gets a one-time code to prove it owns it.
  */
-export async function claimAccess(s: GroupServices, input: { groupId: string; email: string; name: string }, clientIp: string): Promise<ClaimOutcome> {
-  requireStripe(s.stripe);
+export async function claimAccess(s: ClaimServices, input: { groupId: string; email: string; name: string }, clientIp: string): Promise<ClaimOutcome> {
+  requireGroupStripe(s.stripe);
   const group = await groupById(s.sql, input.groupId);
   if (!group) throw new AppError('NOT_FOUND', 'Group not found');
   const rules = await accessRulesOf(s.sql, group.id);
   const email = input.email.toLowerCase();
-  const byIp = rules !== undefined && ipInRanges(clientIp, rules.ipRanges);
-  const byDomain = rules !== undefined && emailMatchesDomains(email, rules.emailDomains);
-  if (!byIp && !byDomain) throw new AppError('FORBIDDEN', 'Neither your network address nor your e-mail domain gives access to this group');
+  const via = accessVia(rules, clientIp, email);
+  if (!via) throw new AppError('FORBIDDEN', 'Neither your network address nor your e-mail domain gives access to this group');
   await assertFreeUsersPlan(s.sql, group, 'Access by IP or e-mail domain');
   const id = randomUUID();
-  if (byIp) return grant(s, group, { id, email, name: input.name, via: 'ip', clientIp });
+  if (via === 'ip') return grant(s, group, { id, email, name: input.name, via, clientIp });
 
   if ((await recentClaims(s.sql, group.id, email, CODE_WINDOW_MS)) >= CODES_PER_WINDOW) {
     throw new AppError('RATE_LIMITED', 'Too many codes were sent to this address; try again in a few minutes');
@@ -97,7 +103,7 @@ export async function claimAccess(s: GroupServices, input: { groupId: string; em
   return { kind: 'verification_sent', claim };
 }
 
-async function sendCode(s: GroupServices, mail: Parameters<GroupServices['mail']['send']>[0]): Promise<void> {
+async function sendCode(s: ClaimServices, mail: Parameters<Services['mail']['send']>[0]): Promise<void> {
   try {
     await s.mail.send(mail);
   } catch {
@@ -105,7 +111,7 @@ async function sendCode(s: GroupServices, mail: Parameters<GroupServices['mail']
   }
 }
 
-async function lock(s: GroupServices, claim: AccessClaim): Promise<void> {
+async function lock(s: ClaimServices, claim: AccessClaim): Promise<void> {
   await s.sql.begin(async (tx) => {
     if (!(await lockClaim(tx, claim.id))) return;
     const group = await groupById(tx, claim.groupId);
@@ -114,27 +120,28 @@ async function lock(s: GroupServices, claim: AccessClaim): Promise<void> {
 }
 
 /** Checks a one-time code: wrong ones count, the last allowed wrong one locks the claim. */
-export async function verifyClaim(s: GroupServices, claimId: string, code: string, clientIp: string): Promise<ClaimOutcome> {
-  requireStripe(s.stripe);
+export async function verifyClaim(s: ClaimServices, claimId: string, code: string, clientIp: string): Promise<ClaimOutcome> {
+  requireGroupStripe(s.stripe);
   const claim = await claimById(s.sql, claimId);
   if (!claim) throw new AppError('NOT_FOUND', 'Claim not found');
   if (claim.status === 'granted') {
     return { kind: 'granted', claim, subscription: (await subscriptionById(s.sql, claim.subscriptionId!))!, existing: true };
   }
-  if (claim.status === 'locked') throw new AppError('CODE_EXHAUSTED', 'Too many wrong codes; claim access again to get a new one');
-  if (claim.codeExpiresAt!.getTime() <= Date.now()) throw new AppError('CODE_EXPIRED', 'The code has expired; claim access again to get a new one');
+  const refusal = verificationRefusal(claim, Date.now());
+  if (refusal) throw new AppError(refusal.code, refusal.message);
   const counted = await countAttempt(s.sql, claimId, VERIFICATION_MAX_ATTEMPTS);
   if (!counted) {
     // Granted or locked meanwhile, or the attempts ran out before the lock was written.
     const now = (await claimById(s.sql, claimId))!;
     if (now.status === 'granted') return verifyClaim(s, claimId, code, clientIp);
     await lock(s, now);
-    throw new AppError('CODE_EXHAUSTED', 'Too many wrong codes; claim access again to get a new one');
+    const locked = claimLocked();
+    throw new AppError(locked.code, locked.message);
   }
   if (!verificationCodeMatches(claimId, code, counted.codeHash!)) {
-    const attemptsLeft = VERIFICATION_MAX_ATTEMPTS - counted.attempts;
-    if (attemptsLeft <= 0) await lock(s, counted);
-    throw new AppError('VERIFICATION_FAILED', 'The code is not right', { attemptsLeft });
+    const left = attemptsLeft(counted.attempts);
+    if (left <= 0) await lock(s, counted);
+    throw new AppError(ClaimRefusal.WRONG_CODE, 'The code is not right', { attemptsLeft: left });
   }
   const group = (await groupById(s.sql, claim.groupId))!;
   return grant(s, group, { id: claim.id, email: claim.email, name: claim.name, via: 'email_domain', clientIp, verifying: true });

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connect';
+import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
-import { insertCustomer } from '../repos/groups/catalog';
+import { deleteCustomer, insertCustomer } from '../repos/groups/catalog';
 import type { Group } from '../repos/groups/groups';
 import { insertGroupUser, subscriptionById, type Subscription, type SubscriptionSource } from '../repos/groups/subscriptions';
-import { startLifecycle } from '../temporal/start';
-import { GROUP_ID } from '../../workflows/platform/search-attribute-definitions';
 import { subscriptionOutcomeUpdate, subscriptionWorkflowId } from '../../workflows/groups/subscription-definitions';
-import type { GroupServices } from './context';
+import { startGroupWorkflow } from './start';
 
 export interface NewGroupUser {
   group: Group;
@@ -31,7 +30,7 @@ export async function reserveGroupUser(tx: Db, u: NewGroupUser): Promise<Subscri
     source: u.source, campaignId: u.campaignId, jobId: u.jobId,
   });
   if (!sub) {
-    await tx`delete from customers where id = ${customerId}`;
+    await deleteCustomer(tx, customerId);
     return undefined;
   }
   await recordAudit(tx, {
@@ -46,15 +45,9 @@ export async function reserveGroupUser(tx: Db, u: NewGroupUser): Promise<Subscri
  * the reserving transaction: a failed start rolls the reservation back, so nothing is counted
  * without a workflow to finish it.
  */
-export async function startProvisioning(s: Pick<GroupServices, 'temporal' | 'taskQueue'>, sub: Subscription, group: Group): Promise<void> {
-  await startLifecycle(s.temporal, 'groupSubscriptionWorkflow', {
-    workflowId: subscriptionWorkflowId(sub.id),
-    taskQueue: s.taskQueue,
-    args: [{ subscriptionId: sub.id, groupId: group.id }],
-    kind: 'subscription',
-    organizationId: group.organizationId,
-    status: 'pending',
-    searchAttributes: [{ key: GROUP_ID, value: group.id }],
+export function startProvisioning(s: Pick<Services, 'temporal' | 'taskQueue'>, sub: Subscription, group: Group): Promise<void> {
+  return startGroupWorkflow(s, group, 'groupSubscriptionWorkflow', {
+    workflowId: subscriptionWorkflowId(sub.id), args: [{ subscriptionId: sub.id, groupId: group.id }], kind: 'subscription', status: 'pending',
   });
 }
 
@@ -63,7 +56,7 @@ export async function startProvisioning(s: Pick<GroupServices, 'temporal' | 'tas
  * An update rather than the workflow's result: it does not unlock time skipping in tests, and a
  * slow Stripe just leaves the answer `pending`.
  */
-export async function awaitProvisioning(s: Pick<GroupServices, 'sql' | 'temporal'>, subscriptionId: string, timeoutMs = 20_000): Promise<Subscription> {
+export async function awaitProvisioning(s: Pick<Services, 'sql' | 'temporal'>, subscriptionId: string, timeoutMs = 20_000): Promise<Subscription> {
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
     s.temporal.workflow.getHandle(subscriptionWorkflowId(subscriptionId)).executeUpdate(subscriptionOutcomeUpdate).catch(() => undefined),

@@ -2,11 +2,13 @@ import { normalizeAccessRules } from '../domain/groups/access';
 import { actorOf, type Principal } from '../domain/principal';
 import { AppError, notFound } from '../errors';
 import { recordAudit } from '../repos/audit';
+import type { Page } from '../repos/list';
 import { findCustomer, findPlan } from '../repos/groups/catalog';
-import { accessRulesOf, getGroup, insertGroup, upsertAccessRules, type Group } from '../repos/groups/groups';
+import { existsInStripe } from '../domain/groups/subscriptions';
+import type { Services } from '../platform/services';
+import { accessRulesOf, getGroup, insertGroup, listGroups as readGroups, upsertAccessRules, type AccessRules, type Group } from '../repos/groups/groups';
 import { attachOwner, subscriptionById } from '../repos/groups/subscriptions';
 import { findOrganization } from '../repos/organizations';
-import type { GroupServices } from './context';
 
 export interface GroupInput {
   name: string;
@@ -19,7 +21,7 @@ export interface GroupInput {
 const invalid = (path: string, message: string) => new AppError('UNPROCESSABLE', message, { errors: [{ path, message }] });
 
 /** A group ties an owner (customer + their subscription) to the plan its users get. */
-export async function createGroup(s: Pick<GroupServices, 'sql'>, p: Principal, input: GroupInput): Promise<Group> {
+export async function createGroup(s: Pick<Services, 'sql'>, p: Principal, input: GroupInput): Promise<Group> {
   return s.sql.begin(async (tx) => {
     const [customer, owner, plan] = await Promise.all([
       findCustomer(tx, input.ownerCustomerId),
@@ -32,7 +34,7 @@ export async function createGroup(s: Pick<GroupServices, 'sql'>, p: Principal, i
     if (input.organizationId && !(await findOrganization(tx, p, input.organizationId))) throw notFound('Organization');
     if (owner.customerId !== customer.id) throw invalid('ownerSubscriptionId', 'The owner subscription belongs to another customer');
     if (owner.groupId) throw new AppError('CONFLICT', 'This subscription already belongs to a group');
-    if (owner.status !== 'active') throw invalid('ownerSubscriptionId', 'The owner subscription does not exist in Stripe yet');
+    if (!existsInStripe(owner.status)) throw invalid('ownerSubscriptionId', 'The owner subscription does not exist in Stripe yet');
     const group = await insertGroup(tx, {
       name: input.name, organizationId: input.organizationId ?? null, ownerCustomerId: customer.id,
       ownerSubscriptionId: owner.id, usersPlanId: plan.id, createdBy: p.userId,
@@ -43,8 +45,19 @@ export async function createGroup(s: Pick<GroupServices, 'sql'>, p: Principal, i
   });
 }
 
+/** Admins: every group; managers: the groups linked to organizations in their scope. */
+export function listGroups(s: Pick<Services, 'sql'>, p: Principal, q: Page & { organizationId?: string }): Promise<Group[]> {
+  return readGroups(s.sql, p, q);
+}
+
+/** A group in the caller's scope, with its access rules (null before any were set). */
+export async function getGroupWithRules(s: Pick<Services, 'sql'>, p: Principal, id: string): Promise<Group & { accessRules: AccessRules | null }> {
+  const group = await getGroup(s.sql, p, id);
+  return { ...group, accessRules: (await accessRulesOf(s.sql, group.id)) ?? null };
+}
+
 /** Replaces the group's IP ranges and e-mail domains, validated and normalised. */
-export async function setAccessRules(s: Pick<GroupServices, 'sql'>, p: Principal, groupId: string, input: { ipRanges: string[]; emailDomains: string[] }) {
+export async function setAccessRules(s: Pick<Services, 'sql'>, p: Principal, groupId: string, input: { ipRanges: string[]; emailDomains: string[] }): Promise<AccessRules> {
   const normalized = normalizeAccessRules(input);
   if (normalized.errors.length) {
     throw new AppError('VALIDATION_FAILED', `Invalid access rules: ${normalized.errors.map((e) => e.path).join(', ')}`, { errors: normalized.errors });

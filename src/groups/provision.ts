@@ -1,17 +1,16 @@
-import type Stripe from 'stripe';
-import type { Sql } from '../db/connect';
+import { awaitsStripe } from '../domain/groups/subscriptions';
+import { GroupSubscriptionFailure } from '../domain/groups/failures';
+import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
 import { completeRedemption, releaseRedemption } from '../repos/groups/campaigns';
 import { setStripeCustomer } from '../repos/groups/catalog';
 import { markSubscriptionActive, markSubscriptionFailed, provisioningView } from '../repos/groups/subscriptions';
 
-export interface ProvisionDeps {
-  sql: Sql;
-  stripe: Stripe | null;
-}
+export type ProvisionDeps = Pick<Services, 'sql' | 'stripe'>;
 
+/** The reservation is gone, or Stripe is not connected: nothing to retry. */
 export class NothingToProvision extends Error {
-  override name = 'NothingToProvision';
+  override name = GroupSubscriptionFailure.NOTHING_TO_PROVISION;
 }
 
 const actor = (subscriptionId: string) => `workflow:subscription-${subscriptionId}`;
@@ -24,7 +23,7 @@ const actor = (subscriptionId: string) => `workflow:subscription-${subscriptionI
 export async function provisionSubscription(deps: ProvisionDeps, subscriptionId: string): Promise<'active' | 'failed'> {
   const v = await provisioningView(deps.sql, subscriptionId);
   if (!v) throw new NothingToProvision(`subscription ${subscriptionId} does not exist`);
-  if (v.subscription.status !== 'pending') return v.subscription.status;
+  if (!awaitsStripe(v.subscription.status)) return v.subscription.status;
   if (!deps.stripe) throw new NothingToProvision('Stripe is not connected');
   const { subscription: sub, customer } = v;
 
@@ -71,7 +70,7 @@ export async function provisionSubscription(deps: ProvisionDeps, subscriptionId:
  */
 export async function releaseSubscription(deps: ProvisionDeps, subscriptionId: string, reason: string): Promise<boolean> {
   const v = await provisioningView(deps.sql, subscriptionId);
-  if (!v || v.subscription.status !== 'pending') return false;
+  if (!v || !awaitsStripe(v.subscription.status)) return false;
   if (v.customer.stripeCustomerId && deps.stripe) {
     const existing = await deps.stripe.subscriptions.list({ customer: v.customer.stripeCustomerId, status: 'all', limit: 100 });
     for (const s of existing.data) {

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { suiteStack } from '../support/suite';
 import { contractTruth, getAggregator, profile, seedProfiles, studioWorld, tariff, waitForAggregator } from './world';
 
 describe('assigning a FREE tariff to an aggregator', () => {
-  let s: TestStack;
-  let w: Awaited<ReturnType<typeof studioWorld>>;
-  beforeAll(async () => {
-    s = await startTestStack();
-    w = await studioWorld(s);
-  });
-  afterAll(async () => s?.close());
+  const { s, w } = suiteStack({}, studioWorld);
 
   const assign = (tariffId: string, query = '') => s.call('PUT', `/v1/aggregators/${w.aggregatorId}/tariff${query}`, { token: w.manager.token, body: { tariffId } });
   const stats = async () => (await s.call('GET', `/v1/organizations/${w.organizationId}/member-stats`, { token: w.manager.token })).body;
@@ -108,7 +102,6 @@ describe('assigning a FREE tariff to an aggregator', () => {
     const all = (await s.call('GET', `/v1/profiles/${someone!.id}/contracts`, { token: w.manager.token })).body.items;
     expect(all.map((c: { tariffId: string; status: string }) => [c.tariffId, c.status])).toEqual([[second, 'active'], [w.freeTariffId, 'terminated']]);
     expect(all[1].terminationReason).toBe('tariff_changed');
-    w.freeTariffId = second;
   });
 
   it('unassigning terminates the contracts; profiles stay prospects of the aggregator', async () => {

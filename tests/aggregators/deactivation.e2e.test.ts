@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { suiteStack } from '../support/suite';
 import { contractTruth, getAggregator, profile, seedProfiles, studioWorld, waitForAggregator } from './world';
 
 describe('deactivating an aggregator integration', () => {
-  let s: TestStack;
-  let w: Awaited<ReturnType<typeof studioWorld>>;
-  beforeAll(async () => {
-    s = await startTestStack();
-    w = await studioWorld(s);
-    await seedProfiles(s, w.organizationId, w.aggregatorId, 3_000);
-    await seedProfiles(s, w.organizationId, null, 4, 'member');
-    await s.call('PUT', `/v1/aggregators/${w.aggregatorId}/tariff`, { token: w.manager.token, body: { tariffId: w.freeTariffId } });
-    await waitForAggregator(s, w.aggregatorId, (a) => a.state === 'done');
+  // A studio whose aggregator has 3 000 profiles on its FREE tariff, and 4 members of its own.
+  const { s, w } = suiteStack({}, async (s) => {
+    const world = await studioWorld(s);
+    await seedProfiles(s, world.organizationId, world.aggregatorId, 3_000);
+    await seedProfiles(s, world.organizationId, null, 4, 'member');
+    await s.call('PUT', `/v1/aggregators/${world.aggregatorId}/tariff`, { token: world.manager.token, body: { tariffId: world.freeTariffId } });
+    await waitForAggregator(s, world.aggregatorId, (a) => a.state === 'done');
+    return world;
   });
-  afterAll(async () => s?.close());
 
   const deactivate = (query = '') => s.call('POST', `/v1/aggregators/${w.aggregatorId}/deactivate${query}`, { token: w.manager.token, body: {} });
   const stats = async () => (await s.call('GET', `/v1/organizations/${w.organizationId}/member-stats`, { token: w.manager.token })).body;

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { suiteStack } from '../support/suite';
 import { getAggregator, profile, SERVICES, studioWorld, tariff } from './world';
 
 describe('tariffs, integrations and the assignment gates', () => {
-  let s: TestStack;
-  let w: Awaited<ReturnType<typeof studioWorld>>;
-  beforeAll(async () => {
-    s = await startTestStack();
-    w = await studioWorld(s);
-  });
-  afterAll(async () => s?.close());
+  const { s, w } = suiteStack({}, studioWorld);
 
   const assign = (aggregatorId: string, tariffId: string, token = w.manager.token) =>
     s.call('PUT', `/v1/aggregators/${aggregatorId}/tariff`, { token, body: { tariffId } });
@@ -129,11 +123,7 @@ describe('tariffs, integrations and the assignment gates', () => {
 });
 
 describe('members, prospects and the booked member limit', () => {
-  let s: TestStack;
-  beforeAll(async () => {
-    s = await startTestStack({ worker: false });
-  });
-  afterAll(async () => s?.close());
+  const { s } = suiteStack({ worker: false });
 
   it('counts members only; a member beyond memberLimit is refused with 409 MEMBER_LIMIT_REACHED', async () => {
     const organizationId = await s.organization({ name: 'Small studio', package: 'advanced', memberLimit: 2 });

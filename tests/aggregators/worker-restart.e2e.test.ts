@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { suiteStack } from '../support/suite';
 import { contractTruth, getAggregator, profile, seedProfiles, studioWorld, waitForAggregator } from './world';
 
 describe('a backfill whose worker dies half-way', () => {
-  let s: TestStack;
-  beforeAll(async () => {
-    s = await startTestStack();
-  });
-  afterAll(async () => s?.close());
+  const { s } = suiteStack();
 
   it('resumes after a restart: every one of 20 000 profiles ends with exactly one active contract', { timeout: 180_000 }, async () => {
     const w = await studioWorld(s);

@@ -1,5 +1,6 @@
 import { waitFor } from '../support/wait';
 import type { TestStack } from '../support/stack';
+import { unique, uniqueEmail } from '../support/unique';
 
 export const SERVICES = [
   { name: 'Gym floor', kind: 'service' },
@@ -7,14 +8,12 @@ export const SERVICES = [
   { name: 'Sauna', kind: 'module' },
 ];
 
-const suffix = () => Math.random().toString(36).slice(2, 7);
-
 /**
  * A studio set up as the help-centre article describes: a package (advanced by default), a
  * manager, a prepared FREE tariff bundling services, and an aggregator integration.
  */
 export async function studioWorld(s: TestStack, o: { package?: 'basic' | 'advanced' | 'premium'; memberLimit?: number | null } = {}) {
-  const organizationId = await s.organization({ name: `Studio ${suffix()}`, package: o.package ?? 'advanced', memberLimit: o.memberLimit ?? null });
+  const organizationId = await s.organization({ name: unique('Studio'), package: o.package ?? 'advanced', memberLimit: o.memberLimit ?? null });
   const manager = await s.userWithToken({ role: 'manager', organizationId });
   const freeTariffId = await tariff(s, organizationId, 'FREE', manager.token);
   const aggregatorId = await aggregator(s, organizationId, manager.token);
@@ -22,19 +21,19 @@ export async function studioWorld(s: TestStack, o: { package?: 'basic' | 'advanc
 }
 
 export async function tariff(s: TestStack, organizationId: string, paymentFrequency: string, token?: string): Promise<string> {
-  const res = await s.call('POST', '/v1/tariffs', { token, body: { organizationId, name: `${paymentFrequency} tariff ${suffix()}`, paymentFrequency, services: SERVICES } });
+  const res = await s.call('POST', '/v1/tariffs', { token, body: { organizationId, name: unique(`${paymentFrequency} tariff`), paymentFrequency, services: SERVICES } });
   if (res.status !== 201) throw new Error(`tariff creation failed: ${JSON.stringify(res.body)}`);
   return res.body.id;
 }
 
 export async function aggregator(s: TestStack, organizationId: string, token?: string): Promise<string> {
-  const res = await s.call('POST', '/v1/aggregators', { token, body: { organizationId, name: `Corporate fitness ${suffix()}` } });
+  const res = await s.call('POST', '/v1/aggregators', { token, body: { organizationId, name: unique('Corporate fitness') } });
   if (res.status !== 201) throw new Error(`aggregator creation failed: ${JSON.stringify(res.body)}`);
   return res.body.id;
 }
 
 export async function profile(s: TestStack, body: Record<string, unknown>, token?: string) {
-  return s.call('POST', '/v1/profiles', { token, body: { name: 'Pat Profile', email: `p-${suffix()}@example.test`, ...body } });
+  return s.call('POST', '/v1/profiles', { token, body: { name: 'Pat Profile', email: uniqueEmail('p'), ...body } });
 }
 
 /**
@@ -44,7 +43,7 @@ export async function profile(s: TestStack, body: Record<string, unknown>, token
 export async function seedProfiles(s: TestStack, organizationId: string, aggregatorId: string | null, n: number, status = 'prospect') {
   await s.sql`
     insert into profiles (organization_id, name, email, status, aggregator_id)
-    select ${organizationId}, 'Seeded ' || g, 'seeded-' || g || '-' || ${suffix()} || '@example.test', ${status}, ${aggregatorId}
+    select ${organizationId}, 'Seeded ' || g, 'seeded-' || g || '-' || ${unique('s')} || '@example.test', ${status}, ${aggregatorId}
     from generate_series(1, ${n}) g`;
   if (aggregatorId) await s.sql`update aggregators set profiles_total = profiles_total + ${n}, profiles_done = profiles_done + ${n} where id = ${aggregatorId}`;
 }

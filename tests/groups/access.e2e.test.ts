@@ -1,33 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/stack';
-import { groupUsers, groupWorld } from './world';
-
-const claim = (s: TestStack, groupId: string, email: string, headers: Record<string, string> = {}) =>
-  s.call('POST', '/v1/public/access-claims', { token: null, body: { groupId, email, name: email.split('@')[0] }, headers });
-const verify = (s: TestStack, claimId: string, code: string) =>
-  s.call('POST', `/v1/public/access-claims/${claimId}/verify`, { token: null, body: { code } });
-
-/** The six-digit code in the message the real SMTP listener received. */
-async function codeMailedTo(s: TestStack, email: string): Promise<string> {
-  const mail = await s.smtp.waitFor(email);
-  const code = /\bis (\d{6})\b/.exec(mail.raw)?.[1];
-  if (!code) throw new Error(`no code in ${mail.raw}`);
-  return code;
-}
+import { describe, expect, it } from 'vitest';
+import { suiteStack } from '../support/suite';
+import { claim, codeMailedTo, groupUsers, groupWorld, verify } from './world';
 
 describe('access rules behind a trusted proxy', () => {
-  let s: TestStack;
-  let w: Awaited<ReturnType<typeof groupWorld>>;
-  beforeAll(async () => {
-    s = await startTestStack({ trustedProxies: ['127.0.0.1'] });
-    w = await groupWorld(s);
-    const rules = await s.call('POST', `/v1/groups/${w.groupId}/access-rules`, {
+  const { s, w } = suiteStack({ trustedProxies: ['127.0.0.1'] }, async (s) => {
+    const world = await groupWorld(s);
+    const rules = await s.call('POST', `/v1/groups/${world.groupId}/access-rules`, {
       body: { ipRanges: ['203.0.113.7/24', '2001:DB8:0:0::/32', '192.0.2.10'], emailDomains: ['@XYZ.Example.', 'labs.other.example'] },
     });
     expect(rules.status).toBe(201);
     expect(rules.body).toMatchObject({ ipRanges: ['203.0.113.0/24', '2001:db8::/32', '192.0.2.10/32'], emailDomains: ['xyz.example', 'labs.other.example'] });
+    return world;
   });
-  afterAll(async () => s?.close());
 
   it('refuses malformed ranges and domains, naming each', async () => {
     const res = await s.call('POST', `/v1/groups/${w.groupId}/access-rules`, { body: { ipRanges: ['10.0.0.0/8', '300.1.1.1/8', '10.0.0.0/33'], emailDomains: ['ok.example', 'no spaces.example', 'localhost'] } });
@@ -118,13 +102,7 @@ describe('access rules behind a trusted proxy', () => {
 });
 
 describe('access rules with no trusted proxy', () => {
-  let s: TestStack;
-  let w: Awaited<ReturnType<typeof groupWorld>>;
-  beforeAll(async () => {
-    s = await startTestStack();
-    w = await groupWorld(s);
-  });
-  afterAll(async () => s?.close());
+  const { s, w } = suiteStack({}, groupWorld);
 
   it('ignores a forwarded-for header from an untrusted peer and uses the address it sees', async () => {
     await s.call('POST', `/v1/groups/${w.groupId}/access-rules`, { body: { ipRanges: ['203.0.113.0/24'], emailDomains: [] } });

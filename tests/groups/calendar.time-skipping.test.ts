@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { suiteStack } from '../support/suite';
 import { activeCampaign, groupWorld, redeem } from './world';
 
 const DAY = 86_400_000;
@@ -7,13 +7,7 @@ const DAY = 86_400_000;
 // A campaign's end date is a real calendar instant; the time-skipping test server passes the
 // 30 days in seconds. Each scenario gets its own server, so its calendar starts today like the API's.
 describe('a campaign over real calendar time', () => {
-  let s: TestStack;
-  let w: Awaited<ReturnType<typeof groupWorld>>;
-  beforeEach(async () => {
-    s = await startTestStack({ timeSkipping: true });
-    w = await groupWorld(s, { usersAmount: 900 });
-  });
-  afterEach(async () => s?.close());
+  const { s, w } = suiteStack({ timeSkipping: true, perTest: true }, (s) => groupWorld(s, { usersAmount: 900 }));
 
   it('is redeemable until its end date, closes exactly then, and refuses codes after with CODE_EXPIRED', async () => {
     const endsAt = new Date(Date.now() + 30 * DAY).toISOString();
@@ -48,11 +42,7 @@ describe('a campaign over real calendar time', () => {
 });
 
 describe('group workflows whose transaction never committed', () => {
-  let s: TestStack;
-  beforeEach(async () => {
-    s = await startTestStack({ timeSkipping: true });
-  });
-  afterEach(async () => s?.close());
+  const { s } = suiteStack({ timeSkipping: true, perTest: true });
 
   it('end as abandoned without touching Stripe or the database', async () => {
     const ghost = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/domain/csv';
-import { startTestStack, type TestStack } from '../support/stack';
-import { activeCampaign, groupUsers, groupWorld, redeem, waitFor } from './world';
+import { suiteStack } from '../support/suite';
+import { activeCampaign, groupUsers, groupWorkflowIds, groupWorld, redeem, waitFor } from './world';
 
 describe('coupon campaigns on a paid users plan', () => {
-  let s: TestStack;
-  let w: Awaited<ReturnType<typeof groupWorld>>;
-  beforeAll(async () => {
-    // Redeemers come through a proxy the server trusts, each from their own address.
-    s = await startTestStack({ trustedProxies: ['127.0.0.1'] });
-    w = await groupWorld(s, { usersAmount: 1500 });
-  });
-  afterAll(async () => s?.close());
+  // Redeemers come through a proxy the server trusts, each from their own address.
+  const { s, w } = suiteStack({ trustedProxies: ['127.0.0.1'] }, (s) => groupWorld(s, { usersAmount: 1500 }));
 
   const from = (i: number) => ({ 'x-forwarded-for': `198.51.100.${i % 250}` });
 
@@ -130,14 +124,7 @@ describe('coupon campaigns on a paid users plan', () => {
   });
 
   it('ops find a group\'s campaigns by the group search attribute', async () => {
-    const ids = await waitFor(
-      async () => {
-        const out: string[] = [];
-        for await (const wf of s.client.workflow.list({ query: `PartnerflowGroupId = "${w.groupId}" AND PartnerflowKind = "campaign"` })) out.push(wf.workflowId);
-        return out;
-      },
-      (found) => found.length >= 6,
-    );
+    const ids = await groupWorkflowIds(s, w.groupId, 'campaign', 6);
     expect(ids.every((id) => id.startsWith('campaign-'))).toBe(true);
     const users = await groupUsers(s, w.groupId);
     expect(users.every((u) => u.source === 'redemption' && u.status === 'active')).toBe(true);

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { suiteStack } from '../support/suite';
 import { groupWorld } from './world';
 
 describe('products, plans, customers and subscriptions in Stripe', () => {
-  let s: TestStack;
-  beforeAll(async () => {
-    s = await startTestStack();
-  });
-  afterAll(async () => s?.close());
+  const { s } = suiteStack();
 
   it('creates a product and its plans (a free one too), each mirrored with its Stripe id', async () => {
     const product = await s.call('POST', '/v1/products', { body: { name: 'Group owners', description: 'Billing for group owners' } });
@@ -89,11 +85,7 @@ describe('products, plans, customers and subscriptions in Stripe', () => {
 });
 
 describe('without Stripe', () => {
-  let s: TestStack;
-  beforeAll(async () => {
-    s = await startTestStack({ stripe: false, worker: false });
-  });
-  afterAll(async () => s?.close());
+  const { s } = suiteStack({ stripe: false, worker: false });
 
   it('every Stripe-writing endpoint answers 409 STRIPE_NOT_CONNECTED and creates nothing', async () => {
     const answers = await Promise.all([

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/stack';
+import { afterAll, describe, expect, it } from 'vitest';
+import { suiteStack } from '../support/suite';
 import { activeCampaign, groupUsers, groupWorld, redeem, waitFor } from './world';
 
 /** A Stripe that refuses every request as invalid, the way Stripe refuses what it will never accept. */
@@ -17,10 +17,9 @@ async function refusingStripe(): Promise<{ stripe: Stripe; server: Server }> {
 }
 
 describe('when Stripe refuses a user\'s subscription', () => {
-  let s: TestStack;
-  let w: Awaited<ReturnType<typeof groupWorld>>;
-  let refusing: Awaited<ReturnType<typeof refusingStripe>>;
-  let working: Stripe | null;
+  // The stack's own Stripe (stripe-mock) and one that refuses everything.
+  const { s, w: stripes } = suiteStack({}, async (s) => ({ working: s.deps.stripe, refusing: await refusingStripe() }));
+  afterAll(() => stripes.refusing.server.close());
   // The worker's activities talk to Stripe; the API only reserves and answers.
   const workerStripe = async (stripe: Stripe | null) => {
     await s.stopWorker();
@@ -28,20 +27,10 @@ describe('when Stripe refuses a user\'s subscription', () => {
     await s.startWorker();
   };
 
-  beforeAll(async () => {
-    s = await startTestStack();
-    refusing = await refusingStripe();
-    working = s.deps.stripe;
-  });
-  afterAll(async () => {
-    await s?.close();
-    refusing?.server.close();
-  });
-
   it('a refused redemption is released: nothing stays counted, and the person can try again', async () => {
-    w = await groupWorld(s, { usersAmount: 2000 });
+    const w = await groupWorld(s, { usersAmount: 2000 });
     const campaign = await activeCampaign(s, w.groupId, { mode: 'shared', code: 'FRAGILE', maxRedemptions: 1 });
-    await workerStripe(refusing.stripe);
+    await workerStripe(stripes.refusing.stripe);
     const refused = await redeem(s, 'FRAGILE', 'unlucky@xyz.example');
     expect(refused.status).toBe(503);
     expect(refused.body.code).toBe('UNAVAILABLE');
@@ -52,7 +41,7 @@ describe('when Stripe refuses a user\'s subscription', () => {
     expect(state).toEqual({ counter: 0, redemptions: 'released', subscriptions: 'failed' });
     expect((await s.call('GET', `/v1/campaigns/${campaign.id}`)).body.redemptions).toBe(0);
 
-    await workerStripe(working);
+    await workerStripe(stripes.working);
     const retried = await redeem(s, 'FRAGILE', 'unlucky@xyz.example');
     expect(retried.status).toBe(201);
     expect((await redeem(s, 'FRAGILE', 'second@xyz.example')).body.code).toBe('CODE_EXHAUSTED');
@@ -63,14 +52,14 @@ describe('when Stripe refuses a user\'s subscription', () => {
 
   it('an import reports rows Stripe refused as failed, and a re-run imports them', async () => {
     const free = await groupWorld(s);
-    await workerStripe(refusing.stripe);
+    await workerStripe(stripes.refusing.stripe);
     const first = await s.call('POST', `/v1/groups/${free.groupId}/imports`, { body: { users: [{ email: 'a@xyz.example', name: 'A' }, { email: 'b@xyz.example', name: 'B' }] } });
     const job = await waitFor(() => s.call('GET', `/v1/jobs/${first.body.id}`), (j) => j.body.status !== 'running');
     expect(job.body).toMatchObject({ status: 'completed', processed: 0, failed: 2 });
     expect(job.body.errors[0].message).toMatch(/^stripe: /);
     expect((await groupUsers(s, free.groupId)).map((u) => u.status)).toEqual(['failed', 'failed']);
 
-    await workerStripe(working);
+    await workerStripe(stripes.working);
     const second = await s.call('POST', `/v1/groups/${free.groupId}/imports`, { body: { users: [{ email: 'a@xyz.example', name: 'A' }, { email: 'b@xyz.example', name: 'B' }] } });
     const again = await waitFor(() => s.call('GET', `/v1/jobs/${second.body.id}`), (j) => j.body.status !== 'running');
     expect(again.body).toMatchObject({ status: 'completed', processed: 2, failed: 0 });

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/stack';
-import { groupUsers, groupWorld, waitFor } from './world';
+import { describe, expect, it } from 'vitest';
+import { suiteStack } from '../support/suite';
+import { groupUsers, groupWorkflowIds, groupWorld, waitFor } from './world';
 
 const people = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({ email: `${prefix}${i}@xyz.example`, name: `${prefix} ${i}` }));
 
 describe('importing group users onto a free plan', () => {
-  let s: TestStack;
-  let w: Awaited<ReturnType<typeof groupWorld>>;
-  beforeAll(async () => {
-    s = await startTestStack();
-    w = await groupWorld(s);
-  });
-  afterAll(async () => s?.close());
+  const { s, w } = suiteStack({}, groupWorld);
 
   const finished = (jobId: string) => waitFor(() => s.call('GET', `/v1/jobs/${jobId}`), (j) => j.body.status !== 'running', 60_000);
 
@@ -83,14 +77,7 @@ describe('importing group users onto a free plan', () => {
   });
 
   it('ops find a group\'s import jobs by the group search attribute', async () => {
-    const listed = await waitFor(
-      async () => {
-        const out: string[] = [];
-        for await (const wf of s.client.workflow.list({ query: `PartnerflowGroupId = "${w.groupId}" AND PartnerflowKind = "job"` })) out.push(wf.workflowId);
-        return out;
-      },
-      (ids) => ids.length >= 3,
-    );
+    const listed = await groupWorkflowIds(s, w.groupId, 'job', 3);
     expect(listed.every((id) => id.startsWith('job-'))).toBe(true);
     expect(listed.length).toBeGreaterThanOrEqual(3);
   });

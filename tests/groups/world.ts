@@ -1,8 +1,7 @@
 export { waitFor } from '../support/wait';
 import { waitFor } from '../support/wait';
 import type { TestStack } from '../support/stack';
-
-const tag = () => Math.random().toString(36).slice(2, 7);
+import { unique } from '../support/unique';
 
 /**
  * A group set up the way the help-centre article describes: a "Group owners" product and plan,
@@ -18,7 +17,7 @@ export async function groupWorld(
     if (res.status !== status) throw new Error(`setup failed (${res.status}): ${JSON.stringify(res.body)}`);
     return res.body;
   };
-  const t = tag();
+  const t = unique('xyz');
   const owners = ok(await s.call('POST', '/v1/products', { body: { name: `Group owners ${t}`, description: 'Owners of group subscriptions' } }));
   const ownerPlan = ok(await s.call('POST', `/v1/products/${owners.id}/plans`, {
     body: { name: `XYZ owner ${t}`, description: 'Annual group licence for XYZ', amount: 250_000, currency: 'EUR', interval: 'year' },
@@ -56,4 +55,30 @@ export const redeem = (s: TestStack, code: string, email: string, headers: Recor
 export async function groupUsers(s: TestStack, groupId: string) {
   return s.sql<{ id: string; email: string; status: string; source: string; customerId: string }[]>`
     select id, email, status, source, customer_id from subscriptions where group_id = ${groupId} and group_role = 'user' order by email`;
+}
+
+export const claim = (s: TestStack, groupId: string, email: string, headers: Record<string, string> = {}) =>
+  s.call('POST', '/v1/public/access-claims', { token: null, body: { groupId, email, name: email.split('@')[0] }, headers });
+
+export const verify = (s: TestStack, claimId: string, code: string) =>
+  s.call('POST', `/v1/public/access-claims/${claimId}/verify`, { token: null, body: { code } });
+
+/** The six-digit code in the message the real SMTP listener received. */
+export async function codeMailedTo(s: TestStack, email: string): Promise<string> {
+  const mail = await s.smtp.waitFor(email);
+  const code = /\bis (\d{6})\b/.exec(mail.raw)?.[1];
+  if (!code) throw new Error(`no code in ${mail.raw}`);
+  return code;
+}
+
+/** The ids of a group's workflows of one kind, as ops find them by the group search attribute (waits for `atLeast`). */
+export function groupWorkflowIds(s: TestStack, groupId: string, kind: string, atLeast: number): Promise<string[]> {
+  return waitFor(
+    async () => {
+      const out: string[] = [];
+      for await (const wf of s.client.workflow.list({ query: `PartnerflowGroupId = "${groupId}" AND PartnerflowKind = "${kind}"` })) out.push(wf.workflowId);
+      return out;
+    },
+    (ids) => ids.length >= atLeast,
+  );
 }

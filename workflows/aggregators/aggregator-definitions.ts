@@ -37,6 +37,3 @@ export const deactivateUpdate = defineUpdate<CommandResult, [CommandRequest]>('d
 export const aggregatorProgressQuery = defineQuery<{ working: boolean; batchSize: number; queued: number; deactivated: boolean }>('aggregatorProgress');
 
 export const aggregatorWorkflowId = (aggregatorId: string) => `aggregator-${aggregatorId}`;
-
-/** ApplicationFailure type of a refused command: the integration is (being) deactivated. */
-export const AGGREGATOR_INACTIVE = 'AggregatorInactive';

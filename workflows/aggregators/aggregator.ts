@@ -1,18 +1,11 @@
-import {
-  allHandlersFinished,
-  ApplicationFailure,
-  condition,
-  continueAsNew,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { AggregatorActivities } from '../../activities/aggregators';
-import { BATCH, nextBatchSize } from '../../src/domain/aggregators/lifecycle';
+import { AggregatorFailure } from '../../src/domain/aggregators/failures';
+import { BATCH, nextBatchSize, workflowTakesCommands } from '../../src/domain/aggregators/lifecycle';
+import { heartbeatingBatches, TRANSACTION } from '../platform/activities';
 import { recordCommitted } from '../platform/records';
 import { publishStatus } from '../platform/status';
 import {
-  AGGREGATOR_INACTIVE,
   aggregatorProgressQuery,
   assignTariffUpdate,
   deactivateUpdate,
@@ -24,17 +17,13 @@ import {
 } from './aggregator-definitions';
 
 // Applying a command is one short transaction.
-const commands = proxyActivities<AggregatorActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const commands = proxyActivities<AggregatorActivities>(TRANSACTION);
 // A batch heartbeats between its statements, so a batch lost with its worker is retried within
 // seconds rather than after the whole start-to-close timeout.
-const batches = proxyActivities<AggregatorActivities>({
-  startToCloseTimeout: '5 minutes',
-  heartbeatTimeout: '15 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const batches = proxyActivities<AggregatorActivities>(
+  heartbeatingBatches({ startToCloseTimeout: '5 minutes', heartbeatTimeout: '15 seconds', initialInterval: '1 second', maximumInterval: '1 minute' }),
+);
+const INACTIVE = 'The integration is deactivated';
 
 interface Pending extends QueuedCommand {
   result?: CommandResult;
@@ -56,12 +45,12 @@ export async function aggregatorWorkflow(input: AggregatorWorkflowInput): Promis
   const queue: Pending[] = [];
 
   const refuseWhenDeactivated = (_request: CommandRequest) => {
-    if (deactivated) throw ApplicationFailure.nonRetryable('The integration is deactivated', AGGREGATOR_INACTIVE);
+    if (!workflowTakesCommands(deactivated ? 'inactive' : 'active')) throw ApplicationFailure.nonRetryable(INACTIVE, AggregatorFailure.INACTIVE);
   };
   const enqueue = async (entry: Pending): Promise<CommandResult> => {
     queue.push(entry);
     await condition(() => entry.result !== undefined || entry.error !== undefined);
-    if (entry.error) throw ApplicationFailure.nonRetryable(entry.error, AGGREGATOR_INACTIVE);
+    if (entry.error) throw ApplicationFailure.nonRetryable(entry.error, AggregatorFailure.INACTIVE);
     return entry.result!;
   };
 
@@ -88,7 +77,7 @@ export async function aggregatorWorkflow(input: AggregatorWorkflowInput): Promis
     if (next) {
       const applied = await commands.applyAggregatorCommand(aggregatorId, next.command, next.actor);
       if ('refused' in applied) {
-        next.error = 'The integration is deactivated';
+        next.error = INACTIVE;
       } else {
         next.result = applied;
         if (applied.changed) {

@@ -1,7 +1,8 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { CampaignStatus } from '../../src/domain/groups/campaigns';
 
 // Shared by the campaign workflow and the API.
-export type CampaignState = 'creating' | 'active' | 'closed' | 'deactivated';
+export type CampaignState = CampaignStatus;
 
 export interface CampaignWorkflowInput {
   campaignId: string;

@@ -1,14 +1,7 @@
-import {
-  ActivityFailure,
-  allHandlersFinished,
-  ApplicationFailure,
-  condition,
-  continueAsNew,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { GroupActivities } from '../../activities/groups';
+import { CampaignFailure, GroupSubscriptionFailure } from '../../src/domain/groups/failures';
+import { activityFailureMessage, heartbeatingBatches, stripeCalls, TRANSACTION } from '../platform/activities';
 import { recordCommitted } from '../platform/records';
 import { publishStatus } from '../platform/status';
 import {
@@ -18,25 +11,16 @@ import {
   type CampaignState,
   type CampaignWorkflowInput,
 } from './campaign-definitions';
-import { STRIPE_REFUSED } from './subscription-definitions';
 
-const PERMANENT = [STRIPE_REFUSED, 'CampaignNotFound', 'StripeNotConnected', 'CouponMissing'];
+const PERMANENT = [GroupSubscriptionFailure.STRIPE_REFUSED, CampaignFailure.CAMPAIGN_NOT_FOUND, CampaignFailure.STRIPE_NOT_CONNECTED, CampaignFailure.COUPON_MISSING];
 
-const stripe = proxyActivities<GroupActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: PERMANENT },
-});
-// Long, heartbeating batches: a worker that dies is noticed within a minute and the batch is
-// retried elsewhere, continuing from what the database says is done.
-const codes = proxyActivities<GroupActivities>({
-  startToCloseTimeout: '30 minutes',
-  heartbeatTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', nonRetryableErrorTypes: PERMANENT },
-});
-const db = proxyActivities<GroupActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const stripe = proxyActivities<GroupActivities>(stripeCalls(PERMANENT));
+// Code batches run long: a worker that dies is noticed within a minute and the batch is retried
+// elsewhere, continuing from what the database says is done.
+const codes = proxyActivities<GroupActivities>(
+  heartbeatingBatches({ startToCloseTimeout: '30 minutes', heartbeatTimeout: '1 minute', maximumInterval: '2 minutes', nonRetryableErrorTypes: PERMANENT }),
+);
+const db = proxyActivities<GroupActivities>(TRANSACTION);
 
 /**
  * One coupon campaign: creates its 100 %-off coupon and codes in Stripe (in resumable batches),
@@ -81,8 +65,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       }
     }
   } catch (err) {
-    if (!(err instanceof ActivityFailure)) throw err;
-    failure = err.cause instanceof ApplicationFailure ? err.cause.message : err.message;
+    failure = activityFailureMessage(err);
     deactivation = true;
   }
 

@@ -1,20 +1,17 @@
 import { continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { GroupActivities } from '../../activities/groups';
+import { GroupImportFailure } from '../../src/domain/groups/failures';
+import { heartbeatingBatches, TRANSACTION } from '../platform/activities';
 import { recordCommitted } from '../platform/records';
 import { publishStatus } from '../platform/status';
 import { IMPORT_BATCH, importProgressQuery, type GroupImportInput } from './import-definitions';
 
 // Rows remember their outcome, so a batch retried after a crash or an outage only finishes what
 // was left; Stripe refusals are per-row results, not activity failures.
-const rows = proxyActivities<GroupActivities>({
-  startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['GroupNotFound'] },
-});
-const db = proxyActivities<GroupActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const rows = proxyActivities<GroupActivities>(
+  heartbeatingBatches({ startToCloseTimeout: '10 minutes', heartbeatTimeout: '1 minute', maximumInterval: '1 minute', nonRetryableErrorTypes: [GroupImportFailure.GROUP_NOT_FOUND] }),
+);
+const db = proxyActivities<GroupActivities>(TRANSACTION);
 
 /** An import job (`job-<id>`): one customer + subscription per new address, in batches. */
 export async function groupImportWorkflow(input: GroupImportInput): Promise<{ created: number; existing: number; failed: number } | 'abandoned'> {

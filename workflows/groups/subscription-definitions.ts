@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { SubscriptionStatus } from '../../src/domain/groups/subscriptions';
 
 // Shared by the group-user subscription workflow and the API.
 export interface GroupSubscriptionInput {
@@ -7,13 +8,10 @@ export interface GroupSubscriptionInput {
 }
 
 /** pending until Stripe has the subscription (active) or it was released (failed). */
-export type ProvisioningOutcome = 'pending' | 'active' | 'failed';
+export type ProvisioningOutcome = SubscriptionStatus;
 
 /** Answers once the outcome is known; the API reads the details from the database. */
 export const subscriptionOutcomeUpdate = defineUpdate<{ status: ProvisioningOutcome }>('subscriptionOutcome');
 export const subscriptionStateQuery = defineQuery<{ status: ProvisioningOutcome }>('subscriptionState');
 
 export const subscriptionWorkflowId = (subscriptionId: string) => `subscription-${subscriptionId}`;
-
-/** ApplicationFailure type of a Stripe refusal that retrying cannot fix; the workflows compensate. */
-export const STRIPE_REFUSED = 'StripeRefused';

@@ -1,21 +1,17 @@
-import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { GroupActivities } from '../../activities/groups';
+import { GroupSubscriptionFailure } from '../../src/domain/groups/failures';
+import { awaitsStripe } from '../../src/domain/groups/subscriptions';
+import { activityFailureMessage, stripeCalls } from '../platform/activities';
 import { recordCommitted } from '../platform/records';
 import { publishStatus } from '../platform/status';
-import {
-  STRIPE_REFUSED,
-  subscriptionOutcomeUpdate,
-  subscriptionStateQuery,
-  type GroupSubscriptionInput,
-  type ProvisioningOutcome,
-} from './subscription-definitions';
+import { subscriptionOutcomeUpdate, subscriptionStateQuery, type GroupSubscriptionInput, type ProvisioningOutcome } from './subscription-definitions';
 
 // Stripe writes carry idempotency keys from our ids, so retrying through an outage is safe;
 // after about two hours of failures the reservation is released instead.
-const stripe = proxyActivities<GroupActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 30, nonRetryableErrorTypes: [STRIPE_REFUSED, 'NothingToProvision'] },
-});
+const stripe = proxyActivities<GroupActivities>(
+  stripeCalls([GroupSubscriptionFailure.STRIPE_REFUSED, GroupSubscriptionFailure.NOTHING_TO_PROVISION], { maximumAttempts: 30 }),
+);
 // The release must happen, and only after Stripe was checked: it retries for as long as it takes.
 const compensation = proxyActivities<GroupActivities>({
   startToCloseTimeout: '1 minute',
@@ -30,7 +26,7 @@ const compensation = proxyActivities<GroupActivities>({
 export async function groupSubscriptionWorkflow(input: GroupSubscriptionInput): Promise<ProvisioningOutcome | 'abandoned'> {
   let status: ProvisioningOutcome = 'pending';
   setHandler(subscriptionOutcomeUpdate, async () => {
-    await condition(() => status !== 'pending');
+    await condition(() => !awaitsStripe(status));
     return { status };
   });
   setHandler(subscriptionStateQuery, () => ({ status }));
@@ -44,9 +40,7 @@ export async function groupSubscriptionWorkflow(input: GroupSubscriptionInput): 
   try {
     status = await stripe.provisionGroupSubscription(input.subscriptionId);
   } catch (err) {
-    if (!(err instanceof ActivityFailure)) throw err;
-    const reason = err.cause instanceof ApplicationFailure ? err.cause.message : err.message;
-    await compensation.releaseGroupSubscription(input.subscriptionId, `stripe: ${reason}`);
+    await compensation.releaseGroupSubscription(input.subscriptionId, `stripe: ${activityFailureMessage(err)}`);
     status = 'failed';
   }
   publishStatus(status);

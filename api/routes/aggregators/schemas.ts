@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { PAYMENT_FREQUENCIES, PROFILE_STATUSES, SERVICE_KINDS } from '../../../src/domain/aggregators/catalog';
-import type { Aggregator } from '../../../src/repos/aggregators/aggregators';
+import type { AggregatorView } from '../../../src/aggregators/integrations';
 import type { Contract } from '../../../src/repos/aggregators/contracts';
-import { aggregatorWorkflowId } from '../../../workflows/aggregators/aggregator-definitions';
 
 export const ServiceSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -39,7 +38,7 @@ export const AggregatorSchema = z
   })
   .openapi('Aggregator');
 
-export const presentAggregator = (a: Aggregator): z.infer<typeof AggregatorSchema> => ({
+export const presentAggregator = (a: AggregatorView): z.infer<typeof AggregatorSchema> => ({
   id: a.id,
   organizationId: a.organizationId,
   name: a.name,
@@ -48,7 +47,7 @@ export const presentAggregator = (a: Aggregator): z.infer<typeof AggregatorSchem
   state: a.state,
   profilesTotal: a.profilesTotal,
   profilesDone: a.profilesDone,
-  workflowId: aggregatorWorkflowId(a.id),
+  workflowId: a.workflowId,
   createdAt: a.createdAt,
   updatedAt: a.updatedAt,
   deactivatedAt: a.deactivatedAt,

@@ -1,9 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { createTariff } from '../../../src/aggregators/catalog';
+import { z } from '@hono/zod-openapi';
+import { createTariff, getTariff, listTariffs } from '../../../src/aggregators/catalog';
 import { PAYMENT_FREQUENCIES } from '../../../src/domain/aggregators/catalog';
-import { getTariff, listTariffs } from '../../../src/repos/aggregators/tariffs';
 import { principalOf, requireRole } from '../../auth';
-import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import { routesOf } from '../../route-spec';
+import { IdParam, jsonBody, listOf, page, PageQuery } from '../../schemas';
 import type { Router } from '../../router';
 import { ServiceSchema, TariffSchema } from './schemas';
 
@@ -16,40 +16,32 @@ const CreateTariff = z
   })
   .openapi('CreateTariff');
 
+const route = routesOf('aggregators');
+
 export function registerTariffRoutes(app: Router) {
   app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/tariffs', tags: ['aggregators'],
+    route.post('/v1/tariffs', {
       description: 'A tariff of a studio with its payment frequency and the services it bundles.',
       request: { body: jsonBody(CreateTariff) },
-      responses: { 201: json(TariffSchema, 'Created'), ...errorResponses(403, 404) },
+      ok: { 201: TariffSchema }, errors: [403, 404],
     }),
-    async (c) => {
-      const p = requireRole(c, 'admin', 'manager');
-      const body = c.req.valid('json');
-      return c.json(await c.var.deps.sql.begin((tx) => createTariff(tx, p, body)), 201);
-    },
+    async (c) => c.json(await createTariff(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/tariffs', tags: ['aggregators'],
+    route.get('/v1/tariffs', {
       request: { query: PageQuery.extend({ cursor: z.uuid().optional(), organizationId: z.uuid().optional(), paymentFrequency: z.enum(PAYMENT_FREQUENCIES).optional() }) },
-      responses: { 200: json(listOf(TariffSchema)), ...errorResponses() },
+      ok: { 200: listOf(TariffSchema) },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const rows = await listTariffs(c.var.deps.sql, principalOf(c), { organizationId: q.organizationId, paymentFrequency: q.paymentFrequency, after: q.cursor, limit: q.limit + 1 });
+      const rows = await listTariffs(c.var.deps, principalOf(c), { organizationId: q.organizationId, paymentFrequency: q.paymentFrequency, after: q.cursor, limit: q.limit + 1 });
       return c.json(page(rows, q.limit, (t) => t.id), 200);
     },
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/tariffs/{id}', tags: ['aggregators'],
-      request: { params: IdParam },
-      responses: { 200: json(TariffSchema), ...errorResponses(404) },
-    }),
-    async (c) => c.json(await getTariff(c.var.deps.sql, principalOf(c), c.req.valid('param').id), 200),
+    route.get('/v1/tariffs/{id}', { request: { params: IdParam }, ok: { 200: TariffSchema }, errors: [404] }),
+    async (c) => c.json(await getTariff(c.var.deps, principalOf(c), c.req.valid('param').id), 200),
   );
 }

@@ -1,12 +1,20 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { createCustomer, createPlan, createProduct, createSubscription } from '../../../src/groups/catalog';
-import { notFound } from '../../../src/errors';
-import { findCustomer, getProduct, listPlans, listProducts } from '../../../src/repos/groups/catalog';
-import { getSubscription, listSubscriptions } from '../../../src/repos/groups/subscriptions';
+import { z } from '@hono/zod-openapi';
+import {
+  createCustomer,
+  createPlan,
+  createProduct,
+  createSubscription,
+  getCustomer,
+  getProductWithPlans,
+  getSubscription,
+  listProducts,
+  listSubscriptions,
+} from '../../../src/groups/catalog';
 import { principalOf, requireRole } from '../../auth';
-import { Currency, errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import { Currency, IdParam, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import { routesOf } from '../../route-spec';
 import type { Router } from '../../router';
-import { groupServices, presentPlan } from './present';
+import { presentPlan } from './present';
 import { CustomerSchema, Email, PersonName, PlanSchema, ProductSchema, SubscriptionSchema } from './schemas';
 
 const CreateProduct = z
@@ -38,112 +46,100 @@ const CreateSubscription = z
 
 const SubscriptionQuery = PageQuery.extend({ planId: z.uuid().optional(), groupId: z.uuid().optional(), customerId: z.uuid().optional() });
 
+const route = routesOf('group subscriptions');
+
 export function registerCatalogRoutes(app: Router) {
   app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/products', tags: ['group subscriptions'],
+    route.post('/v1/products', {
       description: 'Admin only. Creates the product in Stripe (metadata.productId, idempotency key product-<id>) and mirrors it.',
       request: { body: jsonBody(CreateProduct) },
-      responses: { 201: json(ProductSchema, 'Created'), ...errorResponses(403, 409, 422, 503) },
+      ok: { 201: ProductSchema }, errors: [403, 409, 422, 503],
     }),
-    async (c) => c.json(await createProduct(groupServices(c), requireRole(c, 'admin'), c.req.valid('json')), 201),
+    async (c) => c.json(await createProduct(c.var.deps, requireRole(c, 'admin'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/products', tags: ['group subscriptions'], description: 'Admin only.',
+    route.get('/v1/products', {
+      description: 'Admin only.',
       request: { query: PageQuery },
-      responses: { 200: json(listOf(ProductSchema)), ...errorResponses(403) },
+      ok: { 200: listOf(ProductSchema) }, errors: [403],
     }),
     async (c) => {
       requireRole(c, 'admin');
       const q = c.req.valid('query');
-      return c.json(page(await listProducts(c.var.deps.sql, { after: q.cursor, limit: q.limit + 1 }), q.limit, (p) => p.id), 200);
+      return c.json(page(await listProducts(c.var.deps, { after: q.cursor, limit: q.limit + 1 }), q.limit, (p) => p.id), 200);
     },
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/products/{id}', tags: ['group subscriptions'], description: 'Admin only. The product with its plans.',
+    route.get('/v1/products/{id}', {
+      description: 'Admin only. The product with its plans.',
       request: { params: IdParam },
-      responses: { 200: json(ProductSchema.extend({ plans: z.array(PlanSchema) })), ...errorResponses(403, 404) },
+      ok: { 200: ProductSchema.extend({ plans: z.array(PlanSchema) }) }, errors: [403, 404],
     }),
     async (c) => {
       requireRole(c, 'admin');
-      const product = await getProduct(c.var.deps.sql, c.req.valid('param').id);
-      return c.json({ ...product, plans: (await listPlans(c.var.deps.sql, product.id)).map(presentPlan) }, 200);
+      const product = await getProductWithPlans(c.var.deps, c.req.valid('param').id);
+      return c.json({ ...product, plans: product.plans.map(presentPlan) }, 200);
     },
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/products/{id}/plans', tags: ['group subscriptions'],
+    route.post('/v1/products/{id}/plans', {
       description: 'Admin only. A recurring Stripe price (metadata.planId, idempotency key plan-<id>). amount 0 makes a free plan.',
       request: { params: IdParam, body: jsonBody(CreatePlan) },
-      responses: { 201: json(PlanSchema, 'Created'), ...errorResponses(403, 404, 409, 422, 503) },
+      ok: { 201: PlanSchema }, errors: [403, 404, 409, 422, 503],
     }),
-    async (c) => {
-      const plan = await createPlan(groupServices(c), requireRole(c, 'admin'), c.req.valid('param').id, c.req.valid('json'));
-      return c.json(presentPlan(plan), 201);
-    },
+    async (c) => c.json(presentPlan(await createPlan(c.var.deps, requireRole(c, 'admin'), c.req.valid('param').id, c.req.valid('json'))), 201),
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/customers', tags: ['group subscriptions'],
+    route.post('/v1/customers', {
       description: 'Admin only. A Stripe customer (metadata.customerId, idempotency key customer-<id>).',
       request: { body: jsonBody(CreateCustomer) },
-      responses: { 201: json(CustomerSchema, 'Created'), ...errorResponses(403, 409, 422, 503) },
+      ok: { 201: CustomerSchema }, errors: [403, 409, 422, 503],
     }),
-    async (c) => c.json(await createCustomer(groupServices(c), requireRole(c, 'admin'), c.req.valid('json')), 201),
+    async (c) => c.json(await createCustomer(c.var.deps, requireRole(c, 'admin'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/customers/{id}', tags: ['group subscriptions'], description: 'Admin only.',
+    route.get('/v1/customers/{id}', {
+      description: 'Admin only.',
       request: { params: IdParam },
-      responses: { 200: json(CustomerSchema), ...errorResponses(403, 404) },
+      ok: { 200: CustomerSchema }, errors: [403, 404],
     }),
     async (c) => {
       requireRole(c, 'admin');
-      const customer = await findCustomer(c.var.deps.sql, c.req.valid('param').id);
-      if (!customer) throw notFound('Customer');
-      return c.json(customer, 200);
+      return c.json(await getCustomer(c.var.deps, c.req.valid('param').id), 200);
     },
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/subscriptions', tags: ['group subscriptions'],
+    route.post('/v1/subscriptions', {
       description:
         'Admin only. A Stripe subscription (metadata.subscriptionId, idempotency key subscription-<id>), charged automatically ' +
         'or invoiced (send_invoice, due after daysUntilDue, default 30). A group owner\'s subscription is made this way.',
       request: { body: jsonBody(CreateSubscription) },
-      responses: { 201: json(SubscriptionSchema, 'Created'), ...errorResponses(403, 404, 409, 422, 503) },
+      ok: { 201: SubscriptionSchema }, errors: [403, 404, 409, 422, 503],
     }),
-    async (c) => c.json(await createSubscription(groupServices(c), requireRole(c, 'admin'), c.req.valid('json')), 201),
+    async (c) => c.json(await createSubscription(c.var.deps, requireRole(c, 'admin'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/subscriptions', tags: ['group subscriptions'],
+    route.get('/v1/subscriptions', {
       description: 'Filters combine. Admins: all; managers: the subscriptions of the groups they run.',
       request: { query: SubscriptionQuery },
-      responses: { 200: json(listOf(SubscriptionSchema)), ...errorResponses() },
+      ok: { 200: listOf(SubscriptionSchema) },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const rows = await listSubscriptions(c.var.deps.sql, principalOf(c), { ...q, after: q.cursor, limit: q.limit + 1 });
+      const rows = await listSubscriptions(c.var.deps, principalOf(c), { ...q, after: q.cursor, limit: q.limit + 1 });
       return c.json(page(rows, q.limit, (s) => s.id), 200);
     },
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/subscriptions/{id}', tags: ['group subscriptions'],
-      request: { params: IdParam },
-      responses: { 200: json(SubscriptionSchema), ...errorResponses(404) },
-    }),
-    async (c) => c.json(await getSubscription(c.var.deps.sql, principalOf(c), c.req.valid('param').id), 200),
+    route.get('/v1/subscriptions/{id}', { request: { params: IdParam }, ok: { 200: SubscriptionSchema }, errors: [404] }),
+    async (c) => c.json(await getSubscription(c.var.deps, principalOf(c), c.req.valid('param').id), 200),
   );
 }

@@ -1,14 +1,12 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { importFromJson, parseImportCsv } from '../../../src/domain/groups/imports';
+import { z } from '@hono/zod-openapi';
 import { AppError } from '../../../src/errors';
-import { createGroup, setAccessRules } from '../../../src/groups/groups';
-import { acceptImport, importResults } from '../../../src/groups/imports';
-import { accessRulesOf, getGroup, listGroups } from '../../../src/repos/groups/groups';
+import { createGroup, getGroupWithRules, listGroups, setAccessRules } from '../../../src/groups/groups';
+import { acceptImport, importResults, type ImportList } from '../../../src/groups/imports';
 import { principalOf, requireRole } from '../../auth';
-import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import { IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
 import { JobSchema } from '../platform/schemas';
+import { routesOf } from '../../route-spec';
 import type { Router } from '../../router';
-import { groupServices } from './present';
 import { AccessRulesSchema, GroupSchema } from './schemas';
 
 const CreateGroup = z
@@ -40,60 +38,49 @@ const ImportRowSchema = z.object({
   subscriptionId: z.uuid().nullable(),
 });
 
+const route = routesOf('group subscriptions');
+
 export function registerGroupRoutes(app: Router) {
   app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/groups', tags: ['group subscriptions'],
+    route.post('/v1/groups', {
       description: 'Admin only. Ties an owner (customer and their existing subscription) to the plan the group\'s users get.',
       request: { body: jsonBody(CreateGroup) },
-      responses: { 201: json(GroupSchema, 'Created'), ...errorResponses(403, 404, 409, 422) },
+      ok: { 201: GroupSchema }, errors: [403, 404, 409, 422],
     }),
-    async (c) => c.json(await createGroup(groupServices(c), requireRole(c, 'admin'), c.req.valid('json')), 201),
+    async (c) => c.json(await createGroup(c.var.deps, requireRole(c, 'admin'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/groups', tags: ['group subscriptions'], description: 'Admins: all; managers: groups linked to their organizations.',
+    route.get('/v1/groups', {
+      description: 'Admins: all; managers: groups linked to their organizations.',
       request: { query: PageQuery.extend({ organizationId: z.uuid().optional() }) },
-      responses: { 200: json(listOf(GroupSchema)), ...errorResponses() },
+      ok: { 200: listOf(GroupSchema) },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const rows = await listGroups(c.var.deps.sql, principalOf(c), { after: q.cursor, limit: q.limit + 1, organizationId: q.organizationId });
+      const rows = await listGroups(c.var.deps, principalOf(c), { after: q.cursor, limit: q.limit + 1, organizationId: q.organizationId });
       return c.json(page(rows, q.limit, (g) => g.id), 200);
     },
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/groups/{id}', tags: ['group subscriptions'],
-      request: { params: IdParam },
-      responses: { 200: json(GroupSchema), ...errorResponses(404) },
-    }),
-    async (c) => {
-      const group = await getGroup(c.var.deps.sql, principalOf(c), c.req.valid('param').id);
-      return c.json({ ...group, accessRules: (await accessRulesOf(c.var.deps.sql, group.id)) ?? null }, 200);
-    },
+    route.get('/v1/groups/{id}', { request: { params: IdParam }, ok: { 200: GroupSchema }, errors: [404] }),
+    async (c) => c.json(await getGroupWithRules(c.var.deps, principalOf(c), c.req.valid('param').id), 200),
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/groups/{id}/access-rules', tags: ['group subscriptions'],
+    route.post('/v1/groups/{id}/access-rules', {
       description:
         'Replaces the group\'s rules. CIDR ranges are validated and normalised (203.0.113.7/24 → 203.0.113.0/24, a bare address is one host); ' +
         'domains are lower-cased without a leading @ or dots and match their subdomains. Claims need a free users plan.',
       request: { params: IdParam, body: jsonBody(SetAccessRules) },
-      responses: { 201: json(AccessRulesSchema, 'Created'), ...errorResponses(403, 404) },
+      ok: { 201: AccessRulesSchema }, errors: [403, 404],
     }),
-    async (c) => {
-      const rules = await setAccessRules(groupServices(c), requireRole(c, 'admin', 'manager'), c.req.valid('param').id, c.req.valid('json'));
-      return c.json(rules, 201);
-    },
+    async (c) => c.json(await setAccessRules(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('param').id, c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/groups/{id}/imports', tags: ['group subscriptions'],
+    route.post('/v1/groups/{id}/imports', {
       description:
         'A list of users, as JSON `{ users: [{ email, name }] }` or text/csv with header `email,name`: one customer and subscription on the ' +
         "group's free users plan per new address; addresses already in the group are left alone, so re-running a list creates no duplicates. " +
@@ -108,34 +95,31 @@ export function registerGroupRoutes(app: Router) {
           },
         },
       },
-      responses: { 202: json(JobSchema, 'Accepted: the job runs'), ...errorResponses(403, 404, 409, 415) },
+      ok: { 202: json(JobSchema, 'Accepted: the job runs') }, errors: [403, 404, 409, 415],
     }),
     async (c) => {
       const p = requireRole(c, 'admin', 'manager');
       const type = c.req.header('content-type') ?? '';
-      let parsed;
-      if (/^text\/csv\b/i.test(type)) parsed = parseImportCsv(await c.req.text());
-      else if (/^application\/json\b/i.test(type)) parsed = importFromJson((c.req.valid('json') as z.infer<typeof ImportJson>).users);
+      let list: ImportList;
+      if (/^text\/csv\b/i.test(type)) list = { csv: await c.req.text() };
+      else if (/^application\/json\b/i.test(type)) list = c.req.valid('json') as z.infer<typeof ImportJson>;
       else throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the list as application/json or text/csv');
-      const job = await acceptImport(groupServices(c), p, c.req.valid('param').id, parsed);
+      const job = await acceptImport(c.var.deps, p, c.req.valid('param').id, list);
       c.header('Location', `/v1/jobs/${job.id}`);
       return c.json(job, 202);
     },
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/groups/{id}/imports/{jobId}', tags: ['group subscriptions'],
+    route.get('/v1/groups/{id}/imports/{jobId}', {
       description: 'The import job with every row\'s outcome: created, existing (already in the group), failed (with the reason) or pending.',
       request: { params: IdParam.extend({ jobId: z.uuid().openapi({ param: { name: 'jobId', in: 'path' } }) }) },
-      responses: {
-        200: json(JobSchema.extend({ created: z.number().int(), existing: z.number().int(), rows: z.array(ImportRowSchema) })),
-        ...errorResponses(404),
-      },
+      ok: { 200: JobSchema.extend({ created: z.number().int(), existing: z.number().int(), rows: z.array(ImportRowSchema) }) },
+      errors: [404],
     }),
     async (c) => {
       const { id, jobId } = c.req.valid('param');
-      return c.json(await importResults(groupServices(c), principalOf(c), id, jobId), 200);
+      return c.json(await importResults(c.var.deps, principalOf(c), id, jobId), 200);
     },
   );
 }

@@ -1,14 +1,6 @@
-import type { Context } from 'hono';
 import type { ClaimOutcome } from '../../../src/groups/claims';
-import type { GroupServices } from '../../../src/groups/context';
 import type { Campaign } from '../../../src/repos/groups/campaigns';
 import type { Plan } from '../../../src/repos/groups/catalog';
-import type { AppEnv } from '../../context';
-
-export const groupServices = (c: Context<AppEnv>): GroupServices => {
-  const d = c.var.deps;
-  return { sql: d.sql, temporal: d.temporal, taskQueue: d.taskQueue, stripe: d.stripe, mail: d.mail };
-};
 
 export const presentPlan = (p: Plan) => ({ ...p, price: { amount: p.amount, currency: p.currency } });
 

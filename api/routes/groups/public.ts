@@ -1,10 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { claimAccess, verifyClaim } from '../../../src/groups/claims';
 import { redeem } from '../../../src/groups/redemptions';
 import { rateLimit } from '../../rate-limit';
-import { errorResponses, json, jsonBody } from '../../schemas';
+import { json, jsonBody } from '../../schemas';
+import { routesOf } from '../../route-spec';
 import type { Router } from '../../router';
-import { groupServices, presentClaim } from './present';
+import { presentClaim } from './present';
 import { ClaimSchema, Email, PersonName, RedemptionSchema } from './schemas';
 
 const Redeem = z
@@ -18,6 +19,8 @@ const Verify = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'the si
 const redemptionLimit = rateLimit({ name: 'redemption', windowMs: 60_000, max: 30 });
 const claimLimit = rateLimit({ name: 'access claim', windowMs: 60_000, max: 20 });
 
+const route = routesOf('group subscriptions');
+
 export function registerPublicGroupRoutes(app: Router) {
   app.use('/v1/public/*', async (c, next) => {
     if (c.req.path === '/v1/public/redemptions') return redemptionLimit(c, next);
@@ -26,51 +29,47 @@ export function registerPublicGroupRoutes(app: Router) {
   });
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/public/redemptions', tags: ['group subscriptions'], security: [],
+    route.post('/v1/public/redemptions', {
       description:
         'Public, 30 a minute per client address. Redeems a campaign code: the user gets a subscription on the group\'s users plan with ' +
         'the 100 %-off promotion code. Unknown code 404; 409 CODE_EXPIRED, CODE_EXHAUSTED, CODE_DEACTIVATED, ALREADY_REDEEMED (this address ' +
         'redeemed this campaign), ALREADY_SUBSCRIBED (this address is in the group already) or INVALID_STATE (campaign not active yet). ' +
         'status pending: counted, the subscription is still being created in Stripe.',
+      security: [],
       request: { body: jsonBody(Redeem) },
-      responses: { 201: json(RedemptionSchema, 'Redeemed'), ...errorResponses(404, 409, 429, 503) },
+      ok: { 201: json(RedemptionSchema, 'Redeemed') }, errors: [404, 409, 429, 503],
     }),
-    async (c) => c.json(await redeem(groupServices(c), c.req.valid('json')), 201),
+    async (c) => c.json(await redeem(c.var.deps, c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/public/access-claims', tags: ['group subscriptions'], security: [],
+    route.post('/v1/public/access-claims', {
+      security: [],
       description:
         'Public, 20 a minute per client address. From an address in the group\'s IP ranges (as the server sees it): 201, subscribed. ' +
         'Otherwise, an e-mail in one of its domains: 202, a six-digit code is e-mailed (valid 15 minutes, 5 tries) to confirm with ' +
         'POST /v1/public/access-claims/{id}/verify. Neither: 403. Once per address: a repeat answers 200 with the existing subscription.',
       request: { body: jsonBody(Claim) },
-      responses: {
-        200: json(ClaimSchema, 'Already subscribed'),
-        201: json(ClaimSchema, 'Granted'),
-        202: json(ClaimSchema, 'Code sent'),
-        ...errorResponses(403, 404, 409, 429, 503),
-      },
+      ok: { 200: json(ClaimSchema, 'Already subscribed'), 201: json(ClaimSchema, 'Granted'), 202: json(ClaimSchema, 'Code sent') },
+      errors: [403, 404, 409, 429, 503],
     }),
     async (c) => {
-      const outcome = await claimAccess(groupServices(c), c.req.valid('json'), c.var.clientIp);
+      const outcome = await claimAccess(c.var.deps, c.req.valid('json'), c.var.clientIp);
       return c.json(presentClaim(outcome), outcome.kind === 'verification_sent' ? 202 : outcome.existing ? 200 : 201);
     },
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/public/access-claims/{id}/verify', tags: ['group subscriptions'], security: [],
+    route.post('/v1/public/access-claims/{id}/verify', {
       description:
         'Public. Proves the e-mail address with the code it received: 201 subscribed (200 when it already was). A wrong code answers 422 ' +
         'VERIFICATION_FAILED with attemptsLeft; after 5 wrong ones 409 CODE_EXHAUSTED; after 15 minutes 409 CODE_EXPIRED.',
+      security: [],
       request: { params: z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }), body: jsonBody(Verify) },
-      responses: { 200: json(ClaimSchema, 'Already subscribed'), 201: json(ClaimSchema, 'Granted'), ...errorResponses(404, 409, 422, 429, 503) },
+      ok: { 200: json(ClaimSchema, 'Already subscribed'), 201: json(ClaimSchema, 'Granted') }, errors: [404, 409, 422, 429, 503],
     }),
     async (c) => {
-      const outcome = await verifyClaim(groupServices(c), c.req.valid('param').id, c.req.valid('json').code, c.var.clientIp);
+      const outcome = await verifyClaim(c.var.deps, c.req.valid('param').id, c.req.valid('json').code, c.var.clientIp);
       return c.json(presentClaim(outcome), outcome.kind === 'granted' && !outcome.existing ? 201 : 200);
     },
   );

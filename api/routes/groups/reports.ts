@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { GROUP_BY, REPORT_COLUMNS, toCsv, totals, type ReportCounts } from '../../../src/domain/groups/report';
-import { subscriptionReport } from '../../../src/repos/groups/reports';
+import { z } from '@hono/zod-openapi';
+import { GROUP_BY, REPORT_COLUMNS, toCsv } from '../../../src/domain/groups/report';
+import { subscriptionReport } from '../../../src/groups/reports';
 import { requireRole } from '../../auth';
-import { errorResponses } from '../../schemas';
+
+import { routesOf } from '../../route-spec';
 import type { Router } from '../../router';
 
 const ReportQuery = z.object({
@@ -26,34 +27,29 @@ const Report = z
   .object({ groupBy: z.enum(GROUP_BY), generatedAt: z.date(), items: z.array(z.object(Counts).passthrough()), totals: z.object(Counts) })
   .openapi('SubscriptionReport');
 
+const route = routesOf('group subscriptions');
+
 export function registerReportRoutes(app: Router) {
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/reports/subscriptions', tags: ['group subscriptions'],
+    route.get('/v1/reports/subscriptions', {
       description:
         'Subscriptions and redemptions segmented by product, plan, group or campaign, as JSON or CSV. Admins see every segment (zeros ' +
         'included); managers the segments their groups account for.',
       request: { query: ReportQuery },
-      responses: {
-        200: { description: 'The report', content: { 'application/json': { schema: Report }, 'text/csv': { schema: z.string() } } },
-        ...errorResponses(403),
-      },
+      ok: { 200: { description: 'The report', content: { 'application/json': { schema: Report }, 'text/csv': { schema: z.string() } } } },
+      errors: [403],
     }),
     async (c) => {
-      const p = requireRole(c, 'admin', 'manager');
       const q = c.req.valid('query');
-      const rows = (await subscriptionReport(c.var.deps.sql, p, q.groupBy, {
-        from: q.from ? new Date(q.from) : undefined,
-        to: q.to ? new Date(q.to) : undefined,
-      })) as unknown as (ReportCounts & Record<string, unknown>)[];
+      const report = await subscriptionReport(c.var.deps, requireRole(c, 'admin', 'manager'), q);
       const wantsCsv = q.format === 'csv' || (q.format === undefined && /\btext\/csv\b/i.test(c.req.header('accept') ?? ''));
       if (wantsCsv) {
-        return c.body(toCsv(REPORT_COLUMNS[q.groupBy], rows), 200, {
+        return c.body(toCsv(REPORT_COLUMNS[q.groupBy], report.items), 200, {
           'content-type': 'text/csv; charset=utf-8',
           'content-disposition': `attachment; filename="subscriptions-by-${q.groupBy}.csv"`,
         });
       }
-      return c.json({ groupBy: q.groupBy, generatedAt: new Date(), items: [...rows], totals: totals(rows) }, 200);
+      return c.json(report, 200);
     },
   );
 }

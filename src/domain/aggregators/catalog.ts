@@ -21,3 +21,6 @@ export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
 
 /** Whether a studio with `limit` booked members (null: unlimited) may have one more than `members`. */
 export const memberSlotFree = (members: number, limit: number | null) => limit === null || members < limit;
+
+/** Where a page of a profile's contracts (newest first) ends: its last contract's start, in microseconds, and id. */
+export const contractCursor = (c: { startedUs: number; id: string }) => `${c.startedUs}_${c.id}`;

@@ -2,6 +2,7 @@
  * The integration's lifecycle as pure rules: what a command does to an integration, and how big
  * the next backfill batch should be. The workflow, the activities and the API's dry runs share them.
  */
+import { CommandRefusal } from './failures';
 
 export type AggregatorStatus = 'active' | 'inactive';
 /** idle: nothing ever ran; assigning / unassigning: a backfill is running; done: the last one finished. */
@@ -21,16 +22,35 @@ export interface IntegrationSnapshot {
 }
 
 export type Plan =
-  | { kind: 'refuse'; reason: 'inactive' }
+  | { kind: 'refuse'; reason: CommandRefusal }
   | { kind: 'noop' }
   | { kind: 'change'; mode: BackfillMode; tariffId: string | null; status: AggregatorStatus; state: 'assigning' | 'unassigning' };
+
+/**
+ * An active integration takes every command; an inactive one (deactivation is final) only a
+ * repeated deactivation, which changes nothing.
+ */
+export const commandAllowed = (status: AggregatorStatus, command: AggregatorCommand['type']): boolean => status === 'active' || command === 'deactivate';
+
+/**
+ * Only an active integration's workflow takes commands: once deactivation is accepted it refuses
+ * the rest, finishes the cleanup and ends.
+ */
+export const workflowTakesCommands = (status: AggregatorStatus): boolean => status === 'active';
+
+/** Profiles created through an inactive aggregator are refused. */
+export const admitsProfiles = (status: AggregatorStatus): boolean => status === 'active';
+
+/** A backfill is walking the aggregator's profiles (in batches) in these states. */
+export const isBackfilling = (state: AggregatorState): state is 'assigning' | 'unassigning' => state === 'assigning' || state === 'unassigning';
 
 /**
  * Assigning the tariff already assigned, unassigning when none is, and deactivating twice change
  * nothing; anything else starts a backfill of a new generation that supersedes a running one.
  */
 export function planCommand(current: IntegrationSnapshot, command: AggregatorCommand): Plan {
-  if (current.status === 'inactive') return command.type === 'deactivate' ? { kind: 'noop' } : { kind: 'refuse', reason: 'inactive' };
+  if (!commandAllowed(current.status, command.type)) return { kind: 'refuse', reason: CommandRefusal.INACTIVE };
+  if (current.status === 'inactive') return { kind: 'noop' };
   switch (command.type) {
     case 'assign':
       if (current.tariffId === command.tariffId) return { kind: 'noop' };

@@ -1,6 +1,6 @@
 // Access rules of a group: CIDR ranges and e-mail domains. Pure.
 import { domainToASCII } from 'node:url';
-import { normalizeCidr, type Normalized } from '../ip';
+import { ipInRanges, normalizeCidr, type Normalized } from '../ip';
 
 export { ipInRanges, normalizeCidr } from '../ip';
 
@@ -48,4 +48,14 @@ export function normalizeAccessRules(input: { ipRanges: string[]; emailDomains: 
   const ipRanges = collect(input.ipRanges, 'ipRanges', normalizeCidr);
   const emailDomains = collect(input.emailDomains, 'emailDomains', normalizeDomain);
   return { ipRanges, emailDomains, errors };
+}
+
+/**
+ * How an address gets into a group: its network address (as the server sees it) first, else its
+ * e-mail domain, which it must then prove; undefined when neither matches, or the group has no rules.
+ */
+export function accessVia(rules: { ipRanges: string[]; emailDomains: string[] } | undefined, clientIp: string, email: string): 'ip' | 'email_domain' | undefined {
+  if (!rules) return undefined;
+  if (ipInRanges(clientIp, rules.ipRanges)) return 'ip';
+  return emailMatchesDomains(email, rules.emailDomains) ? 'email_domain' : undefined;
 }

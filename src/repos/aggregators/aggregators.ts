@@ -2,6 +2,7 @@ import type { Db } from '../../db/connect';
 import type { AggregatorState, AggregatorStatus, BackfillMode, Plan } from '../../domain/aggregators/lifecycle';
 import type { Principal } from '../../domain/principal';
 import { notFound } from '../../errors';
+import { andEqual, keysetPage, type Page } from '../list';
 import { inScope } from '../scope';
 
 export interface Aggregator {
@@ -43,18 +44,14 @@ export async function getAggregator(sql: Db, principal: Principal, id: string): 
   return row;
 }
 
-export async function listAggregators(
-  sql: Db,
-  principal: Principal,
-  q: { organizationId?: string; status?: AggregatorStatus; after?: string; limit: number },
-): Promise<Aggregator[]> {
+/** The optional filters of the integrations list. */
+export type AggregatorFilter = Page & { organizationId?: string; status?: AggregatorStatus };
+
+export async function listAggregators(sql: Db, principal: Principal, q: AggregatorFilter): Promise<Aggregator[]> {
   return sql<Aggregator[]>`
     select ${columns(sql)} from aggregators a
-    where ${inScope(sql, principal, 'a.organization_id')}
-      ${q.organizationId ? sql`and a.organization_id = ${q.organizationId}` : sql``}
-      ${q.status ? sql`and a.status = ${q.status}` : sql``}
-      ${q.after ? sql`and a.id > ${q.after}` : sql``}
-    order by a.id limit ${q.limit}`;
+    where ${inScope(sql, principal, 'a.organization_id')} ${andEqual(sql, { 'a.organization_id': q.organizationId, 'a.status': q.status })}
+    ${keysetPage(sql, 'a.id', q)}`;
 }
 
 /**

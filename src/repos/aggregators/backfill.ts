@@ -1,6 +1,6 @@
 import type postgres from 'postgres';
 import type { Db } from '../../db/connect';
-import { terminationReason, type BackfillMode } from '../../domain/aggregators/lifecycle';
+import { isBackfilling, terminationReason, type BackfillMode } from '../../domain/aggregators/lifecycle';
 import type { Aggregator } from './aggregators';
 
 export interface BatchResult {
@@ -20,7 +20,7 @@ export interface BatchResult {
  */
 export async function runBatch(tx: Db, agg: Aggregator, limit: number, progress: () => void = () => {}): Promise<BatchResult> {
   const { id, cursor, mode } = agg;
-  if (agg.state !== 'assigning' && agg.state !== 'unassigning') return { ran: false, changed: 0, finished: true, cursor };
+  if (!isBackfilling(agg.state)) return { ran: false, changed: 0, finished: true, cursor };
   const after = cursor ? tx`and p.id > ${cursor}` : tx``;
   // The batch's upper bound: the limit-th profile after the cursor; none means this is the last batch.
   const [bound] = await tx<{ id: string }[]>`

@@ -27,7 +27,7 @@ export async function insertAggregatorContract(sql: Db, c: { profileId: string; 
   return row?.id ?? null;
 }
 
-/** A profile's contracts, newest first (the caller checked the profile's scope). */
+/** A profile's contracts, newest first (the caller checked the profile's scope); `after` is a contractCursor. */
 export async function listContracts(sql: Db, profileId: string, q: { status?: 'active' | 'terminated'; after?: string; limit: number }): Promise<Contract[]> {
   const [cursorUs, cursorId] = q.after ? q.after.split('_') : [];
   const startedUs = sql`(extract(epoch from c.started_at) * 1000000)::bigint`;
@@ -42,5 +42,3 @@ export async function listContracts(sql: Db, profileId: string, q: { status?: 'a
       ${cursorUs && cursorId ? sql`and (${startedUs}, c.id) < (${Number(cursorUs)}::bigint, ${cursorId}::uuid)` : sql``}
     order by c.started_at desc, c.id desc limit ${q.limit}`;
 }
-
-export const contractCursor = (c: Contract) => `${c.startedUs}_${c.id}`;

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connect';
 import type { ProfileStatus } from '../../domain/aggregators/catalog';
 import type { Principal } from '../../domain/principal';
 import { notFound } from '../../errors';
+import { andEqual, keysetPage, type Page } from '../list';
 import { inScope } from '../scope';
 
 export interface Profile {
@@ -36,19 +37,15 @@ export async function getProfile(sql: Db, principal: Principal, id: string, o: {
   return row;
 }
 
-export async function listProfiles(
-  sql: Db,
-  principal: Principal,
-  q: { organizationId?: string; aggregatorId?: string; status?: ProfileStatus; after?: string; limit: number },
-): Promise<Profile[]> {
+/** The optional filters of the profiles list. */
+export type ProfileFilter = Page & { organizationId?: string; aggregatorId?: string; status?: ProfileStatus };
+
+export async function listProfiles(sql: Db, principal: Principal, q: ProfileFilter): Promise<Profile[]> {
   return sql<Profile[]>`
     select ${columns(sql)} from profiles p
     where ${inScope(sql, principal, 'p.organization_id')}
-      ${q.organizationId ? sql`and p.organization_id = ${q.organizationId}` : sql``}
-      ${q.aggregatorId ? sql`and p.aggregator_id = ${q.aggregatorId}` : sql``}
-      ${q.status ? sql`and p.status = ${q.status}` : sql``}
-      ${q.after ? sql`and p.id > ${q.after}` : sql``}
-    order by p.id limit ${q.limit}`;
+      ${andEqual(sql, { 'p.organization_id': q.organizationId, 'p.aggregator_id': q.aggregatorId, 'p.status': q.status })}
+    ${keysetPage(sql, 'p.id', q)}`;
 }
 
 export async function updateProfile(sql: Db, id: string, patch: Partial<Pick<Profile, 'name' | 'email' | 'status'>>): Promise<Profile> {

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connect';
 import type { PaymentFrequency, ServiceKind } from '../../domain/aggregators/catalog';
 import type { Principal } from '../../domain/principal';
 import { notFound } from '../../errors';
+import { andEqual, keysetPage, type Page } from '../list';
 import { inScope } from '../scope';
 
 export interface TariffService {
@@ -53,16 +54,12 @@ export async function getTariff(sql: Db, principal: Principal, id: string): Prom
   return row;
 }
 
-export async function listTariffs(
-  sql: Db,
-  principal: Principal,
-  q: { organizationId?: string; paymentFrequency?: PaymentFrequency; after?: string; limit: number },
-): Promise<Tariff[]> {
+/** The optional filters of the tariffs list. */
+export type TariffFilter = Page & { organizationId?: string; paymentFrequency?: PaymentFrequency };
+
+export async function listTariffs(sql: Db, principal: Principal, q: TariffFilter): Promise<Tariff[]> {
   return sql<Tariff[]>`
     ${select(sql)}
-    where ${inScope(sql, principal, 't.organization_id')}
-      ${q.organizationId ? sql`and t.organization_id = ${q.organizationId}` : sql``}
-      ${q.paymentFrequency ? sql`and t.payment_frequency = ${q.paymentFrequency}` : sql``}
-      ${q.after ? sql`and t.id > ${q.after}` : sql``}
-    order by t.id limit ${q.limit}`;
+    where ${inScope(sql, principal, 't.organization_id')} ${andEqual(sql, { 't.organization_id': q.organizationId, 't.payment_frequency': q.paymentFrequency })}
+    ${keysetPage(sql, 't.id', q)}`;
 }

@@ -1,10 +1,11 @@
 import type { Db } from '../../db/connect';
+import { CAMPAIGN_TRANSITIONS, type CampaignMode, type CampaignStatus, type CampaignTransition } from '../../domain/groups/campaigns';
 import type { Principal } from '../../domain/principal';
 import { notFound } from '../../errors';
+import { keysetPage, type Page } from '../list';
 import { groupInScope } from './groups';
 
-export type CampaignMode = 'shared' | 'unique';
-export type CampaignStatus = 'creating' | 'active' | 'closed' | 'deactivated';
+export type { CampaignMode, CampaignStatus };
 
 export interface Campaign {
   id: string;
@@ -58,24 +59,37 @@ export async function getCampaign(sql: Db, principal: Principal, id: string): Pr
   return row;
 }
 
-export async function listCampaigns(sql: Db, groupId: string, page: { after?: string; limit: number }): Promise<Campaign[]> {
+export async function listCampaigns(sql: Db, groupId: string, page: Page): Promise<Campaign[]> {
   return sql<Campaign[]>`
     select ${columns(sql)} from campaigns c join groups g on g.id = c.group_id
-    where c.group_id = ${groupId} ${page.after ? sql`and c.id > ${page.after}` : sql``}
-    order by c.id limit ${page.limit}`;
+    where c.group_id = ${groupId} ${keysetPage(sql, 'c.id', page)}`;
 }
 
-/** Moves a campaign on from one of `from`; returns whether this call made the change. */
-export async function transitionCampaign(
-  sql: Db,
-  id: string,
-  from: CampaignStatus[],
-  to: CampaignStatus,
-  at: Date = new Date(),
-): Promise<boolean> {
-  const stamp = to === 'active' ? sql`activated_at = ${at}` : to === 'closed' ? sql`closed_at = ${at}` : to === 'deactivated' ? sql`deactivated_at = ${at}` : sql`status = status`;
-  const rows = await sql`update campaigns set status = ${to}, ${stamp} where id = ${id} and status in ${sql(from)} returning 1`;
+const STAMPED = { activate: 'activated_at', close: 'closed_at', deactivate: 'deactivated_at' } as const satisfies Record<CampaignTransition, string>;
+
+/**
+ * Makes one of the campaign's moves (CAMPAIGN_TRANSITIONS) if its status allows it now, stamping
+ * when; returns whether this call made the change.
+ */
+export async function transitionCampaign(sql: Db, id: string, transition: CampaignTransition, at: Date = new Date()): Promise<boolean> {
+  const { from, to } = CAMPAIGN_TRANSITIONS[transition];
+  const rows = await sql`update campaigns set status = ${to}, ${sql(STAMPED[transition])} = ${at} where id = ${id} and status in ${sql(from)} returning 1`;
   return rows.length > 0;
+}
+
+/** Records why the campaign stopped (e.g. Stripe refused a code). */
+export async function setCampaignFailure(sql: Db, id: string, failure: string): Promise<void> {
+  await sql`update campaigns set failure = ${failure} where id = ${id}`;
+}
+
+/**
+ * The campaign's status and whether its end date passed, share-locking its row: a deactivation
+ * commits before or after the caller's redemption, never during.
+ */
+export async function lockCampaignForRedemption(sql: Db, id: string): Promise<{ status: CampaignStatus; expired: boolean }> {
+  const [row] = await sql<{ status: CampaignStatus; expired: boolean }[]>`
+    select status, (ends_at is not null and ends_at <= now()) as expired from campaigns where id = ${id} for share`;
+  return row!;
 }
 
 export async function setCampaignCoupon(sql: Db, id: string, couponId: string): Promise<void> {
@@ -115,6 +129,13 @@ export async function recordCodeCreated(sql: Db, campaignId: string, n: number, 
       update campaign_codes set stripe_promotion_code_id = ${promotionCodeId}
       where campaign_id = ${campaignId} and n = ${n} and stripe_promotion_code_id is null returning 1)
     update campaigns set codes_created = codes_created + (select count(*) from done)::int where id = ${campaignId}`;
+}
+
+/** How many of the campaign's codes exist in Stripe. */
+export async function codesInStripe(sql: Db, campaignId: string): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`
+    select count(*)::int as n from campaign_codes where campaign_id = ${campaignId} and stripe_promotion_code_id is not null`;
+  return row!.n;
 }
 
 export async function exportCodes(sql: Db, campaignId: string) {

@@ -31,23 +31,26 @@ export interface Customer {
   createdAt: Date;
 }
 
+const productColumns = (sql: Db) => sql`id, name, description, stripe_product_id, created_at`;
+const customerColumns = (sql: Db) => sql`id, name, email, stripe_customer_id, created_at`;
+
 export async function insertProduct(sql: Db, p: Omit<Product, 'createdAt'> & { createdBy: string | null }): Promise<Product> {
   const [row] = await sql<Product[]>`
     insert into products (id, name, description, stripe_product_id, created_by)
     values (${p.id}, ${p.name}, ${p.description}, ${p.stripeProductId}, ${p.createdBy})
-    returning id, name, description, stripe_product_id, created_at`;
+    returning ${productColumns(sql)}`;
   return row!;
 }
 
 export async function getProduct(sql: Db, id: string): Promise<Product> {
-  const [row] = await sql<Product[]>`select id, name, description, stripe_product_id, created_at from products where id = ${id}`;
+  const [row] = await sql<Product[]>`select ${productColumns(sql)} from products where id = ${id}`;
   if (!row) throw notFound('Product');
   return row;
 }
 
 export async function listProducts(sql: Db, page: { after?: string; limit: number }): Promise<Product[]> {
   return sql<Product[]>`
-    select id, name, description, stripe_product_id, created_at from products
+    select ${productColumns(sql)} from products
     ${page.after ? sql`where id > ${page.after}` : sql``} order by id limit ${page.limit}`;
 }
 
@@ -74,12 +77,17 @@ export async function insertCustomer(sql: Db, c: { id: string; name: string; ema
   const [row] = await sql<Customer[]>`
     insert into customers (id, name, email, stripe_customer_id, created_by)
     values (${c.id}, ${c.name}, ${c.email}, ${c.stripeCustomerId}, ${c.createdBy})
-    returning id, name, email, stripe_customer_id, created_at`;
+    returning ${customerColumns(sql)}`;
   return row!;
 }
 
+/** Removes a customer created for a reservation that did not happen (same transaction). */
+export async function deleteCustomer(sql: Db, id: string): Promise<void> {
+  await sql`delete from customers where id = ${id}`;
+}
+
 export async function findCustomer(sql: Db, id: string): Promise<Customer | undefined> {
-  const [row] = await sql<Customer[]>`select id, name, email, stripe_customer_id, created_at from customers where id = ${id}`;
+  const [row] = await sql<Customer[]>`select ${customerColumns(sql)} from customers where id = ${id}`;
   return row;
 }
 

@@ -1,12 +1,13 @@
 import type { Db } from '../../db/connect';
+import type { ClaimStatus, ClaimVia } from '../../domain/groups/claims';
 
 export interface AccessClaim {
   id: string;
   groupId: string;
   email: string;
   name: string;
-  via: 'ip' | 'email_domain';
-  status: 'verifying' | 'granted' | 'locked';
+  via: ClaimVia;
+  status: ClaimStatus;
   codeHash: Buffer | null;
   codeExpiresAt: Date | null;
   attempts: number;

@@ -2,6 +2,7 @@ import type postgres from 'postgres';
 import type { Db } from '../../db/connect';
 import type { Principal } from '../../domain/principal';
 import { notFound } from '../../errors';
+import { andEqual, keysetPage, type Page } from '../list';
 import { inScope } from '../scope';
 
 export interface Group {
@@ -54,13 +55,11 @@ export async function groupById(sql: Db, id: string): Promise<Group | undefined>
   return row;
 }
 
-export async function listGroups(sql: Db, principal: Principal, page: { after?: string; limit: number; organizationId?: string }): Promise<Group[]> {
+export async function listGroups(sql: Db, principal: Principal, page: Page & { organizationId?: string }): Promise<Group[]> {
   return sql<Group[]>`
     select ${columns(sql)} from groups g
-    where ${groupInScope(sql, principal, 'g.organization_id')}
-      ${page.organizationId ? sql`and g.organization_id = ${page.organizationId}` : sql``}
-      ${page.after ? sql`and g.id > ${page.after}` : sql``}
-    order by g.id limit ${page.limit}`;
+    where ${groupInScope(sql, principal, 'g.organization_id')} ${andEqual(sql, { 'g.organization_id': page.organizationId })}
+    ${keysetPage(sql, 'g.id', page)}`;
 }
 
 export async function accessRulesOf(sql: Db, groupId: string): Promise<AccessRules | undefined> {

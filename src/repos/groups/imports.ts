@@ -34,6 +34,12 @@ export async function isImportOf(sql: Db, jobId: string, groupId: string): Promi
   return (await sql`select 1 from group_imports where job_id = ${jobId} and group_id = ${groupId}`).length > 0;
 }
 
+/** The organization an import job belongs to (for its audit entries). */
+export async function importOrganization(sql: Db, jobId: string): Promise<string | null> {
+  const [row] = await sql<{ organizationId: string | null }[]>`select organization_id from jobs where id = ${jobId}`;
+  return row?.organizationId ?? null;
+}
+
 export async function allImportRows(sql: Db, jobId: string): Promise<StoredImportRow[]> {
   return sql<StoredImportRow[]>`
     select job_id, line, email, name, status, error, subscription_id from group_import_rows where job_id = ${jobId} order by line`;

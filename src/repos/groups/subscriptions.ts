@@ -1,11 +1,11 @@
 import type { Db } from '../../db/connect';
+import { SUBSCRIPTION_TRANSITIONS, type Collection, type SubscriptionSource, type SubscriptionStatus } from '../../domain/groups/subscriptions';
 import type { Principal } from '../../domain/principal';
 import { notFound } from '../../errors';
+import { andEqual, keysetPage, type Page } from '../list';
 import { groupInScope } from './groups';
 
-export type Collection = 'charge_automatically' | 'send_invoice';
-export type SubscriptionSource = 'direct' | 'import' | 'redemption' | 'ip_claim' | 'email_claim';
-export type SubscriptionStatus = 'pending' | 'active' | 'failed';
+export type { Collection, SubscriptionSource, SubscriptionStatus };
 
 export interface Subscription {
   id: string;
@@ -96,19 +96,14 @@ export async function getSubscription(sql: Db, principal: Principal, id: string)
   return row;
 }
 
-export async function listSubscriptions(
-  sql: Db,
-  principal: Principal,
-  q: { planId?: string; groupId?: string; customerId?: string; after?: string; limit: number },
-): Promise<Subscription[]> {
+/** The optional filters of the subscriptions list; they combine. */
+export type SubscriptionFilter = Page & { planId?: string; groupId?: string; customerId?: string };
+
+export async function listSubscriptions(sql: Db, principal: Principal, q: SubscriptionFilter): Promise<Subscription[]> {
   return sql<Subscription[]>`
     select ${columns(sql)} from subscriptions s
-    where ${visible(sql, principal)}
-      ${q.planId ? sql`and s.plan_id = ${q.planId}` : sql``}
-      ${q.groupId ? sql`and s.group_id = ${q.groupId}` : sql``}
-      ${q.customerId ? sql`and s.customer_id = ${q.customerId}` : sql``}
-      ${q.after ? sql`and s.id > ${q.after}` : sql``}
-    order by s.id limit ${q.limit}`;
+    where ${visible(sql, principal)} ${andEqual(sql, { 's.plan_id': q.planId, 's.group_id': q.groupId, 's.customer_id': q.customerId })}
+    ${keysetPage(sql, 's.id', q)}`;
 }
 
 /** Makes an existing subscription the owner's of a new group; false when it cannot be. */
@@ -119,17 +114,19 @@ export async function attachOwner(sql: Db, subscriptionId: string, groupId: stri
   return rows.length > 0;
 }
 
-/** pending → active once Stripe has it; returns whether this call made the change. */
+/** pending → active once Stripe has it (SUBSCRIPTION_TRANSITIONS.activate); returns whether this call made the change. */
 export async function markSubscriptionActive(sql: Db, id: string, stripeSubscriptionId: string, stripeStatus: string): Promise<boolean> {
+  const { from, to } = SUBSCRIPTION_TRANSITIONS.activate;
   const rows = await sql`
-    update subscriptions set status = 'active', stripe_subscription_id = ${stripeSubscriptionId}, stripe_status = ${stripeStatus}, activated_at = now()
-    where id = ${id} and status = 'pending' returning 1`;
+    update subscriptions set status = ${to}, stripe_subscription_id = ${stripeSubscriptionId}, stripe_status = ${stripeStatus}, activated_at = now()
+    where id = ${id} and status = ${from} returning 1`;
   return rows.length > 0;
 }
 
-/** pending → failed (the reservation is released); returns whether this call made the change. */
+/** pending → failed, the reservation released (SUBSCRIPTION_TRANSITIONS.release); returns whether this call made the change. */
 export async function markSubscriptionFailed(sql: Db, id: string, failure: string): Promise<boolean> {
-  const rows = await sql`update subscriptions set status = 'failed', failure = ${failure} where id = ${id} and status = 'pending' returning 1`;
+  const { from, to } = SUBSCRIPTION_TRANSITIONS.release;
+  const rows = await sql`update subscriptions set status = ${to}, failure = ${failure} where id = ${id} and status = ${from} returning 1`;
   return rows.length > 0;
 }
 

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isFree, memberSlotFree, packageAtLeast, PACKAGES, PAYMENT_FREQUENCIES } from '../../src/domain/aggregators/catalog';
-import { BATCH, nextBatchSize, planCommand, terminationReason } from '../../src/domain/aggregators/lifecycle';
+import { contractCursor } from '../../src/domain/aggregators/catalog';
+import { AggregatorFailure, CommandRefusal } from '../../src/domain/aggregators/failures';
+import { admitsProfiles, BATCH, commandAllowed, isBackfilling, nextBatchSize, planCommand, terminationReason, workflowTakesCommands } from '../../src/domain/aggregators/lifecycle';
 
 describe('packages and tariffs', () => {
   it('orders packages basic < advanced < premium', () => {
@@ -12,6 +14,10 @@ describe('packages and tariffs', () => {
 
   it('only the FREE payment frequency is free', () => {
     expect(PAYMENT_FREQUENCIES.filter((f) => isFree({ paymentFrequency: f }))).toEqual(['FREE']);
+  });
+
+  it('a contracts page ends at its last contract, by start instant and id', () => {
+    expect(contractCursor({ startedUs: 1_700_000_000_123_456, id: '0b2f6c3e-0000-4000-8000-000000000001' })).toBe('1700000000123456_0b2f6c3e-0000-4000-8000-000000000001');
   });
 
   it('a member limit of null is unlimited; otherwise members stay below it', () => {
@@ -42,6 +48,23 @@ describe('what a command does to an integration', () => {
     expect(planCommand(inactive, { type: 'assign', tariffId: 't1' })).toEqual({ kind: 'refuse', reason: 'inactive' });
     expect(planCommand(inactive, { type: 'unassign' })).toEqual({ kind: 'refuse', reason: 'inactive' });
     expect(planCommand(inactive, { type: 'deactivate' })).toEqual({ kind: 'noop' });
+  });
+
+  it('an inactive integration takes only a repeated deactivation; its workflow takes no command, and it admits no profile', () => {
+    const types = ['assign', 'unassign', 'deactivate'] as const;
+    expect(types.filter((t) => commandAllowed('active', t))).toEqual(['assign', 'unassign', 'deactivate']);
+    expect(types.filter((t) => commandAllowed('inactive', t))).toEqual(['deactivate']);
+    expect([workflowTakesCommands('active'), workflowTakesCommands('inactive')]).toEqual([true, false]);
+    expect([admitsProfiles('active'), admitsProfiles('inactive')]).toEqual([true, false]);
+  });
+
+  it('a backfill runs while assigning or unassigning, not when idle or done', () => {
+    expect((['idle', 'assigning', 'unassigning', 'done'] as const).filter(isBackfilling)).toEqual(['assigning', 'unassigning']);
+  });
+
+  it('keeps the failure values recorded in running histories', () => {
+    expect(AggregatorFailure).toEqual({ INACTIVE: 'AggregatorInactive' });
+    expect(CommandRefusal).toEqual({ INACTIVE: 'inactive' });
   });
 
   it('names why contracts end', () => {

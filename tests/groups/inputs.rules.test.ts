@@ -54,12 +54,8 @@ describe('e-mail domains', () => {
   });
 
   it('admit their subdomains, never a look-alike', () => {
-    const domains = ['xyz.example'];
-    expect(emailMatchesDomains('ana@xyz.example', domains)).toBe(true);
-    expect(emailMatchesDomains('bo@Dept.XYZ.example', domains)).toBe(true);
-    expect(emailMatchesDomains('eve@notxyz.example', domains)).toBe(false);
-    expect(emailMatchesDomains('eve@xyz.example.evil.example', domains)).toBe(false);
-    expect(emailMatchesDomains('xyz.example', domains)).toBe(false);
+    const admitted = { 'ana@xyz.example': true, 'bo@Dept.XYZ.example': true, 'eve@notxyz.example': false, 'eve@xyz.example.evil.example': false, 'xyz.example': false };
+    for (const [address, expected] of Object.entries(admitted)) expect(emailMatchesDomains(address, ['xyz.example']), address).toBe(expected);
   });
 
   it('a rule set is normalised whole, duplicates dropped, errors by index', () => {

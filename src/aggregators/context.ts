@@ -1,8 +1,0 @@
-import type { Client } from '@temporalio/client';
-import type { Sql } from '../db/connect';
-
-export interface AggregatorServices {
-  sql: Sql;
-  temporal: Client;
-  taskQueue: string;
-}
