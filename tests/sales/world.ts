@@ -1,6 +1,6 @@
-import { afterAll, beforeAll } from 'vitest';
 import { todayUtc } from '../../src/domain/sales/dates';
-import { startTestStack, type TestStack } from '../support/stack';
+import { suiteStack } from '../support/suite';
+import type { TestStack } from '../support/stack';
 import { unique, uniqueEmail } from '../support/unique';
 import { waitFor } from '../support/wait';
 
@@ -36,14 +36,10 @@ export type ResellerWorld = Awaited<ReturnType<typeof resellerWorld>>;
  * The stack of a test file with a reseller world in it: started before the file's tests, closed
  * after them. Read `s` and `world` inside the tests (they are set once the stack is up).
  */
+/** The whole stack for a test file with a reseller world seeded on it (see tests/support/suite.ts). */
 export function resellerStack(o: { customerName?: string } = {}): { s: TestStack; world: ResellerWorld } {
-  const file = {} as { s: TestStack; world: ResellerWorld };
-  beforeAll(async () => {
-    file.s = await startTestStack();
-    file.world = await resellerWorld(file.s, o);
-  });
-  afterAll(async () => file.s?.close());
-  return file;
+  const { s, w } = suiteStack({}, (stack) => resellerWorld(stack, o));
+  return { s, world: w };
 }
 
 export interface SaleRequest {
