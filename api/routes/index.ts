@@ -8,6 +8,7 @@ import { registerJobRoutes } from './platform/jobs';
 import { registerOrganizationRoutes } from './platform/organizations';
 import { registerSaleLifecycleRoutes } from './sales';
 import { registerSettingsRoutes } from './platform/settings';
+import { registerStripeRoutes } from './platform/stripe';
 import { registerUserRoutes } from './platform/users';
 
 export function registerRoutes(app: Router): void {
@@ -17,6 +18,7 @@ export function registerRoutes(app: Router): void {
   registerUserRoutes(app);
   registerAuditRoutes(app);
   registerJobRoutes(app);
+  registerStripeRoutes(app);
   registerSaleLifecycleRoutes(app);
   registerAllotmentLifecycleRoutes(app);
   registerGroupLifecycleRoutes(app);

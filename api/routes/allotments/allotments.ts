@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listAllotments } from '../../../src/allotments/ledger';
 import { getPurchase, placePurchase } from '../../../src/allotments/purchases';
-import { receiveStripeWebhook } from '../../../src/allotments/webhook';
 import { principalOf, requireRole } from '../../auth';
 import { Currency, errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
 import type { Router } from '../../router';
@@ -52,18 +51,5 @@ export function registerAllotmentRoutes(app: Router) {
       responses: { 200: json(PurchaseSchema), ...errorResponses(404, 409) },
     }),
     async (c) => c.json(presentPurchase(await getPurchase(c.var.deps, principalOf(c), c.req.valid('param').id)), 200),
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/stripe/webhook', tags: ['stripe'], security: [],
-      description: 'Stripe events, verified by the Stripe-Signature header. checkout.session.completed and payment_intent.succeeded pay a purchase; each event id is applied once.',
-      request: { headers: z.object({ 'stripe-signature': z.string().optional() }) },
-      responses: { 200: json(z.object({ received: z.boolean(), result: z.enum(['applied', 'duplicate', 'ignored']) })), ...errorResponses(409) },
-    }),
-    async (c) => {
-      const result = await receiveStripeWebhook(c.var.deps, { signature: c.req.header('stripe-signature'), payload: await c.req.text() });
-      return c.json({ received: true, result }, 200);
-    },
   );
 }

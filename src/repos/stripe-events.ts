@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connect';
+import type { Db } from '../db/connect';
 
 /** Records a Stripe event id once: true the first time, false for a redelivery. */
 export async function recordStripeEvent(sql: Db, event: { id: string; type: string }): Promise<boolean> {

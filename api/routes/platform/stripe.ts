@@ -1,0 +1,19 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { receiveStripeWebhook } from '../../../src/platform/stripe-events';
+import type { Router } from '../../router';
+import { errorResponses, json } from '../../schemas';
+
+export function registerStripeRoutes(app: Router) {
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/stripe/webhook', tags: ['stripe'], security: [],
+      description: 'Stripe events, verified by the Stripe-Signature header. checkout.session.completed and payment_intent.succeeded pay a purchase; each event id is applied once.',
+      request: { headers: z.object({ 'stripe-signature': z.string().optional() }) },
+      responses: { 200: json(z.object({ received: z.boolean(), result: z.enum(['applied', 'duplicate', 'ignored']) })), ...errorResponses(409) },
+    }),
+    async (c) => {
+      const result = await receiveStripeWebhook(c.var.deps, { signature: c.req.header('stripe-signature'), payload: await c.req.text() });
+      return c.json({ received: true, result }, 200);
+    },
+  );
+}
