@@ -1,5 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import type Stripe from 'stripe';
 import type { Db } from '../db/connect';
+import { chooseCollection, hasEnded, stripeStateOf } from '../domain/groups/subscriptions';
 import { actorOf, type Principal } from '../domain/principal';
 import { AppError, notFound } from '../errors';
 import type { Services } from '../platform/services';
@@ -96,10 +98,30 @@ export async function createCustomer(s: Writer, p: Principal, input: { name: str
 
 export const DEFAULT_DAYS_UNTIL_DUE = 30;
 
+/**
+ * The card Stripe would charge this customer: Stripe's own answer (the customer's
+ * invoice_settings.default_payment_method, or a legacy default source), else the default the last
+ * verified event told us (a SetupIntent that succeeded, a customer.updated) and that Stripe may
+ * not show yet.
+ */
+async function defaultPaymentMethod(stripe: Stripe, customer: Customer): Promise<string | null> {
+  const found = await callStripe('subscription', () => stripe.customers.retrieve(customer.stripeCustomerId!));
+  if (found.deleted) throw new AppError('UNPROCESSABLE', 'This customer was deleted in Stripe');
+  const pm = found.invoice_settings?.default_payment_method;
+  const source = found.default_source;
+  return (typeof pm === 'string' ? pm : pm?.id) ?? (typeof source === 'string' ? source : source?.id) ?? customer.defaultPaymentMethodId;
+}
+
+/**
+ * "You can either charge them on a CC if one is available or an invoice will be sent to them"
+ * (seed 003): without an explicit collection, a default card in Stripe is charged automatically
+ * (that card, named on the subscription) and no card means Stripe e-mails an invoice due after
+ * daysUntilDue. An explicit collection is kept as asked.
+ */
 export async function createSubscription(
   s: Writer,
   p: Principal,
-  input: { customerId: string; planId: string; collection: Collection; daysUntilDue?: number },
+  input: { customerId: string; planId: string; collection?: Collection; daysUntilDue?: number },
 ): Promise<Subscription> {
   const stripe = requireGroupStripe(s.stripe);
   const [customer, plan] = await Promise.all([findCustomer(s.sql, input.customerId), findPlan(s.sql, input.planId)]);
@@ -109,26 +131,65 @@ export async function createSubscription(
   if (input.collection === 'charge_automatically' && input.daysUntilDue !== undefined) {
     throw new AppError('VALIDATION_FAILED', 'daysUntilDue applies to send_invoice only', { errors: [{ path: 'daysUntilDue', message: 'only with collection send_invoice' }] });
   }
-  const daysUntilDue = input.collection === 'send_invoice' ? (input.daysUntilDue ?? DEFAULT_DAYS_UNTIL_DUE) : null;
+  const card = input.collection ? null : await defaultPaymentMethod(stripe, customer);
+  const { collection, reason } = chooseCollection(input.collection, card);
+  const daysUntilDue = collection === 'send_invoice' ? (input.daysUntilDue ?? DEFAULT_DAYS_UNTIL_DUE) : null;
   const id = randomUUID();
   const created = await callStripe('subscription', () =>
     stripe.subscriptions.create(
       {
         customer: customer.stripeCustomerId!,
         items: [{ price: plan.stripePriceId }],
-        collection_method: input.collection,
+        collection_method: collection,
         ...(daysUntilDue !== null && { days_until_due: daysUntilDue }),
+        ...(card?.startsWith('pm_') && { default_payment_method: card }),
         metadata: { subscriptionId: id, customerId: customer.id, planId: plan.id },
       },
       { idempotencyKey: `subscription-${id}` },
     ),
   );
+  const state = stripeStateOf(created.status, created.created);
   return mirror(s, p, 'subscription', (tx) =>
     insertSubscription(tx, {
-      id, customerId: customer.id, planId: plan.id, collection: input.collection, daysUntilDue, source: 'direct',
-      status: 'active', stripeSubscriptionId: created.id, stripeStatus: created.status, createdBy: p.userId,
+      id, customerId: customer.id, planId: plan.id, collection, daysUntilDue, collectionReason: reason, source: 'direct',
+      status: state.status, stripeSubscriptionId: created.id, stripeStatus: created.status, stripeStatusAt: state.at,
+      endedAt: hasEnded(state.status) ? state.at : null, createdBy: p.userId,
     }),
   );
+}
+
+export interface SetupIntentAnswer {
+  id: string;
+  customerId: string;
+  status: string;
+  /** For Stripe.js (confirmCardSetup) only: answered once, never stored or logged. */
+  clientSecret: string;
+}
+
+/**
+ * Puts a card on file: a SetupIntent for the customer (off-session use) whose client secret the
+ * caller hands to Stripe.js. Once the card is confirmed, Stripe sends setup_intent.succeeded and
+ * the card becomes the customer's default (src/groups/stripe-events.ts). A repeated request with
+ * the same Idempotency-Key gets the same SetupIntent from Stripe (the key is derived from it), so
+ * nothing here needs to keep the secret.
+ */
+export async function createSetupIntent(s: Writer, p: Principal, customerId: string, o: { idempotencyKey?: string } = {}): Promise<SetupIntentAnswer> {
+  const stripe = requireGroupStripe(s.stripe);
+  const customer = await findCustomer(s.sql, customerId);
+  if (!customer) throw notFound('Customer');
+  if (!customer.stripeCustomerId) throw new AppError('INVALID_STATE', 'This customer is still being created in Stripe');
+  const key = o.idempotencyKey
+    ? `setup-intent-${customer.id}-${createHash('sha256').update(`${p.userId}\n${o.idempotencyKey}`).digest('hex').slice(0, 32)}`
+    : `setup-intent-${randomUUID()}`;
+  const intent = await callStripe('SetupIntent', () =>
+    stripe.setupIntents.create(
+      { customer: customer.stripeCustomerId!, usage: 'off_session', metadata: { customerId: customer.id } },
+      { idempotencyKey: key },
+    ),
+  );
+  if (!intent.client_secret) throw new AppError('UNAVAILABLE', 'Stripe answered the SetupIntent without a client secret; try again');
+  await recordAudit(s.sql, { actor: actorOf(p), entity: 'customer', entityId: customer.id, action: 'setup_intent', after: { setupIntentId: intent.id, status: intent.status } });
+  return { id: intent.id, customerId: customer.id, status: intent.status, clientSecret: intent.client_secret };
 }
 
 export function listProducts(s: Reader, q: Page): Promise<Product[]> {

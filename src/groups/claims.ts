@@ -16,7 +16,7 @@ import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
 import { findPlan } from '../repos/groups/catalog';
 import { claimById, countAttempt, grantClaim, insertClaim, lockClaim, recentClaims, type AccessClaim } from '../repos/groups/claims';
-import { accessRulesOf, groupById, type Group } from '../repos/groups/groups';
+import { accessRulesOf, groupById, type AccessRules, type Group } from '../repos/groups/groups';
 import { liveGroupUser, subscriptionById, type Subscription } from '../repos/groups/subscriptions';
 import { awaitProvisioning, reserveGroupUser, startProvisioning } from './enrol';
 import { requireGroupStripe } from './stripe';
@@ -32,11 +32,22 @@ export type ClaimOutcome =
 const CODES_PER_WINDOW = 3;
 const CODE_WINDOW_MS = 15 * 60_000;
 
-/** Claims subscribe users at the plan's price with no discount: only a free users plan may be claimed. */
+/** Imports subscribe users at the plan's price with no discount: only a free users plan may be imported. */
 export async function assertFreeUsersPlan(sql: Db, group: Group, what: string): Promise<void> {
   const plan = await findPlan(sql, group.usersPlanId);
   if (plan && plan.amount > 0) {
-    throw new AppError('INVALID_STATE', `${what} needs a free users plan (amount 0); a paid users plan is handed out with coupon campaigns`);
+    throw new AppError('INVALID_STATE', `${what} needs a free users plan (amount 0); a paid users plan is handed out with coupon campaigns or access rules`);
+  }
+}
+
+/**
+ * A claim never creates a charge: a free users plan needs nothing, a paid one the group's
+ * 100 %-off access coupon (created when its access rules are set).
+ */
+async function assertClaimable(sql: Db, group: Group, rules: AccessRules): Promise<void> {
+  const plan = await findPlan(sql, group.usersPlanId);
+  if (plan && plan.amount > 0 && !rules.stripeCouponId) {
+    throw new AppError('INVALID_STATE', "This group's paid users plan has no access coupon yet: an admin or manager must set its access rules again");
   }
 }
 
@@ -75,8 +86,8 @@ export async function claimAccess(s: ClaimServices, input: { groupId: string; em
   const rules = await accessRulesOf(s.sql, group.id);
   const email = input.email.toLowerCase();
   const via = accessVia(rules, clientIp, email);
-  if (!via) throw new AppError('FORBIDDEN', 'Neither your network address nor your e-mail domain gives access to this group');
-  await assertFreeUsersPlan(s.sql, group, 'Access by IP or e-mail domain');
+  if (!via || !rules) throw new AppError('FORBIDDEN', 'Neither your network address nor your e-mail domain gives access to this group');
+  await assertClaimable(s.sql, group, rules);
   const id = randomUUID();
   if (via === 'ip') return grant(s, group, { id, email, name: input.name, via, clientIp });
 

@@ -20,7 +20,7 @@ import { finishJob, getJob, insertJob, setJobProgress, type Job } from '../repos
 import { importJobWorkflowId } from '../../workflows/groups/import-definitions';
 import { assertFreeUsersPlan } from './claims';
 import { reserveGroupUser } from './enrol';
-import { provisionSubscription, releaseSubscription } from './provision';
+import { NothingToProvision, provisionSubscription, releaseSubscription } from './provision';
 import { startGroupWorkflow } from './start';
 import { requireGroupStripe } from './stripe';
 
@@ -106,8 +106,8 @@ export async function importRow(s: Pick<Services, 'sql' | 'stripe'>, row: Stored
     const outcome = await provisionSubscription(s, subscriptionId);
     await setImportRow(s.sql, row.jobId, row.line, outcome === 'active' ? { status: 'created' } : { status: 'failed', error: 'stripe: the subscription was released' });
   } catch (err) {
-    if (!isPermanentStripeError(err)) throw err;
-    const message = `stripe: ${(err as Error).message}`;
+    if (!isPermanentStripeError(err) && !(err instanceof NothingToProvision)) throw err;
+    const message = err instanceof NothingToProvision ? err.message : `stripe: ${(err as Error).message}`;
     await releaseSubscription(s, subscriptionId, message);
     await setImportRow(s.sql, row.jobId, row.line, { status: 'failed', error: message });
   }

@@ -1,10 +1,19 @@
-import { awaitsStripe } from '../domain/groups/subscriptions';
+import {
+  awaitsStripe,
+  groupUserDiscount,
+  hasEnded,
+  provisioningOutcome,
+  statusFollowingStripe,
+  stripeStateOf,
+  supersedes,
+  type StripeState,
+} from '../domain/groups/subscriptions';
 import { GroupSubscriptionFailure } from '../domain/groups/failures';
 import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
 import { completeRedemption, releaseRedemption } from '../repos/groups/campaigns';
 import { setStripeCustomer } from '../repos/groups/catalog';
-import { markSubscriptionActive, markSubscriptionFailed, provisioningView } from '../repos/groups/subscriptions';
+import { lockSubscription, markSubscriptionFailed, markSubscriptionProvisioned, provisioningView } from '../repos/groups/subscriptions';
 
 export type ProvisionDeps = Pick<Services, 'sql' | 'stripe'>;
 
@@ -16,16 +25,20 @@ export class NothingToProvision extends Error {
 const actor = (subscriptionId: string) => `workflow:subscription-${subscriptionId}`;
 
 /**
- * Creates a reserved group user's customer and subscription in Stripe and marks it active (and
- * its redemption redeemed) in one transaction. Idempotent: the Stripe keys come from our ids, and
- * a retry after any crash re-finds what Stripe already has.
+ * Creates a reserved group user's customer and subscription in Stripe and records Stripe's status
+ * (and its redemption redeemed) in one transaction. Idempotent: the Stripe keys come from our ids,
+ * and a retry after any crash re-finds what Stripe already has. A group user is never charged:
+ * a paid plan's subscription is created with its 100 %-off discount, or not at all.
  */
 export async function provisionSubscription(deps: ProvisionDeps, subscriptionId: string): Promise<'active' | 'failed'> {
   const v = await provisioningView(deps.sql, subscriptionId);
   if (!v) throw new NothingToProvision(`subscription ${subscriptionId} does not exist`);
-  if (!awaitsStripe(v.subscription.status)) return v.subscription.status;
+  if (!awaitsStripe(v.subscription.status)) return provisioningOutcome(v.subscription.status) === 'failed' ? 'failed' : 'active';
   if (!deps.stripe) throw new NothingToProvision('Stripe is not connected');
   const { subscription: sub, customer } = v;
+  const free = groupUserDiscount({ planAmount: v.planAmount, source: sub.source, promotionCodeId: v.stripePromotionCodeId, accessCouponId: v.accessCouponId });
+  if (!free.ok) throw new NothingToProvision(free.reason);
+  const discount = free.discount;
 
   let stripeCustomerId = customer.stripeCustomerId;
   if (!stripeCustomerId) {
@@ -41,7 +54,7 @@ export async function provisionSubscription(deps: ProvisionDeps, subscriptionId:
       customer: stripeCustomerId,
       items: [{ price: v.stripePriceId }],
       collection_method: 'charge_automatically',
-      ...(v.stripePromotionCodeId && { discounts: [{ promotion_code: v.stripePromotionCodeId }] }),
+      ...(discount && { discounts: ['coupon' in discount ? { coupon: discount.coupon } : { promotion_code: discount.promotionCode }] }),
       metadata: {
         subscriptionId: sub.id,
         groupId: sub.groupId ?? '',
@@ -53,11 +66,20 @@ export async function provisionSubscription(deps: ProvisionDeps, subscriptionId:
     { idempotencyKey: `subscription-${sub.id}` },
   );
   await deps.sql.begin(async (tx) => {
-    if (!(await markSubscriptionActive(tx, sub.id, created.id, created.status))) return;
+    const row = await lockSubscription(tx, sub.id);
+    if (!row || !awaitsStripe(row.status)) return;
+    // A webhook event may already have told us a newer state of this subscription.
+    const answered = stripeStateOf(created.status, created.created);
+    const held: StripeState | null = row.stripeStatusAt && row.stripeStatus ? stripeStateOf(row.stripeStatus, row.stripeStatusAt) : null;
+    const state = supersedes(held, answered) ? answered : held!;
+    const status = statusFollowingStripe('active', state.status);
+    await markSubscriptionProvisioned(tx, sub.id, {
+      status, stripeSubscriptionId: created.id, stripeStatus: state.status, stripeStatusAt: state.at, endedAt: hasEnded(status) ? state.at : null,
+    });
     await completeRedemption(tx, sub.id);
     await recordAudit(tx, {
       actor: actor(sub.id), entity: 'subscription', entityId: sub.id, action: 'activate', organizationId: v.organizationId,
-      before: { status: 'pending' }, after: { status: 'active', stripeSubscriptionId: created.id, redemptionId: v.redemptionId },
+      before: { status: 'pending' }, after: { status, stripeSubscriptionId: created.id, redemptionId: v.redemptionId, discount },
     });
   });
   return 'active';

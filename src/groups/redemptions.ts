@@ -2,7 +2,7 @@ import type { Db } from '../db/connect';
 import { campaignRefusal, redemptionRefusal, redemptionRefused } from '../domain/groups/campaigns';
 import { normalizeCode } from '../domain/groups/codes';
 import { RedemptionRefusal } from '../domain/groups/failures';
-import { redemptionStatus } from '../domain/groups/subscriptions';
+import { redemptionStatus, type SubscriptionStatus } from '../domain/groups/subscriptions';
 import { AppError } from '../errors';
 import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
@@ -17,7 +17,8 @@ export interface RedemptionResult {
   campaignId: string;
   status: 'redeemed' | 'pending';
   subscriptionId: string;
-  subscriptionStatus: 'active' | 'pending';
+  /** pending while Stripe is still retried; then Stripe's own status (active for a 100 %-off subscription). */
+  subscriptionStatus: Exclude<SubscriptionStatus, 'failed'>;
 }
 
 /** A refusal as the problem the API answers. */
@@ -70,6 +71,6 @@ export async function redeem(s: Pick<Services, 'sql' | 'stripe' | 'temporal' | '
     campaignId: found.campaignId,
     status: redemptionStatus(sub.status),
     subscriptionId: sub.id,
-    subscriptionStatus: sub.status,
+    subscriptionStatus: sub.status as Exclude<SubscriptionStatus, 'failed'>,
   };
 }

@@ -33,11 +33,11 @@ describe('a campaign moves creating → active → closed | deactivated', () => 
 });
 
 describe('a group user\'s subscription is reserved, then created in Stripe or released', () => {
-  it('only a pending one waits for Stripe; an active one exists there; a released one frees its place', () => {
+  it('only a pending one waits for Stripe; Stripe\'s statuses exist there; a released or ended one frees its place', () => {
     expect(SUBSCRIPTION_STATUSES.filter(awaitsStripe)).toEqual(['pending']);
-    expect(SUBSCRIPTION_STATUSES.filter(existsInStripe)).toEqual(['active']);
-    expect(SUBSCRIPTION_STATUSES.filter(holdsPlace)).toEqual(['pending', 'active']);
-    expect(SUBSCRIPTION_STATUSES.map(redemptionStatus)).toEqual(['pending', 'redeemed', 'pending']);
+    expect(SUBSCRIPTION_STATUSES.filter(existsInStripe)).toEqual(['incomplete', 'trialing', 'active', 'past_due', 'unpaid', 'paused', 'canceled', 'incomplete_expired']);
+    expect(SUBSCRIPTION_STATUSES.filter(holdsPlace)).toEqual(['pending', 'incomplete', 'trialing', 'active', 'past_due', 'unpaid', 'paused']);
+    expect(SUBSCRIPTION_STATUSES.filter((s) => redemptionStatus(s) === 'pending')).toEqual(['pending', 'failed']);
     expect([claimSource('ip'), claimSource('email_domain')]).toEqual(['ip_claim', 'email_claim']);
   });
 });

@@ -1,5 +1,4 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { SubscriptionStatus } from '../../src/domain/groups/subscriptions';
 
 // Shared by the group-user subscription workflow and the API.
 export interface GroupSubscriptionInput {
@@ -7,8 +6,11 @@ export interface GroupSubscriptionInput {
   groupId: string;
 }
 
-/** pending until Stripe has the subscription (active) or it was released (failed). */
-export type ProvisioningOutcome = SubscriptionStatus;
+/**
+ * pending until Stripe has the subscription (active: it exists in Stripe, whose own status the
+ * database keeps) or it was released (failed).
+ */
+export type ProvisioningOutcome = 'pending' | 'active' | 'failed';
 
 /** Answers once the outcome is known; the API reads the details from the database. */
 export const subscriptionOutcomeUpdate = defineUpdate<{ status: ProvisioningOutcome }>('subscriptionOutcome');

@@ -3,6 +3,7 @@ import {
   createCustomer,
   createPlan,
   createProduct,
+  createSetupIntent,
   createSubscription,
   getCustomer,
   getProductWithPlans,
@@ -14,8 +15,8 @@ import { principalOf, requireRole } from '../../auth';
 import { Currency, IdParam, jsonBody, listOf, page, PageQuery } from '../../schemas';
 import { routesOf } from '../../route-spec';
 import type { Router } from '../../router';
-import { presentPlan } from './present';
-import { CustomerSchema, Email, PersonName, PlanSchema, ProductSchema, SubscriptionSchema } from './schemas';
+import { presentCustomer, presentPlan } from './present';
+import { CustomerSchema, Email, PersonName, PlanSchema, ProductSchema, SetupIntentSchema, SubscriptionSchema } from './schemas';
 
 const CreateProduct = z
   .strictObject({ name: z.string().trim().min(1).max(200), description: z.string().trim().max(1000).optional() })
@@ -37,10 +38,14 @@ const CreateSubscription = z
   .strictObject({
     customerId: z.uuid(),
     planId: z.uuid(),
-    collection: z.enum(['charge_automatically', 'send_invoice']).openapi({
-      description: "charge_automatically: the customer's default payment method in Stripe; send_invoice: Stripe e-mails an invoice",
+    collection: z.enum(['charge_automatically', 'send_invoice']).optional().openapi({
+      description:
+        "charge_automatically: the customer's default payment method in Stripe; send_invoice: Stripe e-mails an invoice. Left out: the " +
+        "customer's default card when Stripe has one, an invoice otherwise (collectionReason says which)",
     }),
-    daysUntilDue: z.number().int().min(1).max(365).optional().openapi({ description: 'send_invoice only; default 30' }),
+    daysUntilDue: z.number().int().min(1).max(365).optional().openapi({
+      description: 'When invoiced; default 30. Refused with collection charge_automatically; without collection it applies if no card is on file',
+    }),
   })
   .openapi('CreateSubscription');
 
@@ -99,7 +104,7 @@ export function registerCatalogRoutes(app: Router) {
       request: { body: jsonBody(CreateCustomer) },
       ok: { 201: CustomerSchema }, errors: [403, 409, 422, 503],
     }),
-    async (c) => c.json(await createCustomer(c.var.deps, requireRole(c, 'admin'), c.req.valid('json')), 201),
+    async (c) => c.json(presentCustomer(await createCustomer(c.var.deps, requireRole(c, 'admin'), c.req.valid('json'))), 201),
   );
 
   app.openapi(
@@ -110,7 +115,24 @@ export function registerCatalogRoutes(app: Router) {
     }),
     async (c) => {
       requireRole(c, 'admin');
-      return c.json(await getCustomer(c.var.deps, c.req.valid('param').id), 200);
+      return c.json(presentCustomer(await getCustomer(c.var.deps, c.req.valid('param').id)), 200);
+    },
+  );
+
+  app.openapi(
+    route.post('/v1/customers/{id}/setup-intents', {
+      description:
+        'Admin only. Puts a card on file: a Stripe SetupIntent (off-session use) whose clientSecret Stripe.js confirms with the card ' +
+        '(confirmCardSetup). When Stripe sends setup_intent.succeeded, the card becomes the customer\'s default (defaultPaymentMethodId) ' +
+        'and subscriptions created without a collection charge it. The client secret is answered once and never stored (Cache-Control: no-store); ' +
+        'a repeat with the same Idempotency-Key gets the same SetupIntent from Stripe.',
+      request: { params: IdParam, body: { required: false, content: { 'application/json': { schema: z.strictObject({}) } } } },
+      ok: { 201: SetupIntentSchema }, errors: [403, 404, 409, 422, 503],
+    }),
+    async (c) => {
+      const intent = await createSetupIntent(c.var.deps, requireRole(c, 'admin'), c.req.valid('param').id, { idempotencyKey: c.req.header('idempotency-key') });
+      c.header('Cache-Control', 'no-store');
+      return c.json(intent, 201);
     },
   );
 
@@ -118,7 +140,8 @@ export function registerCatalogRoutes(app: Router) {
     route.post('/v1/subscriptions', {
       description:
         'Admin only. A Stripe subscription (metadata.subscriptionId, idempotency key subscription-<id>), charged automatically ' +
-        'or invoiced (send_invoice, due after daysUntilDue, default 30). A group owner\'s subscription is made this way.',
+        'or invoiced (send_invoice, due after daysUntilDue, default 30); without a collection, charged to the customer\'s default card ' +
+        'when Stripe has one and invoiced otherwise. Its status is Stripe\'s, kept up to date by Stripe\'s events. A group owner\'s subscription is made this way.',
       request: { body: jsonBody(CreateSubscription) },
       ok: { 201: SubscriptionSchema }, errors: [403, 404, 409, 422, 503],
     }),

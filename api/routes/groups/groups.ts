@@ -72,9 +72,10 @@ export function registerGroupRoutes(app: Router) {
     route.post('/v1/groups/{id}/access-rules', {
       description:
         'Replaces the group\'s rules. CIDR ranges are validated and normalised (203.0.113.7/24 → 203.0.113.0/24, a bare address is one host); ' +
-        'domains are lower-cased without a leading @ or dots and match their subdomains. Claims need a free users plan.',
+        'domains are lower-cased without a leading @ or dots and match their subdomains. On a paid users plan the first rules also create ' +
+        'a 100 %-off Stripe coupon (stripeCouponId) that claims subscribe with, so a claim is never charged.',
       request: { params: IdParam, body: jsonBody(SetAccessRules) },
-      ok: { 201: AccessRulesSchema }, errors: [403, 404],
+      ok: { 201: AccessRulesSchema }, errors: [403, 404, 409, 422, 503],
     }),
     async (c) => c.json(await setAccessRules(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('param').id, c.req.valid('json')), 201),
   );

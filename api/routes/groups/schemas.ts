@@ -1,5 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { SHARED_CODE } from '../../../src/domain/groups/codes';
+import { SUBSCRIPTION_STATUSES, type SubscriptionStatus } from '../../../src/domain/groups/subscriptions';
+
+type Provisioned = Exclude<SubscriptionStatus, 'failed'>;
+/** What a redemption or claim answers for its subscription: never failed (that is answered as 503). */
+const NOT_FAILED = SUBSCRIPTION_STATUSES.filter((s): s is Provisioned => s !== 'failed') as [Provisioned, ...Provisioned[]];
 import { Money } from '../../schemas';
 
 export const Email = z.email().max(254).transform((e) => e.toLowerCase());
@@ -25,8 +30,32 @@ export const PlanSchema = z
   .openapi('Plan');
 
 export const CustomerSchema = z
-  .object({ id: z.uuid(), name: z.string(), email: z.string(), stripeCustomerId: z.string().nullable(), createdAt: z.date() })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    email: z.string(),
+    stripeCustomerId: z.string().nullable(),
+    defaultPaymentMethodId: z.string().nullable().openapi({
+      description: "The card Stripe charges by default (invoice_settings.default_payment_method), as the last verified Stripe event said; set by a SetupIntent that succeeded",
+    }),
+    createdAt: z.date(),
+  })
   .openapi('Customer');
+
+export const SetupIntentSchema = z
+  .object({
+    id: z.string().openapi({ example: 'seti_1Pgag7B7WZ01zgkW' }),
+    customerId: z.uuid(),
+    status: z.string().openapi({ description: "Stripe's SetupIntent status (requires_payment_method until the card is confirmed)" }),
+    clientSecret: z.string().openapi({ description: 'For Stripe.js confirmCardSetup; answered once, never stored by partnerflow' }),
+  })
+  .openapi('SetupIntent');
+
+export const SubscriptionStatusSchema = z.enum(SUBSCRIPTION_STATUSES).openapi({
+  description:
+    "pending: being created in Stripe; failed: Stripe refused, released; otherwise Stripe's own status, kept up to date by Stripe's events " +
+    '(incomplete, trialing, active, past_due, unpaid, paused, canceled, incomplete_expired). Live (counted by reports): trialing, active, past_due.',
+});
 
 export const SubscriptionSchema = z
   .object({
@@ -35,23 +64,35 @@ export const SubscriptionSchema = z
     planId: z.uuid(),
     collection: z.enum(['charge_automatically', 'send_invoice']),
     daysUntilDue: z.number().int().nullable(),
+    collectionReason: z.enum(['requested', 'card_on_file', 'no_card_on_file']).nullable().openapi({
+      description: 'How the collection was chosen: as requested, or (none requested) by whether Stripe had a default card for the customer',
+    }),
     groupId: z.uuid().nullable(),
     groupRole: z.enum(['owner', 'user']).nullable(),
     email: z.string().nullable().openapi({ description: "A group user's address" }),
     source: z.enum(['direct', 'import', 'redemption', 'ip_claim', 'email_claim']),
     campaignId: z.uuid().nullable(),
     jobId: z.uuid().nullable(),
-    status: z.enum(['pending', 'active', 'failed']).openapi({ description: 'pending: being created in Stripe; active: exists in Stripe; failed: Stripe refused, released' }),
+    status: SubscriptionStatusSchema,
     stripeSubscriptionId: z.string().nullable(),
-    stripeStatus: z.string().nullable().openapi({ description: "Stripe's own status (active, incomplete, …)" }),
+    stripeStatus: z.string().nullable().openapi({ description: "Stripe's own status (active, incomplete, …), also while ours is pending or failed" }),
+    stripeStatusAt: z.date().nullable().openapi({ description: 'The instant of the Stripe state held (the last applied event, or the creation)' }),
     failure: z.string().nullable(),
     createdAt: z.date(),
     activatedAt: z.date().nullable(),
+    endedAt: z.date().nullable().openapi({ description: 'When Stripe ended it (canceled, incomplete_expired)' }),
   })
   .openapi('Subscription');
 
 export const AccessRulesSchema = z
-  .object({ id: z.uuid(), groupId: z.uuid(), ipRanges: z.array(z.string()), emailDomains: z.array(z.string()), updatedAt: z.date() })
+  .object({
+    id: z.uuid(),
+    groupId: z.uuid(),
+    ipRanges: z.array(z.string()),
+    emailDomains: z.array(z.string()),
+    stripeCouponId: z.string().nullable().openapi({ description: 'Paid users plans: the 100 %-off Stripe coupon claims subscribe with' }),
+    updatedAt: z.date(),
+  })
   .openapi('AccessRules');
 
 export const GroupSchema = z
@@ -107,7 +148,9 @@ export const RedemptionSchema = z
     campaignId: z.uuid(),
     status: z.enum(['redeemed', 'pending']),
     subscriptionId: z.uuid(),
-    subscriptionStatus: z.enum(['active', 'pending']),
+    subscriptionStatus: z.enum(NOT_FAILED).openapi({
+      description: "pending while Stripe is retried, then Stripe's status (active: a 100 %-off subscription is never charged)",
+    }),
   })
   .openapi('Redemption');
 
@@ -118,7 +161,7 @@ export const ClaimSchema = z
     status: z.enum(['granted', 'verification_sent']),
     via: z.enum(['ip', 'email_domain']),
     subscriptionId: z.uuid().nullable(),
-    subscriptionStatus: z.enum(['pending', 'active']).nullable(),
+    subscriptionStatus: z.enum(NOT_FAILED).nullable(),
     existing: z.boolean().openapi({ description: 'The address already had a subscription in this group: nothing new was created' }),
     codeExpiresAt: z.date().nullable(),
   })

@@ -28,11 +28,15 @@ export interface Customer {
   name: string;
   email: string;
   stripeCustomerId: string | null;
+  /** The card Stripe charges by default, as the last verified event said (a payment method id, not a secret). */
+  defaultPaymentMethodId: string | null;
+  /** The instant of that event. */
+  defaultPaymentMethodAt: Date | null;
   createdAt: Date;
 }
 
 const productColumns = (sql: Db) => sql`id, name, description, stripe_product_id, created_at`;
-const customerColumns = (sql: Db) => sql`id, name, email, stripe_customer_id, created_at`;
+const customerColumns = (sql: Db) => sql`id, name, email, stripe_customer_id, default_payment_method_id, default_payment_method_at, created_at`;
 
 export async function insertProduct(sql: Db, p: Omit<Product, 'createdAt'> & { createdBy: string | null }): Promise<Product> {
   const [row] = await sql<Product[]>`
@@ -89,6 +93,17 @@ export async function deleteCustomer(sql: Db, id: string): Promise<void> {
 export async function findCustomer(sql: Db, id: string): Promise<Customer | undefined> {
   const [row] = await sql<Customer[]>`select ${customerColumns(sql)} from customers where id = ${id}`;
   return row;
+}
+
+/** Our customer with this Stripe id, locked until the caller's transaction ends (its events apply one after the other). */
+export async function lockCustomerByStripeId(sql: Db, stripeCustomerId: string): Promise<Customer | undefined> {
+  const [row] = await sql<Customer[]>`select ${customerColumns(sql)} from customers where stripe_customer_id = ${stripeCustomerId} for update`;
+  return row;
+}
+
+/** Mirrors the customer's default payment method as of `at` (the caller decided it is not older than what we hold). */
+export async function setDefaultPaymentMethod(sql: Db, id: string, paymentMethodId: string | null, at: Date): Promise<void> {
+  await sql`update customers set default_payment_method_id = ${paymentMethodId}, default_payment_method_at = ${at} where id = ${id}`;
 }
 
 export async function setStripeCustomer(sql: Db, id: string, stripeCustomerId: string): Promise<void> {

@@ -20,6 +20,8 @@ export interface AccessRules {
   groupId: string;
   ipRanges: string[];
   emailDomains: string[];
+  /** Paid users plans: the 100 %-off coupon claims subscribe with. */
+  stripeCouponId: string | null;
   updatedAt: Date;
 }
 
@@ -64,17 +66,20 @@ export async function listGroups(sql: Db, principal: Principal, page: Page & { o
 
 export async function accessRulesOf(sql: Db, groupId: string): Promise<AccessRules | undefined> {
   const [row] = await sql<AccessRules[]>`
-    select id, group_id, ip_ranges, email_domains, updated_at from group_access_rules where group_id = ${groupId}`;
+    select id, group_id, ip_ranges, email_domains, stripe_coupon_id, updated_at from group_access_rules where group_id = ${groupId}`;
   return row;
 }
 
-/** Replaces the group's rules (one rule set per group). */
-export async function upsertAccessRules(sql: Db, r: { groupId: string; ipRanges: string[]; emailDomains: string[]; updatedBy: string | null }): Promise<AccessRules> {
+/** Replaces the group's rules (one rule set per group); an access coupon, once recorded, stays. */
+export async function upsertAccessRules(
+  sql: Db,
+  r: { groupId: string; ipRanges: string[]; emailDomains: string[]; stripeCouponId: string | null; updatedBy: string | null },
+): Promise<AccessRules> {
   const [row] = await sql<AccessRules[]>`
-    insert into group_access_rules (group_id, ip_ranges, email_domains, updated_by)
-    values (${r.groupId}, ${r.ipRanges}::text[], ${r.emailDomains}::text[], ${r.updatedBy})
+    insert into group_access_rules as ar (group_id, ip_ranges, email_domains, stripe_coupon_id, updated_by)
+    values (${r.groupId}, ${r.ipRanges}::text[], ${r.emailDomains}::text[], ${r.stripeCouponId}, ${r.updatedBy})
     on conflict (group_id) do update set ip_ranges = excluded.ip_ranges, email_domains = excluded.email_domains,
-      updated_by = excluded.updated_by, updated_at = now()
-    returning id, group_id, ip_ranges, email_domains, updated_at`;
+      stripe_coupon_id = coalesce(ar.stripe_coupon_id, excluded.stripe_coupon_id), updated_by = excluded.updated_by, updated_at = now()
+    returning id, group_id, ip_ranges, email_domains, stripe_coupon_id, updated_at`;
   return row!;
 }
