@@ -1,6 +1,8 @@
 export { waitFor } from '../support/wait';
+import { randomBytes } from 'node:crypto';
+import Stripe from 'stripe';
 import { waitFor } from '../support/wait';
-import type { TestStack } from '../support/stack';
+import { WEBHOOK_SECRET, type TestStack } from '../support/stack';
 import { unique } from '../support/unique';
 
 /**
@@ -82,3 +84,63 @@ export function groupWorkflowIds(s: TestStack, groupId: string, kind: string, at
     (ids) => ids.length >= atLeast,
   );
 }
+
+const signer = new Stripe('sk_test_signer');
+
+/** Stripe's seconds for an instant `offset` seconds from now. */
+export const stripeSeconds = (offset = 0) => Math.floor(Date.now() / 1000) + offset;
+
+/**
+ * Delivers a Stripe event to the webhook, built in Stripe's documented shape and signed with
+ * Stripe's own test helper (stripe-mock cannot send events: it keeps no state).
+ */
+export async function stripeEvent(
+  s: TestStack,
+  type: string,
+  object: Record<string, unknown>,
+  o: { id?: string; created?: number; secret?: string } = {},
+) {
+  const payload = JSON.stringify({
+    id: o.id ?? `evt_${randomBytes(12).toString('hex')}`,
+    object: 'event',
+    api_version: '2025-03-31.basil',
+    created: o.created ?? stripeSeconds(),
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+    data: { object },
+  });
+  const signature = signer.webhooks.generateTestHeaderString({ payload, secret: o.secret ?? WEBHOOK_SECRET });
+  return s.call('POST', '/v1/stripe/webhook', { token: null, raw: payload, headers: { 'content-type': 'application/json', 'stripe-signature': signature } });
+}
+
+/** A Stripe subscription object as customer.subscription.* events carry it. */
+export const stripeSubscription = (
+  sub: { stripeSubscriptionId: string; id: string; customerStripeId?: string | null },
+  status: string,
+  extra: Record<string, unknown> = {},
+) => ({
+  id: sub.stripeSubscriptionId,
+  object: 'subscription',
+  customer: sub.customerStripeId ?? 'cus_unknown',
+  status,
+  collection_method: 'send_invoice',
+  created: stripeSeconds(-3600),
+  canceled_at: null,
+  ended_at: null,
+  metadata: { subscriptionId: sub.id },
+  ...extra,
+});
+
+/** A subscription invoice as invoice.paid / invoice.payment_failed carry it (API 2025-03-31 and later: parent.subscription_details). */
+export const stripeInvoice = (sub: { stripeSubscriptionId: string; id: string }, status: 'paid' | 'open', extra: Record<string, unknown> = {}) => ({
+  id: `in_${randomBytes(10).toString('hex')}`,
+  object: 'invoice',
+  status,
+  billing_reason: 'subscription_cycle',
+  amount_due: 250_000,
+  currency: 'eur',
+  parent: { type: 'subscription_details', quote_details: null, subscription_details: { subscription: sub.stripeSubscriptionId, metadata: { subscriptionId: sub.id } } },
+  ...extra,
+});
