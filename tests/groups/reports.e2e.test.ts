@@ -36,6 +36,7 @@ describe('subscription reports', () => {
     const row = (id: string) => res.body.items.find((r: { productId: string }) => r.productId === id);
     expect(row(w.free.owners.id)).toMatchObject({ subscriptions: 1, ownerSubscriptions: 1, userSubscriptions: 0 });
     expect(row(w.free.users.id)).toMatchObject({ productName: w.free.users.name, subscriptions: 4, userSubscriptions: 4, imported: 3, claimed: 1, redemptions: 0 });
+    expect(row(w.free.users.id).byStatus).toMatchObject({ active: 4, pending: 0, canceled: 0 });
     expect(row(w.paid.users.id)).toMatchObject({ subscriptions: 3, userSubscriptions: 3, imported: 0, redemptions: 3, pendingRedemptions: 0 });
     expect(res.body.totals).toMatchObject({ subscriptions: 9, ownerSubscriptions: 2, userSubscriptions: 7, redemptions: 3 });
   });
@@ -56,7 +57,10 @@ describe('subscription reports', () => {
     expect(byAccept.status).toBe(200);
     expect(byAccept.headers.get('content-type')).toMatch(/^text\/csv/);
     const { rows } = parseCsv(byAccept.body);
-    expect(rows[0]!.fields).toEqual(['groupId', 'groupName', 'organizationId', 'usersPlanId', 'subscriptions', 'ownerSubscriptions', 'userSubscriptions', 'imported', 'claimed', 'redemptions', 'pendingRedemptions']);
+    expect(rows[0]!.fields).toEqual([
+      'groupId', 'groupName', 'organizationId', 'usersPlanId', 'subscriptions', 'ownerSubscriptions', 'userSubscriptions', 'imported', 'claimed', 'redemptions', 'pendingRedemptions',
+      ...['pending', 'incomplete', 'trialing', 'active', 'past_due', 'unpaid', 'paused', 'canceled', 'incomplete_expired'].map((st) => `byStatus.${st}`),
+    ]);
     const freeRow = rows.find((r) => r.fields[0] === w.free.groupId)!;
     expect(freeRow.fields.slice(4, 9)).toEqual(['5', '1', '4', '3', '1']);
     const byFormat = await report('campaign', { query: '&format=csv' });
