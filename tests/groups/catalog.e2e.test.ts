@@ -71,6 +71,7 @@ describe('products, plans, customers and subscriptions in Stripe', () => {
       '/v1/products', '/v1/products/{id}/plans', '/v1/customers', '/v1/subscriptions', '/v1/groups', '/v1/groups/{id}/imports',
       '/v1/groups/{id}/campaigns', '/v1/campaigns/{id}', '/v1/campaigns/{id}/codes', '/v1/campaigns/{id}/deactivate',
       '/v1/groups/{id}/access-rules', '/v1/public/redemptions', '/v1/public/access-claims', '/v1/reports/subscriptions',
+      '/v1/customers/{id}/setup-intents', '/v1/reports/subscribers',
     ]) expect(Object.keys(doc.paths)).toContain(path);
     expect(doc.paths['/v1/public/redemptions'].post.security).toEqual([]);
   });

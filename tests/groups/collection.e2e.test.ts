@@ -40,8 +40,13 @@ describe('an owner is charged on a card if one is available, or invoiced', () =>
 
   it('puts a card on file through a SetupIntent; once Stripe says it succeeded, the card is charged', async () => {
     const c = await w.customer('Card Corp');
-    const intent = await s.call('POST', `/v1/customers/${c.id}/setup-intents`, { body: {}, headers: { 'idempotency-key': unique('setup') } });
+    const key = unique('setup');
+    const intent = await s.call('POST', `/v1/customers/${c.id}/setup-intents`, { body: {}, headers: { 'idempotency-key': key } });
     expect(intent.status).toBe(201);
+    // A repeat is answered by Stripe again (same key, same SetupIntent there), never from a stored copy of the secret.
+    const repeat = await s.call('POST', `/v1/customers/${c.id}/setup-intents`, { body: {}, headers: { 'idempotency-key': key } });
+    expect(repeat.status).toBe(201);
+    expect(repeat.headers.get('idempotency-replayed')).toBeNull();
     expect(intent.body).toMatchObject({ id: expect.stringMatching(/^seti_/), customerId: c.id, clientSecret: expect.stringContaining('_secret_') });
     expect(intent.headers.get('cache-control')).toBe('no-store');
     // No secret at rest: not in the audit trail, not in the stored answers of Idempotency-Key requests, nowhere.
