@@ -107,6 +107,27 @@ describe('the local copy follows Stripe', () => {
     expect((await subscription(cy.id)).status).toBe('unpaid');
   });
 
+  it('an event that arrives while a user\'s subscription is still being created is kept, and wins when newer', async () => {
+    await s.call('POST', `/v1/groups/${w.groupId}/access-rules`, { body: { ipRanges: ['127.0.0.0/8'], emailDomains: [] } });
+    await s.stopWorker();
+    try {
+      // No worker: the claim is reserved and answered pending (the API waits 20 s for Stripe, then answers).
+      const claimed = await s.call('POST', '/v1/public/access-claims', { token: null, body: { groupId: w.groupId, email: 'early@else.example', name: 'Early' } });
+      expect(claimed.status).toBe(201);
+      expect(claimed.body.subscriptionStatus).toBe('pending');
+      const id = claimed.body.subscriptionId;
+      const t = stripeSeconds();
+      const early = await stripeEvent(s, 'customer.subscription.updated', stripeSubscription({ stripeSubscriptionId: 'sub_early_event', id }, 'past_due'), { created: t });
+      expect(early.body.result).toBe('applied');
+      expect(await subscription(id)).toMatchObject({ status: 'pending', stripeStatus: 'past_due' });
+    } finally {
+      await s.startWorker();
+    }
+    const sub = await waitFor(() => user('early@else.example'), (x) => x.status !== 'pending', 60_000);
+    // Stripe's answer to the creation is older than the event: the event's state stands.
+    expect(sub).toMatchObject({ status: 'past_due', stripeStatus: 'past_due', stripeSubscriptionId: expect.stringMatching(/^sub_/) });
+  });
+
   it('reads invoices in the shape of API versions before 2025-03-31 too', async () => {
     const bo = await user('bo@xyz.example');
     const legacy = { ...stripeInvoice(bo, 'paid'), parent: null, subscription: bo.stripeSubscriptionId, subscription_details: { metadata: { subscriptionId: bo.id } } };

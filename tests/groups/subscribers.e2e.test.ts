@@ -90,7 +90,7 @@ describe('exporting subscribers', () => {
     const target = records((await exportCsv(`?groupId=${w.free.groupId}`)).body).find((r) => r.email === 'imp2@xyz.example')!;
     const ended = Math.floor(Date.now() / 1000) - 5;
     const event = await stripeEvent(s, 'customer.subscription.deleted', stripeSubscription(
-      { stripeSubscriptionId: target.stripeSubscriptionId, id: target.subscriptionId }, 'canceled', { canceled_at: ended, ended_at: ended },
+      { stripeSubscriptionId: target.stripeSubscriptionId!, id: target.subscriptionId! }, 'canceled', { canceled_at: ended, ended_at: ended },
     ));
     expect(event.body.result).toBe('applied');
     const canceled = records((await exportCsv('?status=canceled')).body);

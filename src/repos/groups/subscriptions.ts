@@ -156,7 +156,7 @@ export async function markSubscriptionProvisioned(sql: Db, id: string, w: Stripe
   const { from } = SUBSCRIPTION_TRANSITIONS.activate;
   const rows = await sql`
     update subscriptions set status = ${w.status}, stripe_subscription_id = ${w.stripeSubscriptionId}, stripe_status = ${w.stripeStatus},
-      stripe_status_at = ${w.stripeStatusAt}, ended_at = ${w.endedAt}, activated_at = now()
+      stripe_status_at = ${w.stripeStatusAt}, ended_at = coalesce(ended_at, ${w.endedAt}), activated_at = now()
     where id = ${id} and status = ${from} returning 1`;
   return rows.length > 0;
 }
