@@ -6,6 +6,11 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /**
+   * A Message-ID fixed by the sender (`<…@…>`), so a notification sent again by a retried
+   * activity is recognisably the same message (receivers and mail stores deduplicate by it).
+   */
+  messageId?: string;
 }
 
 export interface Mailer {

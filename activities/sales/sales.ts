@@ -1,5 +1,6 @@
 import type { Db } from '../../src/db/connect';
 import { activationDue, canTake, hasTaken, transitionRefusal } from '../../src/domain/sales/lifecycle';
+import { approvedMail, rejectedMail } from '../../src/domain/sales/notifications';
 import type { Mail } from '../../src/mail';
 import { recordAudit } from '../../src/repos/audit';
 import { revokeSaleKeys } from '../../src/repos/sales/sale-keys';
@@ -18,13 +19,7 @@ async function changeStatus(tx: Db, saleId: string, before: SaleHead, change: Sa
   });
 }
 
-const approvalMail = (s: SaleHead): Mail => ({
-  to: s.registrantEmail,
-  subject: `Sale approved: ${s.name}`,
-  text:
-    `Hello ${s.registrantName},\n\nyour sale "${s.name}" has been approved.\n` +
-    `It becomes active on ${s.activationDate} and ends on ${s.cancellationDate}.\n`,
-});
+const registrant = (s: SaleHead) => ({ id: s.registrantId, name: s.registrantName, email: s.registrantEmail });
 
 /**
  * The sale's status transitions, which the sale workflow owns. Each is safe to retry: it checks
@@ -42,16 +37,20 @@ export function createSaleTransitionActivities({ sql }: Pick<ActivityDeps, 'sql'
           refuseIf(transitionRefusal('approve', s.status));
           await changeStatus(tx, i.saleId, s, { status: 'approved', decidedBy: i.userId, at: new Date(i.at) }, `user:${i.userId}`);
         }
-        return { notification: approvalMail(s) };
+        return { notification: approvedMail({ id: i.saleId, ...s }, registrant(s)) };
       });
     },
 
-    async recordSaleRejection(i: { saleId: string; userId: string; reason: string; at: string }): Promise<void> {
-      await sql.begin(async (tx) => {
+    /** Pending → rejected with the reason; answers the notification for the registering user. */
+    async recordSaleRejection(i: { saleId: string; userId: string; reason: string; at: string }): Promise<{ notification: Mail }> {
+      return sql.begin(async (tx) => {
         const s = await lockSale(tx, i.saleId);
-        if (hasTaken('reject', s.status) && s.decidedBy === i.userId) return;
-        refuseIf(transitionRefusal('reject', s.status));
-        await changeStatus(tx, i.saleId, s, { status: 'rejected', decidedBy: i.userId, reason: i.reason, at: new Date(i.at) }, `user:${i.userId}`, { reason: i.reason });
+        const already = hasTaken('reject', s.status) && s.decidedBy === i.userId;
+        if (!already) {
+          refuseIf(transitionRefusal('reject', s.status));
+          await changeStatus(tx, i.saleId, s, { status: 'rejected', decidedBy: i.userId, reason: i.reason, at: new Date(i.at) }, `user:${i.userId}`, { reason: i.reason });
+        }
+        return { notification: rejectedMail({ id: i.saleId, name: s.name, customerName: s.customerName }, registrant(s), i.reason) };
       });
     },
 

@@ -6,6 +6,7 @@ import { recordAudit } from '../repos/audit';
 import { ensureAllotment, reserveUnits } from '../repos/allotments/ledger';
 import { insertResponses, type NewResponse, type ResponseRow, type ResponseSource } from '../repos/allotments/responses';
 import type { Assessment } from '../repos/allotments/assessments';
+import { countCohortsAtFirstMeteredUse } from './cohort-metering';
 import { isMetered, type Target } from './context';
 import { startInvitations } from './invitations';
 
@@ -46,11 +47,12 @@ export async function reserveAndInsertResponses(tx: Db, input: CreateResponsesIn
   const { org, assessment } = input;
   const metered = await isMetered(tx, org);
   const unit = unitOf(assessment.pricingByCohort);
-  if (metered && unit === 'cohort' && !input.cohort) {
+  if (metered && unit === 'cohort' && !input.cohort && input.respondents.some((r) => !r.cohortId)) {
     throw new AppError('UNPROCESSABLE', 'This assessment is priced by cohort: create responses inside a cohort', {
       errors: [{ path: 'cohortId', message: 'required when pricing by cohort' }],
     });
   }
+  if (metered && unit === 'cohort') await countCohortsAtFirstMeteredUse(tx, input);
   const units = metered ? unitsFor('response', input.respondents.length, unit) : 0;
   if (units > 0) {
     await ensureAllotment(tx, org.id, assessment.id);

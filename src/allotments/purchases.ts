@@ -1,4 +1,4 @@
-import { initialPurchaseStatus, UNSETTLED_PURCHASE, type PaymentMethod, type PurchaseOutcome } from '../domain/allotments/lifecycle';
+import { initialPurchaseStatus, UNSETTLED_PURCHASE, type PaymentFlow, type PaymentMethod, type PurchaseOutcome } from '../domain/allotments/lifecycle';
 import type { Quote } from '../domain/allotments/pricing';
 import { actorOf, type Principal } from '../domain/principal';
 import { AppError } from '../errors';
@@ -6,13 +6,24 @@ import type { Services } from '../platform/services';
 import { requireStripe } from '../platform/stripe';
 import { recordAudit } from '../repos/audit';
 import { allocatePurchaseUnits } from '../repos/allotments/ledger';
-import { getPurchase as readPurchase, insertPurchase, purchaseById, transitionPurchase, type Purchase } from '../repos/allotments/purchases';
+import {
+  getPurchase as readPurchase,
+  insertPurchase,
+  listPaymentMismatches,
+  listReversals,
+  purchaseById,
+  transitionPurchase,
+  type PaymentMismatch,
+  type Purchase,
+  type Reversal,
+} from '../repos/allotments/purchases';
+import type { Db } from '../db/connect';
 import { startLifecycle } from '../temporal/start';
 import { paymentDetailsUpdate, purchaseWorkflowId } from '../../workflows/allotments/purchase-definitions';
 import { assertAllotmentsEnabled, resolveTarget, type Target } from './context';
 import { quoteForOrganization } from './price-lists';
 
-export type { Purchase };
+export type { PaymentMismatch, Purchase, Reversal };
 
 export interface PurchaseRequest {
   organizationId: string;
@@ -20,6 +31,19 @@ export interface PurchaseRequest {
   quantity: number;
   currency: string;
   paymentMethod?: PaymentMethod;
+  /** Pay on a Stripe-hosted Checkout page instead of with Stripe.js and the client secret. */
+  checkout?: boolean;
+}
+
+/** A purchase with what happened to its payment since: mismatched payments, refunds and disputes. */
+export interface PurchaseView extends Purchase {
+  paymentMismatches: PaymentMismatch[];
+  reversals: Reversal[];
+}
+
+async function view(sql: Db, purchase: Purchase): Promise<PurchaseView> {
+  const [paymentMismatches, reversals] = await Promise.all([listPaymentMismatches(sql, purchase.id), listReversals(sql, purchase.id)]);
+  return { ...purchase, paymentMismatches, reversals };
 }
 
 /** How long placing a purchase waits for its PaymentIntent before answering without the secret. */
@@ -27,29 +51,34 @@ const PAYMENT_DETAILS_WAIT_MS = 20_000;
 
 /** The purchase row for a request, priced by `priced` (a grant without a price is free). */
 function purchaseRow(principal: Principal, { org, assessment }: Target, req: PurchaseRequest, method: PaymentMethod, priced: Quote | undefined, expiresAt: Date | null) {
+  const paymentFlow: PaymentFlow = req.checkout ? 'checkout' : 'payment_intent';
   return {
     organizationId: org.id, assessmentId: assessment.id, quantity: req.quantity, currency: req.currency,
     unitAmount: priced?.unitAmount ?? 0, amount: priced?.amount ?? 0, priceListId: priced?.priceListId ?? null,
-    paymentMethod: method, status: initialPurchaseStatus(method), expiresAt, createdBy: principal.userId,
+    paymentMethod: method, paymentFlow, status: initialPurchaseStatus(method), expiresAt, createdBy: principal.userId,
   };
 }
 
-export async function getPurchase(s: Pick<Services, 'sql'>, p: Principal, id: string): Promise<Purchase> {
+export async function getPurchase(s: Pick<Services, 'sql'>, p: Principal, id: string): Promise<PurchaseView> {
   await assertAllotmentsEnabled(s.sql);
-  return readPurchase(s.sql, p, id);
+  return view(s.sql, await readPurchase(s.sql, p, id));
 }
 
 /**
  * Buys units for an organization: with Stripe, a pending purchase whose workflow creates the
  * PaymentIntent and allocates once paid; "manual", an admin's grant allocated at once.
  */
-export async function placePurchase(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' | 'stripe' | 'config'>, principal: Principal, req: PurchaseRequest): Promise<Purchase> {
+export async function placePurchase(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' | 'stripe' | 'config'>, principal: Principal, req: PurchaseRequest): Promise<PurchaseView> {
   await assertAllotmentsEnabled(s.sql);
+  if (req.checkout && req.paymentMethod === 'manual') {
+    throw new AppError('VALIDATION_FAILED', 'Invalid body: checkout', { errors: [{ path: 'checkout', message: 'a manual grant is not paid; checkout applies to Stripe payments' }] });
+  }
   const target = await resolveTarget(s.sql, principal, req.organizationId, req.assessmentId);
   if (target.org.responseAllotment !== 'can_be_purchased') {
     throw new AppError('ALLOTMENT_NOT_PURCHASABLE', 'This organization cannot buy allotments (responseAllotment is not can_be_purchased)');
   }
-  return (req.paymentMethod ?? 'stripe') === 'manual' ? grantUnits(s, principal, target, req) : buyWithStripe(s, principal, target, req);
+  const purchase = await ((req.paymentMethod ?? 'stripe') === 'manual' ? grantUnits(s, principal, target, req) : buyWithStripe(s, principal, target, req));
+  return view(s.sql, purchase);
 }
 
 async function grantUnits(s: Pick<Services, 'sql'>, principal: Principal, target: Target, req: PurchaseRequest): Promise<Purchase> {
@@ -66,12 +95,15 @@ async function grantUnits(s: Pick<Services, 'sql'>, principal: Principal, target
 
 async function buyWithStripe(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' | 'stripe' | 'config'>, principal: Principal, target: Target, req: PurchaseRequest): Promise<Purchase> {
   requireStripe(s.stripe, 'nothing can be charged; an admin may grant units with paymentMethod "manual"');
+  if (req.checkout && !s.config.PUBLIC_BASE_URL) {
+    throw new AppError('CONFLICT', 'Checkout needs PUBLIC_BASE_URL (where Stripe sends the partner back); pay with the client secret instead', { setting: 'PUBLIC_BASE_URL' });
+  }
   const now = new Date();
   const hours = s.config.PURCHASE_PAYMENT_TIMEOUT_HOURS;
   const priced = await quoteForOrganization(s.sql, target.org, target.assessment.id, req.quantity, req.currency, now);
   const purchase = await s.sql.begin(async (tx) => {
     const p = await insertPurchase(tx, purchaseRow(principal, target, req, 'stripe', priced, new Date(now.getTime() + hours * 3_600_000)));
-    await recordAudit(tx, { actor: actorOf(principal), entity: 'purchase', entityId: p.id, action: 'create', organizationId: target.org.id, after: { status: p.status, quantity: p.quantity, amount: p.amount, currency: p.currency } });
+    await recordAudit(tx, { actor: actorOf(principal), entity: 'purchase', entityId: p.id, action: 'create', organizationId: target.org.id, after: { status: p.status, quantity: p.quantity, amount: p.amount, currency: p.currency, paymentFlow: p.paymentFlow } });
     // Started inside the transaction: if the start fails, no purchase row is left without its workflow.
     await startLifecycle(s.temporal, 'purchaseWorkflow', {
       workflowId: purchaseWorkflowId(p.id),
@@ -83,8 +115,8 @@ async function buyWithStripe(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' 
     });
     return p;
   });
-  // Waits (bounded) until the workflow has created the PaymentIntent; a slow Stripe leaves the
-  // purchase pending and the client reads the secret later with GET.
+  // Waits (bounded) until the workflow has created the PaymentIntent (or Checkout Session); a slow
+  // Stripe leaves the purchase pending and the client reads the secret (or URL) later with GET.
   await Promise.race([
     s.temporal.workflow.getHandle(purchaseWorkflowId(purchase.id)).executeUpdate(paymentDetailsUpdate),
     new Promise<undefined>((ok) => setTimeout(() => ok(undefined), PAYMENT_DETAILS_WAIT_MS).unref()),

@@ -15,21 +15,25 @@ import type { Services } from './services';
 
 export type { Organization, OrganizationInput };
 
-// Commercial settings only a site admin may set (they gate purchases, packages and limits).
-const ADMIN_ONLY_FIELDS = ['responseAllotment', 'package', 'memberLimit'] as const;
+// Operator settings only a site admin may set: they gate purchases (responseAllotment), which
+// sales an organization may buy (ltiService: seed 001, "only organizations with LTI service can
+// use this type of sale"), packages and limits.
+export const ADMIN_ONLY_FIELDS = ['responseAllotment', 'ltiService', 'package', 'memberLimit'] as const;
 
-function assertFieldsAllowed(p: Principal, input: Partial<OrganizationInput>) {
+/** 403 naming every admin-only field a non-admin sent (`at` prefixes the names, e.g. `customer.newOrganization.`). */
+function assertFieldsAllowed(p: Principal, input: Partial<OrganizationInput>, at = '') {
   if (p.role === 'admin') return;
-  const denied = ADMIN_ONLY_FIELDS.filter((f) => input[f] !== undefined);
+  const denied = ADMIN_ONLY_FIELDS.filter((f) => input[f] !== undefined).map((f) => `${at}${f}`);
   if (denied.length) throw new AppError('FORBIDDEN', `Only an admin may set ${denied.join(', ')}`, { fields: denied });
 }
 
 /**
  * Creates an organization inside the caller's transaction; managers only below an organization
- * in their scope (default parent: their own). Sale registration creates customers through it.
+ * in their scope (default parent: their own). Sale registration creates customers through it,
+ * naming refused fields from `at` (where the organization sits in its request).
  */
-export async function createOrganizationIn(tx: Db, p: Principal, input: OrganizationInput): Promise<Organization> {
-  assertFieldsAllowed(p, input);
+export async function createOrganizationIn(tx: Db, p: Principal, input: OrganizationInput, at = ''): Promise<Organization> {
+  assertFieldsAllowed(p, input, at);
   if (p.role !== 'admin') {
     const parentId = input.parentId ?? p.organizationId;
     if (!parentId || !(await organizationInScope(tx, p, parentId))) throw notFound('Parent organization');

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { z } from 'zod';
 import type { Db } from '../db/connect';
 import { AppError } from '../errors';
 import { recordStripeEvent } from '../repos/stripe-events';
@@ -18,7 +19,37 @@ export interface StripeEventHandler {
   apply(tx: Db, s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' | 'stripe' | 'config'>, event: Stripe.Event): Promise<'applied' | 'ignored'>;
 }
 
-/** A Stripe webhook delivery: verified by its Stripe-Signature header (400 otherwise), then applied once. */
+/** How far in the future a signature's timestamp may be (clock skew); Stripe's own check only bounds the past. */
+export const SIGNATURE_FUTURE_TOLERANCE_S = 300;
+
+/** Every Stripe event, as Stripe documents it: an id, a type and `data.object`. Handlers parse the object. */
+const StripeEventEnvelope = z.object({
+  id: z.string().min(1).max(255),
+  type: z.string().min(1).max(255),
+  data: z.object({ object: z.record(z.string(), z.unknown()) }),
+});
+
+/** 400 VALIDATION_FAILED naming what a correctly signed event lacks (the paths only: nothing of the payload is echoed). */
+export function malformedEvent(error: z.ZodError): AppError {
+  const errors = error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.') || 'event', message: i.message.slice(0, 200) }));
+  return new AppError('VALIDATION_FAILED', `The Stripe event is malformed: ${[...new Set(errors.map((e) => e.path))].join(', ')}`, { errors });
+}
+
+/** `schema` applied to a verified event (or its object); a mismatch is the sender's error (400), never ours (500). */
+export function parseStripeEvent<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw malformedEvent(parsed.error);
+  return parsed.data;
+}
+
+/** The `t=` of a Stripe-Signature header, in seconds, or undefined. */
+const signedAt = (header: string) => Number(/(?:^|,)\s*t=(\d+)/.exec(header)?.[1] ?? NaN);
+
+/**
+ * A Stripe webhook delivery: verified by its Stripe-Signature header (400 INVALID_SIGNATURE
+ * otherwise, and for a timestamp more than 5 minutes ahead), parsed as a Stripe event (400
+ * VALIDATION_FAILED when a signed payload is not one), then applied once.
+ */
 export async function receiveStripeWebhook(
   s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' | 'stripe' | 'config'>,
   handlers: readonly StripeEventHandler[],
@@ -27,14 +58,18 @@ export async function receiveStripeWebhook(
   const secret = s.config.STRIPE_WEBHOOK_SECRET;
   if (!secret) throw new AppError('STRIPE_NOT_CONNECTED', 'Stripe webhooks are not configured (STRIPE_WEBHOOK_SECRET)');
   const stripe = requireStripe(s.stripe, 'Stripe webhooks need it');
-  let event: Stripe.Event;
+  let event: unknown;
   try {
     if (!delivery.signature) throw new Error('missing');
     event = await stripe.webhooks.constructEventAsync(delivery.payload, delivery.signature, secret);
   } catch {
     throw new AppError('INVALID_SIGNATURE', 'The Stripe-Signature header does not match the payload');
   }
-  return applyStripeEvent(s, handlers, event);
+  if (!(signedAt(delivery.signature) <= Date.now() / 1000 + SIGNATURE_FUTURE_TOLERANCE_S)) {
+    throw new AppError('INVALID_SIGNATURE', `The Stripe-Signature is timestamped more than ${SIGNATURE_FUTURE_TOLERANCE_S} seconds in the future`);
+  }
+  parseStripeEvent(StripeEventEnvelope, event);
+  return applyStripeEvent(s, handlers, event as Stripe.Event);
 }
 
 /** Records the event id and hands the event to every handler of its type, in one transaction. */

@@ -30,7 +30,7 @@ export type SaleRegistration = ReadOnlyFields<typeof READ_ONLY_ON_CREATE> & {
 const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', `Invalid body: ${path}`, { errors: [{ path, message }] });
 
 async function customerOrganization(tx: Db, p: Principal, customer: SaleRegistration['customer']): Promise<Organization> {
-  if (customer.newOrganization) return createOrganizationIn(tx, p, customer.newOrganization);
+  if (customer.newOrganization) return createOrganizationIn(tx, p, customer.newOrganization, 'customer.newOrganization.');
   const org = await findOrganization(tx, p, customer.organizationId!);
   if (!org) throw notFound('Organization');
   return org;

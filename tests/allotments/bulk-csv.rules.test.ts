@@ -46,4 +46,11 @@ describe('bulk invite validation', () => {
     expect(validateBulkCsv('email,name\n', now, 10).errors[0]!.message).toMatch(/no respondents/);
     expect(validateBulkCsv('email,name\na@x.test,A\nb@x.test,B\n', now, 1).errors[0]!.message).toMatch(/at most 1/);
   });
+
+  it('accepts an optional cohortId column: a UUID per row, or empty for the request\'s cohort', () => {
+    const id = 'A1B2C3D4-0000-4000-8000-000000000001';
+    const { rows, errors } = validateBulkCsv(`email,name,cohortId\na@x.test,A,${id}\nb@x.test,B,\nc@x.test,C,class-3\n`, now, 10);
+    expect(errors).toEqual([{ line: 4, field: 'cohortId', message: 'not a cohort id (a UUID)' }]);
+    expect(rows.map((r) => r.cohortId)).toEqual([id.toLowerCase(), undefined, undefined]);
+  });
 });

@@ -1,7 +1,6 @@
-import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { WEBHOOK_SECRET } from '../support/stack';
 import { suiteStack } from '../support/suite';
+import { deliver, paymentIntent, stripeEvent } from './stripe';
 import { ledger, partnerSuite, partnerWorld } from './world';
 
 // The real durations (a 14-day default expiry, a 24-hour payment window) pass in seconds on the
@@ -88,11 +87,10 @@ describe('cohort pricing over real calendar time', () => {
 });
 
 describe('purchases over real calendar time', () => {
-  const { s, w } = partnerSuite({}, { timeSkipping: true, perTest: true });
-  const signer = new Stripe('sk_test_signer');
+  const { s, w } = partnerSuite({}, { timeSkipping: true, perTest: true, publicBaseUrl: 'https://partners.example.test' });
 
-  const buy = async (quantity: number) => {
-    const res = await s.call('POST', '/v1/allotments/purchases', { token: w.manager.token, body: { organizationId: w.organizationId, assessmentId: w.assessmentId, quantity, currency: 'EUR' } });
+  const buy = async (quantity: number, o: { checkout?: boolean } = {}) => {
+    const res = await s.call('POST', '/v1/allotments/purchases', { token: w.manager.token, body: { organizationId: w.organizationId, assessmentId: w.assessmentId, quantity, currency: 'EUR', ...o } });
     expect(res.status).toBe(201);
     return res.body;
   };
@@ -112,12 +110,21 @@ describe('purchases over real calendar time', () => {
     const p = await buy(150);
     expect(p.amount).toEqual({ amount: 150 * 800, currency: 'EUR' });
     await s.env!.sleep('3 hours');
-    const payload = JSON.stringify({ id: 'evt_paid_in_time', object: 'event', type: 'payment_intent.succeeded', data: { object: { id: p.paymentIntentId, object: 'payment_intent', metadata: { purchaseId: p.id } } } });
-    const res = await s.call('POST', '/v1/stripe/webhook', { token: null, raw: payload, headers: { 'content-type': 'application/json', 'stripe-signature': signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }) } });
+    const res = await deliver(s, stripeEvent('payment_intent.succeeded', paymentIntent({ id: p.paymentIntentId, amount: 150 * 800, purchaseId: p.id })));
     expect(res.body.result).toBe('applied');
     await s.client.workflow.getHandle(`purchase-${p.id}`).result();
     await s.env!.sleep('2 days');
     expect((await s.call('GET', `/v1/allotments/purchases/${p.id}`, { token: w.manager.token })).body.status).toBe('paid');
     expect(await ledger(s, w.organizationId, w.assessmentId)).toMatchObject({ allocated: 150, available: 150 });
+  });
+
+  it('an unpaid Checkout purchase expires after 24 hours and allocates nothing', async () => {
+    const p = await buy(4, { checkout: true });
+    expect(p).toMatchObject({ status: 'pending_payment', checkout: true, checkoutUrl: expect.stringMatching(/^https:/) });
+    await s.env!.sleep('25 hours');
+    expect(await s.client.workflow.getHandle(`purchase-${p.id}`).result()).toBe('expired');
+    const expired = (await s.call('GET', `/v1/allotments/purchases/${p.id}`, { token: w.manager.token })).body;
+    expect(expired).toMatchObject({ status: 'expired', checkoutUrl: null });
+    expect((await ledger(s, w.organizationId, w.assessmentId))?.allocated ?? 0).toBe(0);
   });
 });

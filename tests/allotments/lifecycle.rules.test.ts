@@ -3,6 +3,7 @@ import { ResponseFailure, PurchaseFailure } from '../../src/domain/allotments/fa
 import {
   awaitsPayment,
   initialPurchaseStatus,
+  isReversible,
   isLaterExpiry,
   OPEN_RESPONSE,
   purchaseMayBecome,
@@ -16,7 +17,7 @@ import {
 
 const RESPONSE_STATUSES: ResponseStatus[] = ['invited', 'completed', 'expired'];
 const ACTIONS: ResponseAction[] = ['complete', 'extend', 'expire'];
-const PURCHASE_STATUSES: PurchaseStatus[] = ['pending_payment', 'paid', 'expired', 'granted'];
+const PURCHASE_STATUSES: PurchaseStatus[] = ['pending_payment', 'payment_mismatch', 'paid', 'expired', 'granted'];
 
 describe('the response lifecycle', () => {
   it('lets an open (invited) response be completed, extended or expired, and a closed one nothing', () => {
@@ -43,13 +44,17 @@ describe('the purchase lifecycle', () => {
     expect(initialPurchaseStatus('manual')).toBe('granted');
   });
 
-  it('settles pending_payment into paid or expired; every other status is final', () => {
+  it('settles pending_payment (or payment_mismatch) into paid or expired; a mismatch still waits; every other status is final', () => {
     const moves = PURCHASE_STATUSES.flatMap((from) => PURCHASE_STATUSES.filter((to) => purchaseMayBecome(from, to)).map((to) => `${from}→${to}`));
-    expect(moves).toEqual(['pending_payment→paid', 'pending_payment→expired']);
+    expect(moves).toEqual(['pending_payment→payment_mismatch', 'pending_payment→paid', 'pending_payment→expired', 'payment_mismatch→paid', 'payment_mismatch→expired']);
   });
 
-  it('hands out the client secret only while payment is awaited', () => {
-    expect(PURCHASE_STATUSES.filter(awaitsPayment)).toEqual(['pending_payment']);
+  it('hands out what pays it (client secret, Checkout URL) only while payment is awaited', () => {
+    expect(PURCHASE_STATUSES.filter(awaitsPayment)).toEqual(['pending_payment', 'payment_mismatch']);
+  });
+
+  it('lets refunds and disputes take units back from paid purchases only', () => {
+    expect(PURCHASE_STATUSES.filter(isReversible)).toEqual(['paid']);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { purchaseMayBecome, RESPONSE_CLOSES_AS, responseAllows, type PurchaseOutcome, type PurchaseStatus, type ResponseAction, type ResponseStatus } from '../../src/domain/allotments/lifecycle';
 import { closeResponseInLedger } from '../../src/repos/allotments/ledger';
-import { insertPurchase, transitionPurchase } from '../../src/repos/allotments/purchases';
+import { insertPurchase, markPaymentMismatch, transitionPurchase } from '../../src/repos/allotments/purchases';
 import { insertResponses, setResponseExpiry } from '../../src/repos/allotments/responses';
 import { partnerSuite } from './world';
 
@@ -10,18 +10,27 @@ import { partnerSuite } from './world';
 describe('the SQL transitions follow the lifecycle rules', () => {
   const { s, w } = partnerSuite({}, { worker: false });
 
+  const purchaseIn = (status: PurchaseStatus) =>
+    insertPurchase(s.sql, {
+      organizationId: w.organizationId, assessmentId: w.assessmentId, quantity: 1, currency: 'EUR', unitAmount: 0, amount: 0,
+      priceListId: null, paymentMethod: 'stripe', status, expiresAt: null, createdBy: null,
+    });
+  const STATUSES: PurchaseStatus[] = ['pending_payment', 'payment_mismatch', 'paid', 'expired', 'granted'];
+
   it('settles a purchase exactly when its status may become paid or expired', async () => {
-    const statuses: PurchaseStatus[] = ['pending_payment', 'paid', 'expired', 'granted'];
     const outcomes: PurchaseOutcome[] = ['paid', 'expired'];
-    for (const from of statuses) {
+    for (const from of STATUSES) {
       for (const to of outcomes) {
-        const p = await insertPurchase(s.sql, {
-          organizationId: w.organizationId, assessmentId: w.assessmentId, quantity: 1, currency: 'EUR', unitAmount: 0, amount: 0,
-          priceListId: null, paymentMethod: 'stripe', status: from, expiresAt: null, createdBy: null,
-        });
-        const moved = await transitionPurchase(s.sql, p.id, to);
+        const moved = await transitionPurchase(s.sql, (await purchaseIn(from)).id, to);
         expect({ from, to, moved: moved?.status ?? null }).toEqual({ from, to, moved: purchaseMayBecome(from, to) ? to : null });
       }
+    }
+  });
+
+  it('marks a payment mismatch exactly when the status may become payment_mismatch', async () => {
+    for (const from of STATUSES) {
+      const moved = await markPaymentMismatch(s.sql, (await purchaseIn(from)).id);
+      expect({ from, moved }).toEqual({ from, moved: purchaseMayBecome(from, 'payment_mismatch') });
     }
   });
 

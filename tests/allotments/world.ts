@@ -54,11 +54,13 @@ export async function ledger(s: TestStack, organizationId: string, assessmentId:
   return res.body.items[0];
 }
 
-/** Recounts the six columns from the facts (allocations, responses, cohorts) to check the ledger. */
+/** Recounts the six columns from the facts (allocations less what refunds took back, responses, cohorts) to check the ledger. */
 export async function ledgerFromFacts(s: TestStack, organizationId: string, assessmentId: string) {
   const [row] = await s.sql`
     select
-      (select coalesce(sum(units), 0)::int from allocations where organization_id = ${organizationId} and assessment_id = ${assessmentId}) as allocated,
+      (select coalesce(sum(units), 0)::int from allocations where organization_id = ${organizationId} and assessment_id = ${assessmentId})
+        - (select coalesce(sum(r.taken), 0)::int from purchase_reversals r join purchases p on p.id = r.purchase_id
+            where p.organization_id = ${organizationId} and p.assessment_id = ${assessmentId}) as allocated,
       (select count(*)::int from responses where organization_id = ${organizationId} and assessment_id = ${assessmentId} and counted)
         + (select count(*)::int from cohorts where organization_id = ${organizationId} and assessment_id = ${assessmentId} and counted) as invited,
       (select count(*)::int from responses where organization_id = ${organizationId} and assessment_id = ${assessmentId} and counted and status = 'completed')

@@ -105,7 +105,11 @@ describe('sale workflow with real durations (time skipping)', () => {
     expect(await saleRow(sale.saleId)).toMatchObject({ status: 'rejected', rejectionReason: 'Customer has no LTI contract' });
     await expect(handle.executeUpdate(approveSaleUpdate, { args: [{ userId: sale.approver.userId }] })).rejects.toThrow();
     expect((await saleRow(sale.saleId)).status).toBe('rejected');
-    expect(s.smtp.received.some((m) => m.to.includes(sale.registrant.email))).toBe(false);
+    // The registrant learns the reason; nobody is told of an approval.
+    const toRegistrant = s.smtp.received.filter((m) => m.to.includes(sale.registrant.email));
+    expect(toRegistrant).toHaveLength(1);
+    expect(toRegistrant[0]!.raw).toContain('Sale rejected: Year plan');
+    expect(toRegistrant[0]!.raw).toContain('Reason: Customer has no LTI contract');
   });
 
   it('follows an activation date moved after approval', async () => {

@@ -90,11 +90,11 @@ describe('registering and reading sales (API on the dev server)', () => {
   });
 
   it('creates a new customer organization with contacts and users in the same request', async () => {
+    // ltiService is an admin's setting, so an admin registers a sale for a new LTI customer.
     const res = await s.call('POST', '/v1/sales', {
-      token: parentManager.token,
       body: sale({
         customer: {
-          newOrganization: { name: 'New Academy', ltiService: true },
+          newOrganization: { name: 'New Academy', ltiService: true, parentId: parent },
           contacts: [{ name: 'Carla Contact', email: 'Carla@academy.test' }],
           users: [{ name: 'Uma User', email: 'uma@academy.test' }, { name: 'Ugo User', email: 'ugo@academy.test' }],
         },

@@ -32,6 +32,8 @@ export interface StackOptions {
   trustedProxies?: string[];
   maxBodyBytes?: number;
   paymentTimeoutHours?: number;
+  /** PUBLIC_BASE_URL (unset by default), e.g. for Stripe Checkout's return pages. */
+  publicBaseUrl?: string;
   /** Run on the time-skipping test server instead of the dev server (env.sleep skips calendar time). */
   timeSkipping?: boolean;
 }
@@ -61,7 +63,7 @@ export async function startTestStack(opts: StackOptions = {}) {
     taskQueue,
     config: {
       STRIPE_WEBHOOK_SECRET: stripe ? WEBHOOK_SECRET : undefined,
-      PUBLIC_BASE_URL: undefined,
+      PUBLIC_BASE_URL: opts.publicBaseUrl,
       PURCHASE_PAYMENT_TIMEOUT_HOURS: opts.paymentTimeoutHours ?? 24,
     },
   };

@@ -1,31 +1,47 @@
 import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
-import { UNSETTLED_PURCHASE } from '../../src/domain/allotments/lifecycle';
+import { MISMATCHED_PURCHASE, UNSETTLED_PURCHASE } from '../../src/domain/allotments/lifecycle';
 import { recordCommitted } from '../platform/records';
 import { publishStatus } from '../platform/status';
 import { ledger, stripe } from './activity-profiles';
 import {
   paymentConfirmedSignal,
   paymentDetailsUpdate,
+  paymentMismatchSignal,
   purchaseStateQuery,
   type PaymentDetails,
+  type PaymentMismatchNotice,
   type PurchaseOutcome,
   type PurchaseWorkflowInput,
+  type PurchaseWorkflowStatus,
 } from './purchase-definitions';
+
+/** Executions whose history predates mismatch reporting never published it (tests/histories/purchase*.json). */
+export const PUBLISH_PAYMENT_MISMATCH = 'publish-payment-mismatch';
 
 /** One purchase: create the Stripe payment, wait for it, allocate exactly once or expire. */
 export async function purchaseWorkflow(input: PurchaseWorkflowInput): Promise<PurchaseOutcome | 'abandoned'> {
   let payment: PaymentDetails | undefined;
   let paid = false;
-  let status: typeof UNSETTLED_PURCHASE | PurchaseOutcome = UNSETTLED_PURCHASE;
+  let status: PurchaseWorkflowStatus = UNSETTLED_PURCHASE;
+  const mismatches: PaymentMismatchNotice[] = [];
 
   setHandler(paymentConfirmedSignal, () => {
     paid = true;
+  });
+  // A payment that is not this purchase's allocates nothing; ops see it on the workflow
+  // (PartnerflowStatus = "payment_mismatch", the state query) while it waits for its own.
+  setHandler(paymentMismatchSignal, (notice) => {
+    mismatches.push(notice);
+    if (!paid && status === UNSETTLED_PURCHASE && patched(PUBLISH_PAYMENT_MISMATCH)) {
+      status = MISMATCHED_PURCHASE;
+      publishStatus(status);
+    }
   });
   setHandler(paymentDetailsUpdate, async () => {
     await condition(() => payment !== undefined);
     return payment!;
   });
-  setHandler(purchaseStateQuery, () => ({ status, paid }));
+  setHandler(purchaseStateQuery, () => ({ status, paid, mismatches: [...mismatches] }));
 
   // Executions started before this check existed go straight on (they ran after their commit).
   if (patched('await-record-commit') && !(await recordCommitted('purchase', input.purchaseId))) {

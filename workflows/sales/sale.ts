@@ -5,6 +5,7 @@ import {
   condition,
   log,
   makeContinueAsNewFunc,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -67,6 +68,12 @@ const notifications = proxyActivities<MailActivities>({
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', maximumAttempts: 12 },
 });
 
+// Changes made while sale histories exist (tests/histories/sale.json replays without them).
+/** Registration e-mails every approver who may decide the sale, and every admin. */
+export const ANNOUNCE_REGISTRATION = 'announce-registration';
+/** A rejection e-mails the registering user with the reason, as an approval does. */
+export const NOTIFY_REJECTION = 'notify-rejection';
+
 /** Past this many events a run continues as new even if the server has not suggested it yet. */
 export const MAX_EVENTS_PER_RUN = 5_000;
 /** The server refuses updates past 2 000 per run; hand over well before. */
@@ -89,7 +96,7 @@ interface SaleRun {
   readonly input: SaleWorkflowInput;
   /** What the `state` query answers. */
   readonly s: SaleWorkflowState;
-  /** The approval e-mail still to send (carried across continue-as-new). */
+  /** The decision e-mail (approval or rejection) still to send (carried across continue-as-new). */
   notification: Mail | null;
   /** An approve or reject is being recorded. */
   deciding: boolean;
@@ -198,7 +205,12 @@ function registerHandlers(run: SaleRun): void {
 
   setHandler(
     rejectSaleUpdate,
-    ({ userId, reason }) => decide(run, SALE_TRANSITIONS.reject.to, () => interactive.recordSaleRejection({ saleId, userId, reason, at: at() })),
+    ({ userId, reason }) =>
+      decide(run, SALE_TRANSITIONS.reject.to, async () => {
+        // Executions recorded before rejections were announced answered nothing here.
+        const recorded: { notification: Mail } | undefined = await interactive.recordSaleRejection({ saleId, userId, reason, at: at() });
+        run.notification = recorded?.notification ?? null;
+      }),
     { validator: (_: RejectInput) => assertDecidable(run) },
   );
 
@@ -246,14 +258,34 @@ async function untilDecided(run: SaleRun): Promise<void> {
   while (isDecidable(run.s.status)) await wait(run, () => !isDecidable(run.s.status) && !run.deciding);
 }
 
-async function notifyApproval(run: SaleRun): Promise<void> {
-  if (!run.notification) return;
+/**
+ * Sends each message once through the durable mail activity (its Message-ID is fixed, so a retried
+ * send is the same message). A message that cannot be sent is logged; the sale goes on, and what
+ * happened stays in the audit trail.
+ */
+async function sendAll(run: SaleRun, mails: Mail[], what: string): Promise<void> {
+  const results = await Promise.allSettled(mails.map((mail) => notifications.sendMail(mail)));
+  results.forEach((r, i) => {
+    if (r.status === 'rejected') log.error(`${what} could not be sent`, { saleId: run.input.saleId, to: mails[i]!.to, error: String(r.reason) });
+  });
+}
+
+/** Registration: every approver who may decide the sale, and every admin, learns that it waits. */
+async function announceRegistration(run: SaleRun): Promise<void> {
+  let mails: Mail[];
   try {
-    await notifications.sendMail(run.notification);
+    mails = await lifecycle.saleApprovalRequests({ saleId: run.input.saleId });
   } catch (err) {
-    // The sale goes on without the e-mail; the approval stays in the audit trail.
-    log.error('approval notification could not be sent', { saleId: run.input.saleId, error: String(err) });
+    log.error('approval requests could not be prepared', { saleId: run.input.saleId, error: String(err) });
+    return;
   }
+  await sendAll(run, mails, 'approval request');
+}
+
+/** The registering user learns of the decision (approval, or rejection with its reason). */
+async function notifyDecision(run: SaleRun): Promise<void> {
+  if (!run.notification) return;
+  await sendAll(run, [run.notification], 'decision notification');
   run.notification = null;
 }
 
@@ -316,10 +348,13 @@ export async function saleWorkflow(input: SaleWorkflowInput): Promise<{ status: 
     publishStatus('abandoned');
     return { status: 'abandoned' };
   }
+  if (input.status === undefined && patched(ANNOUNCE_REGISTRATION)) await announceRegistration(run);
   await untilDecided(run);
   if (canTake('activate', run.s.status)) {
-    await notifyApproval(run);
+    await notifyDecision(run);
     await untilActive(run);
+  } else if (run.s.status === SALE_TRANSITIONS.reject.to && patched(NOTIFY_REJECTION)) {
+    await notifyDecision(run);
   }
   if (canTake('cancel', run.s.status)) {
     await activeUntilEnd(run);

@@ -14,6 +14,7 @@ const CreatePurchase = z
     quantity: z.number().int().min(1).max(1_000_000),
     currency: Currency,
     paymentMethod: z.enum(['stripe', 'manual']).optional().openapi({ description: '"manual": an admin grant without payment' }),
+    checkout: z.boolean().optional().openapi({ description: 'true: pay on a Stripe-hosted Checkout page (the answer carries checkoutUrl); default: a PaymentIntent (clientSecret)' }),
   })
   .openapi('CreatePurchase');
 
@@ -36,8 +37,9 @@ export function registerAllotmentRoutes(app: Router) {
     createRoute({
       method: 'post', path: '/v1/allotments/purchases', tags: ['allotments'],
       description:
-        'Quotes with the linked price list and creates a Stripe PaymentIntent (metadata.purchaseId); the units are allocated when Stripe confirms payment. ' +
-        'Admins may grant with paymentMethod "manual" (no Stripe). Unpaid purchases expire after PURCHASE_PAYMENT_TIMEOUT_HOURS.',
+        'Quotes with the linked price list and creates a Stripe PaymentIntent (clientSecret), or with checkout: true a Stripe-hosted Checkout Session ' +
+        '(checkoutUrl; success and cancel pages under PUBLIC_BASE_URL), both with metadata.purchaseId; the units are allocated when Stripe confirms that very ' +
+        'payment (id, amount and currency). Admins may grant with paymentMethod "manual" (no Stripe). Unpaid purchases expire after PURCHASE_PAYMENT_TIMEOUT_HOURS.',
       request: { body: jsonBody(CreatePurchase) },
       responses: { 201: json(PurchaseSchema, 'Created'), ...errorResponses(403, 404, 409) },
     }),

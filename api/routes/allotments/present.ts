@@ -1,4 +1,4 @@
-import type { Purchase } from '../../../src/allotments/purchases';
+import type { PurchaseView } from '../../../src/allotments/purchases';
 import type { ResponseRow } from '../../../src/allotments/responses';
 import { awaitsPayment } from '../../../src/domain/allotments/lifecycle';
 
@@ -18,7 +18,7 @@ export const presentResponse = (r: ResponseRow) => ({
   expiredAt: r.expiredAt,
 });
 
-export const presentPurchase = (p: Purchase) => ({
+export const presentPurchase = (p: PurchaseView) => ({
   id: p.id,
   organizationId: p.organizationId,
   assessmentId: p.assessmentId,
@@ -28,9 +28,23 @@ export const presentPurchase = (p: Purchase) => ({
   unitAmount: { amount: p.unitAmount, currency: p.currency },
   amount: { amount: p.amount, currency: p.currency },
   paymentMethod: p.paymentMethod,
+  checkout: p.paymentFlow === 'checkout',
   priceListId: p.priceListId,
   clientSecret: awaitsPayment(p.status) ? p.clientSecret : null,
   paymentIntentId: p.stripePaymentIntentId,
+  checkoutUrl: awaitsPayment(p.status) ? p.checkoutUrl : null,
+  checkoutSessionId: p.stripeCheckoutSessionId,
+  refundedUnits: p.refundedUnits,
+  shortfall: p.refundShortfall,
+  reversals: p.reversals.map((r) => ({
+    kind: r.kind, stripeObjectId: r.stripeObjectId, amount: { amount: r.amount, currency: p.currency },
+    units: r.units, taken: r.taken, shortfall: r.shortfall, eventId: r.eventId, recordedAt: r.recordedAt,
+  })),
+  paymentMismatches: p.paymentMismatches.map((m) => ({
+    eventId: m.eventId, eventType: m.eventType, objectId: m.objectId,
+    amount: m.amount === null ? null : { amount: m.amount, currency: (m.currency ?? '').toUpperCase() },
+    reasons: m.reasons, recordedAt: m.recordedAt,
+  })),
   expiresAt: p.expiresAt,
   paidAt: p.paidAt,
   createdAt: p.createdAt,

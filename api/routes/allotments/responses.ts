@@ -33,19 +33,21 @@ export function registerResponseRoutes(app: Router) {
     createRoute({
       method: 'post', path: '/v1/assessments/{id}/responses/bulk', tags: ['responses'],
       description:
-        'text/csv with header `email,name` (optional `expiresAt`). The whole file is validated first (errors by line number, the header is line 1) and refused whole ' +
-        'when it needs more units than available; otherwise 202 and a job creates the invitations. Send an Idempotency-Key to make re-sending safe.',
+        'text/csv with header `email,name` (optional `expiresAt` and `cohortId`). The whole file is validated first (errors by line number, the header is line 1) and refused whole ' +
+        'when it needs more units than available; otherwise 202 and a job creates the invitations. Rows go into the cohort `?cohortId=` names unless their ' +
+        '`cohortId` column names another; when the assessment is priced by cohort every row needs one. Send an Idempotency-Key to make re-sending safe.',
       request: {
         params: IdParam,
-        query: z.object({ organizationId: z.uuid() }),
+        query: z.object({ organizationId: z.uuid(), cohortId: z.uuid().optional() }),
         body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ example: 'email,name\nana@example.com,Ana\n' }) } } },
       },
-      responses: { 202: json(JobSchema, 'Accepted: the job runs'), ...errorResponses(403, 404, 409, 415) },
+      responses: { 202: json(JobSchema, 'Accepted: the job runs'), ...errorResponses(403, 404, 409, 415, 422) },
     }),
     async (c) => {
       const p = requireRole(c, 'admin', 'manager');
       if (!/^text\/csv\b/i.test(c.req.header('content-type') ?? '')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv');
-      const to = { organizationId: c.req.valid('query').organizationId, assessmentId: c.req.valid('param').id };
+      const { organizationId, cohortId } = c.req.valid('query');
+      const to = { organizationId, cohortId, assessmentId: c.req.valid('param').id };
       const job = await acceptBulkInvite(c.var.deps, p, to, await c.req.text());
       c.header('Location', `/v1/jobs/${job.id}`);
       return c.json({ ...job, errors: [] }, 202);

@@ -58,20 +58,51 @@ export const AllotmentSchema = z
   })
   .openapi('Allotment');
 
+const MoneySchema = z.object({ amount: z.number().int(), currency: z.string() });
+
 export const PurchaseSchema = z
   .object({
     id: z.uuid(),
     organizationId: z.uuid(),
     assessmentId: z.uuid(),
-    status: z.enum(['pending_payment', 'paid', 'expired', 'granted']),
+    status: z.enum(['pending_payment', 'payment_mismatch', 'paid', 'expired', 'granted']).openapi({
+      description: 'payment_mismatch: a signed payment event named this purchase but was not its payment (another id, amount or currency); nothing was allocated and the purchase still waits for its own payment',
+    }),
     quantity: z.number().int(),
     currency: z.string(),
-    unitAmount: z.object({ amount: z.number().int(), currency: z.string() }),
-    amount: z.object({ amount: z.number().int(), currency: z.string() }),
+    unitAmount: MoneySchema,
+    amount: MoneySchema,
     paymentMethod: z.enum(['stripe', 'manual']),
+    checkout: z.boolean().openapi({ description: 'Paid on a Stripe-hosted Checkout page (checkoutUrl) rather than with Stripe.js (clientSecret)' }),
     priceListId: z.uuid().nullable(),
-    clientSecret: z.string().nullable().openapi({ description: 'Stripe PaymentIntent client secret, for Stripe.js confirmPayment' }),
+    clientSecret: z.string().nullable().openapi({ description: 'Stripe PaymentIntent client secret, for Stripe.js confirmPayment (while payment is awaited)' }),
     paymentIntentId: z.string().nullable(),
+    checkoutUrl: z.string().nullable().openapi({ description: 'The Stripe-hosted Checkout page to send the partner to (while payment is awaited)' }),
+    checkoutSessionId: z.string().nullable(),
+    refundedUnits: z.number().int().openapi({ description: 'Units refunds and disputes took back from the allotment' }),
+    shortfall: z.number().int().openapi({ description: 'Units refunds and disputes asked back that were already used or held by open invitations (never taken from respondents)' }),
+    reversals: z.array(
+      z.object({
+        kind: z.enum(['refund', 'dispute']),
+        stripeObjectId: z.string().openapi({ description: 'The refunded charge, or the dispute' }),
+        amount: MoneySchema,
+        units: z.number().int(),
+        taken: z.number().int(),
+        shortfall: z.number().int(),
+        eventId: z.string(),
+        recordedAt: z.date(),
+      }),
+    ),
+    paymentMismatches: z.array(
+      z.object({
+        eventId: z.string(),
+        eventType: z.string(),
+        objectId: z.string(),
+        amount: MoneySchema.nullable(),
+        reasons: z.array(z.enum(['object_id', 'amount', 'currency'])),
+        recordedAt: z.date(),
+      }),
+    ),
     expiresAt: z.date().nullable(),
     paidAt: z.date().nullable(),
     createdAt: z.date(),

@@ -12,7 +12,7 @@ export function registerOrganizationRoutes(app: Router) {
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/organizations', tags: ['organizations'],
-      description: 'Admins create anywhere; managers create below their organization (default parent: their own).',
+      description: 'Admins create anywhere; managers create below their organization (default parent: their own). responseAllotment, ltiService, package and memberLimit are admin-only (403 FORBIDDEN naming them).',
       request: { body: jsonBody(CreateOrganization) },
       responses: { 201: json(OrganizationSchema, 'Created'), ...errorResponses(403, 404) },
     }),
@@ -45,7 +45,7 @@ export function registerOrganizationRoutes(app: Router) {
   app.openapi(
     createRoute({
       method: 'patch', path: '/v1/organizations/{id}', tags: ['organizations'],
-      description: 'A new parentId moves the whole subtree. responseAllotment, package and memberLimit are admin-only.',
+      description: 'A new parentId moves the whole subtree. responseAllotment, ltiService, package and memberLimit are admin-only (403 FORBIDDEN naming them).',
       request: { params: IdParam, body: jsonBody(PatchOrganization) },
       responses: { 200: json(OrganizationSchema), ...errorResponses(403, 404) },
     }),

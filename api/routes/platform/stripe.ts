@@ -7,7 +7,10 @@ export function registerStripeRoutes(app: Router) {
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/stripe/webhook', tags: ['stripe'], security: [],
-      description: 'Stripe events, verified by the Stripe-Signature header. checkout.session.completed and payment_intent.succeeded pay a purchase; each event id is applied once.',
+      description:
+        'Stripe events, verified by the Stripe-Signature header (400 INVALID_SIGNATURE, also for a timestamp more than 5 minutes ahead) and parsed as ' +
+        'Stripe documents them (400 VALIDATION_FAILED naming what is missing). checkout.session.completed and payment_intent.succeeded pay a purchase when ' +
+        'they are its payment (id, amount, currency); charge.refunded and charge.dispute.created take units back; each event id is applied once.',
       request: { headers: z.object({ 'stripe-signature': z.string().optional() }) },
       responses: { 200: json(z.object({ received: z.boolean(), result: z.enum(['applied', 'duplicate', 'ignored']) })), ...errorResponses(409) },
     }),

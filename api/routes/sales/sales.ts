@@ -16,8 +16,9 @@ export function registerSaleRoutes(app: Router) {
       tags: ['sales'],
       description:
         'Registers a subscription-plan sale (managers: for their organization or a descendant). The customer is an existing ' +
-        'organization or one created in the same transaction; it must have ltiService (422 LTI_SERVICE_REQUIRED). Prices are ' +
-        'computed from the catalog. The sale starts pending approval.',
+        'organization or one created in the same transaction; it must have ltiService (422 LTI_SERVICE_REQUIRED), which only an admin ' +
+        'sets (a manager sending customer.newOrganization.ltiService: 403 FORBIDDEN). Prices are ' +
+        'computed from the catalog. The sale starts pending approval; every approver who may decide it, and every admin, is e-mailed.',
       request: { body: jsonBody(CreateSale) },
       responses: { 201: json(SaleDetail, 'Created'), ...errorResponses(403, 404, 409, 422) },
     }),

@@ -5,6 +5,8 @@ export interface BulkRow {
   email: string;
   name: string;
   expiresAt?: Date;
+  /** The row's cohort (optional `cohortId` column); empty: the request's cohort, if any. */
+  cohortId?: string;
 }
 
 export interface LineError {
@@ -15,11 +17,12 @@ export interface LineError {
 
 const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
 const REQUIRED = ['email', 'name'];
-const KNOWN = new Set(['email', 'name', 'expiresat']);
+const KNOWN = new Set(['email', 'name', 'expiresat', 'cohortid']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Validates a whole bulk-invite file before anything is created: header `email,name`
- * (optional `expiresAt`), line numbers counting the header as line 1. Pure.
+ * (optional `expiresAt` and `cohortId`), line numbers counting the header as line 1. Pure.
  */
 export function validateBulkCsv(text: string, now: Date, maxRows: number): { rows: BulkRow[]; errors: LineError[] } {
   const { rows: raw, error } = parseCsv(text);
@@ -55,7 +58,10 @@ export function validateBulkCsv(text: string, now: Date, maxRows: number): { row
       if (Number.isNaN(expiresAt.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(expires)) errors.push({ line, field: 'expiresAt', message: 'not an ISO-8601 instant' });
       else if (expiresAt.getTime() <= now.getTime()) errors.push({ line, field: 'expiresAt', message: 'must be in the future' });
     }
-    rows.push({ line, email, name, expiresAt });
+    const cohort = columns.includes('cohortid') ? at(fields, 'cohortid') : '';
+    const cohortId = UUID.test(cohort) ? cohort.toLowerCase() : undefined;
+    if (cohort && !cohortId) errors.push({ line, field: 'cohortId', message: 'not a cohort id (a UUID)' });
+    rows.push({ line, email, name, expiresAt, ...(cohortId && { cohortId }) });
   }
   return { rows, errors };
 }

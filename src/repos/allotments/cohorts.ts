@@ -39,6 +39,31 @@ export async function cohortOf(sql: Db, id: string, organizationId: string, asse
   return row;
 }
 
+/** Which of `ids` are cohorts of this organization and assessment (the caller has checked both are in scope). */
+export async function cohortsOf(sql: Db, ids: string[], organizationId: string, assessmentId: string): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await sql<{ id: string }[]>`
+    select id from cohorts where id = any(${ids}::uuid[]) and organization_id = ${organizationId} and assessment_id = ${assessmentId}`;
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Marks the uncounted cohorts among `ids` counted, once: the rows are locked in id order, so two
+ * requests into the same cohort count it once (the second finds it counted). Answers the ids this
+ * call counted.
+ */
+export async function markCohortsCounted(sql: Db, ids: string[], organizationId: string, assessmentId: string): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await sql<{ id: string }[]>`
+    with due as (
+      select id from cohorts
+      where id = any(${ids}::uuid[]) and organization_id = ${organizationId} and assessment_id = ${assessmentId} and not counted
+      order by id for update)
+    update cohorts c set counted = true from due where c.id = due.id and not c.counted
+    returning c.id`;
+  return rows.map((r) => r.id);
+}
+
 export interface ShareLink {
   id: string;
   assessmentId: string;

@@ -87,6 +87,23 @@ export async function allocatePurchaseUnits(
   return true;
 }
 
+/**
+ * Takes up to `units` back from the allotment after a refund or dispute: only what is available
+ * (Allocated − Used − Unexpired), never units that respondents used or that open invitations hold.
+ * One UPDATE of the row, locked first, so it serialises with reservations; the table's CHECK keeps
+ * Available from going negative whatever happens. Answers how many it took.
+ */
+export async function takeBackUnits(sql: Db, t: { organizationId: string; assessmentId: string; units: number }): Promise<number> {
+  if (t.units <= 0) return 0;
+  const [row] = await sql<{ taken: number }[]>`
+    update allotments a set allocated = a.allocated - t.taken
+    from (select greatest(least(${t.units}::int, allocated - used - unexpired), 0) as taken from allotments
+          where organization_id = ${t.organizationId} and assessment_id = ${t.assessmentId} for update) t
+    where a.organization_id = ${t.organizationId} and a.assessment_id = ${t.assessmentId}
+    returning t.taken`;
+  return row?.taken ?? 0;
+}
+
 /** Makes sure the allotment row exists so reservations have a row to lock. */
 export async function ensureAllotment(sql: Db, organizationId: string, assessmentId: string): Promise<void> {
   await sql`insert into allotments ${sql(key(organizationId, assessmentId))} on conflict do nothing`;

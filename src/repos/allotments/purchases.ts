@@ -1,5 +1,14 @@
 import type { Db } from '../../db/connect';
-import { UNSETTLED_PURCHASE, type PaymentMethod, type PurchaseOutcome, type PurchaseStatus } from '../../domain/allotments/lifecycle';
+import {
+  MISMATCHED_PURCHASE,
+  UNSETTLED_PURCHASE,
+  UNSETTLED_PURCHASES,
+  type PaymentFlow,
+  type PaymentMethod,
+  type PurchaseOutcome,
+  type PurchaseStatus,
+} from '../../domain/allotments/lifecycle';
+import type { MismatchReason } from '../../domain/allotments/payments';
 import type { Principal } from '../../domain/principal';
 import { notFound } from '../../errors';
 import { inScope } from '../scope';
@@ -16,9 +25,16 @@ export interface Purchase {
   amount: number;
   priceListId: string | null;
   paymentMethod: PaymentMethod;
+  paymentFlow: PaymentFlow;
   status: PurchaseStatus;
   stripePaymentIntentId: string | null;
   clientSecret: string | null;
+  stripeCheckoutSessionId: string | null;
+  checkoutUrl: string | null;
+  /** Units refunds and disputes took back from the allotment. */
+  refundedUnits: number;
+  /** Units refunds and disputes asked back that were no longer available (used, or held by open invitations). */
+  refundShortfall: number;
   expiresAt: Date | null;
   paidAt: Date | null;
   createdBy: string | null;
@@ -27,7 +43,10 @@ export interface Purchase {
 
 export async function insertPurchase(
   sql: Db,
-  p: Omit<Purchase, 'id' | 'stripePaymentIntentId' | 'clientSecret' | 'paidAt' | 'createdAt'> & { id?: string },
+  p: Omit<Purchase, 'id' | 'stripePaymentIntentId' | 'clientSecret' | 'stripeCheckoutSessionId' | 'checkoutUrl' | 'refundedUnits' | 'refundShortfall' | 'paidAt' | 'createdAt' | 'paymentFlow'> & {
+    id?: string;
+    paymentFlow?: PaymentFlow;
+  },
 ): Promise<Purchase> {
   const [row] = await sql<Purchase[]>`
     insert into purchases ${sql(p as never)}
@@ -41,8 +60,14 @@ export async function getPurchase(sql: Db, principal: Principal, id: string): Pr
   return row;
 }
 
-export async function purchaseById(sql: Db, id: string): Promise<Purchase | undefined> {
-  const [row] = await sql<Purchase[]>`select * from purchases where id = ${id}`;
+export async function purchaseById(sql: Db, id: string, opts: { forUpdate?: boolean } = {}): Promise<Purchase | undefined> {
+  const [row] = await sql<Purchase[]>`select * from purchases where id = ${id} ${opts.forUpdate ? sql`for update` : sql``}`;
+  return row;
+}
+
+/** The purchase a PaymentIntent paid (its own, or its Checkout Session's once completed), locked until the caller's transaction ends. */
+export async function lockPurchaseByPaymentIntent(sql: Db, paymentIntentId: string): Promise<Purchase | undefined> {
+  const [row] = await sql<Purchase[]>`select * from purchases where stripe_payment_intent_id = ${paymentIntentId} for update`;
   return row;
 }
 
@@ -50,13 +75,103 @@ export async function recordPaymentIntent(sql: Db, id: string, paymentIntentId: 
   await sql`update purchases set stripe_payment_intent_id = ${paymentIntentId}, client_secret = ${clientSecret} where id = ${id}`;
 }
 
+export async function recordCheckoutSession(sql: Db, id: string, sessionId: string, url: string): Promise<void> {
+  await sql`update purchases set stripe_checkout_session_id = ${sessionId}, checkout_url = ${url} where id = ${id}`;
+}
+
+/** The PaymentIntent a completed Checkout Session paid with, so its refunds and disputes find the purchase. Once. */
+export async function recordCheckoutPaymentIntent(sql: Db, id: string, paymentIntentId: string): Promise<void> {
+  await sql`update purchases set stripe_payment_intent_id = ${paymentIntentId} where id = ${id} and stripe_payment_intent_id is null`;
+}
+
 /**
- * pending_payment → paid|expired, once: the purchase when this call made the transition. Mirrors
+ * pending_payment|payment_mismatch → paid|expired, once: the purchase when this call made the transition. Mirrors
  * purchaseMayBecome (src/domain/allotments/lifecycle.ts); tests/allotments/transitions.e2e.test.ts holds it to the rule.
  */
 export async function transitionPurchase(sql: Db, id: string, to: PurchaseOutcome): Promise<Purchase | undefined> {
   const [row] = await sql<Purchase[]>`
     update purchases set status = ${to}, paid_at = case when ${to} = 'paid' then now() else paid_at end
-    where id = ${id} and status = ${UNSETTLED_PURCHASE} returning *`;
+    where id = ${id} and status in ${sql(UNSETTLED_PURCHASES as PurchaseStatus[])} returning *`;
   return row;
+}
+
+/** pending_payment → payment_mismatch (purchaseMayBecome): true when this call moved it. */
+export async function markPaymentMismatch(sql: Db, id: string): Promise<boolean> {
+  const rows = await sql`update purchases set status = ${MISMATCHED_PURCHASE} where id = ${id} and status = ${UNSETTLED_PURCHASE} returning 1`;
+  return rows.length > 0;
+}
+
+export interface PaymentMismatch {
+  eventId: string;
+  eventType: string;
+  objectId: string;
+  amount: number | null;
+  currency: string | null;
+  reasons: MismatchReason[];
+  recordedAt: Date;
+}
+
+/** Keeps a mismatched payment event on its purchase, once per event. */
+export async function insertPaymentMismatch(sql: Db, purchaseId: string, m: Omit<PaymentMismatch, 'recordedAt'>): Promise<boolean> {
+  const rows = await sql`
+    insert into purchase_payment_mismatches (purchase_id, stripe_event_id, event_type, object_id, amount, currency, reasons)
+    values (${purchaseId}, ${m.eventId}, ${m.eventType}, ${m.objectId}, ${m.amount}, ${m.currency}, ${m.reasons as string[]})
+    on conflict (stripe_event_id) do nothing returning 1`;
+  return rows.length > 0;
+}
+
+export async function listPaymentMismatches(sql: Db, purchaseId: string): Promise<PaymentMismatch[]> {
+  const rows = await sql<(Omit<PaymentMismatch, 'amount'> & { stripeEventId: string; amount: string | null })[]>`
+    select stripe_event_id, event_type, object_id, amount, currency, reasons, recorded_at
+    from purchase_payment_mismatches where purchase_id = ${purchaseId} order by id`;
+  return rows.map(({ stripeEventId, amount, ...m }) => ({ ...m, eventId: stripeEventId, amount: amount === null ? null : Number(amount) }));
+}
+
+export type ReversalKind = 'refund' | 'dispute';
+
+export interface Reversal {
+  eventId: string;
+  kind: ReversalKind;
+  stripeObjectId: string;
+  amount: number;
+  units: number;
+  taken: number;
+  shortfall: number;
+  recordedAt: Date;
+}
+
+/** What earlier refunds and disputes of a purchase asked back (call with the purchase locked). */
+export async function reversalTotals(sql: Db, purchaseId: string, kind: ReversalKind): Promise<{ unitsOfKind: number; moneyOfKind: number; unitsTotal: number }> {
+  const [row] = await sql<{ unitsOfKind: number; moneyOfKind: string; unitsTotal: number }[]>`
+    select coalesce(sum(units) filter (where kind = ${kind}), 0)::int as units_of_kind,
+           coalesce(sum(amount) filter (where kind = ${kind}), 0)::bigint as money_of_kind,
+           coalesce(sum(units), 0)::int as units_total
+    from purchase_reversals where purchase_id = ${purchaseId}`;
+  return { unitsOfKind: row!.unitsOfKind, moneyOfKind: Number(row!.moneyOfKind), unitsTotal: row!.unitsTotal };
+}
+
+export async function disputeRecorded(sql: Db, disputeId: string): Promise<boolean> {
+  const rows = await sql`select 1 from purchase_reversals where kind = 'dispute' and stripe_object_id = ${disputeId}`;
+  return rows.length > 0;
+}
+
+/**
+ * Records one refund or dispute and adds its units to the purchase's totals, in the caller's
+ * transaction. A second record of the same event or dispute violates a unique index, so the
+ * caller's transaction (and the units it took) rolls back.
+ */
+export async function insertReversal(sql: Db, purchaseId: string, r: Omit<Reversal, 'recordedAt'>): Promise<void> {
+  await sql`
+    insert into purchase_reversals (purchase_id, stripe_event_id, kind, stripe_object_id, amount, units, taken, shortfall)
+    values (${purchaseId}, ${r.eventId}, ${r.kind}, ${r.stripeObjectId}, ${r.amount}, ${r.units}, ${r.taken}, ${r.shortfall})`;
+  await sql`
+    update purchases set refunded_units = refunded_units + ${r.taken}, refund_shortfall = refund_shortfall + ${r.shortfall}
+    where id = ${purchaseId}`;
+}
+
+export async function listReversals(sql: Db, purchaseId: string): Promise<Reversal[]> {
+  const rows = await sql<(Omit<Reversal, 'amount' | 'eventId'> & { stripeEventId: string; amount: string })[]>`
+    select stripe_event_id, kind, stripe_object_id, amount, units, taken, shortfall, recorded_at
+    from purchase_reversals where purchase_id = ${purchaseId} order by id`;
+  return rows.map(({ stripeEventId, amount, ...r }) => ({ ...r, eventId: stripeEventId, amount: Number(amount) }));
 }

@@ -29,6 +29,8 @@ export interface NewResponse {
   name: string;
   expiresAt: Date;
   line?: number;
+  /** This respondent's cohort, when it differs from the request's (a bulk file's cohortId column). */
+  cohortId?: string | null;
 }
 
 /** Inserts any number of responses in one statement (arrays, so 10 000 rows stay one round trip). */
@@ -39,10 +41,11 @@ export async function insertResponses(
 ): Promise<ResponseRow[]> {
   return sql<ResponseRow[]>`
     insert into responses (assessment_id, organization_id, cohort_id, job_id, source, counted, respondent_email, respondent_name, expires_at, job_line)
-    select ${common.assessmentId}, ${common.organizationId}, ${common.cohortId ?? null}, ${common.jobId ?? null}, ${common.source}, ${common.counted}, t.email, t.name, t.expires_at, t.line
+    select ${common.assessmentId}, ${common.organizationId}, coalesce(t.cohort_id, ${common.cohortId ?? null}::uuid), ${common.jobId ?? null}, ${common.source}, ${common.counted}, t.email, t.name, t.expires_at, t.line
     from unnest(${rows.map((r) => r.email)}::text[], ${rows.map((r) => r.name)}::text[],
-                ${rows.map((r) => r.expiresAt.toISOString())}::timestamptz[], ${rows.map((r) => r.line ?? null)}::int[])
-         as t(email, name, expires_at, line)
+                ${rows.map((r) => r.expiresAt.toISOString())}::timestamptz[], ${rows.map((r) => r.line ?? null)}::int[],
+                ${rows.map((r) => r.cohortId ?? null)}::uuid[])
+         as t(email, name, expires_at, line, cohort_id)
     returning id, assessment_id, organization_id, cohort_id, job_id, source, respondent_email, respondent_name, counted, status, expires_at, created_at, completed_at, expired_at`;
 }
 

@@ -157,8 +157,10 @@ export interface SaleHead {
   activationDate: string;
   cancellationDate: string;
   decidedBy: string | null;
+  registrantId: string;
   registrantEmail: string;
   registrantName: string;
+  customerName: string;
 }
 
 /** Unscoped, and locks the sale's row until the caller's transaction ends. */
@@ -166,8 +168,9 @@ export async function lockSaleHead(sql: Db, saleId: string): Promise<SaleHead | 
   const [row] = await sql<SaleHead[]>`
     select s.status, s.organization_id, s.name, s.activation_date::text as activation_date,
            s.cancellation_date::text as cancellation_date, s.decided_by,
-           u.email as registrant_email, u.name as registrant_name
-    from sales s join users u on u.id = s.registered_by where s.id = ${saleId} for update of s`;
+           u.id as registrant_id, u.email as registrant_email, u.name as registrant_name, o.name as customer_name
+    from sales s join users u on u.id = s.registered_by join organizations o on o.id = s.organization_id
+    where s.id = ${saleId} for update of s`;
   return row;
 }
 

@@ -1,0 +1,89 @@
+// The e-mails a sale's lifecycle sends, written once. Pure: the activities load what they need
+// and call these; the workflow sends the result through the durable mail activity.
+import type { Mail } from '../../mail';
+import type { Money } from './types';
+
+/** What a notification is about; part of its Message-ID. */
+export type SaleNotice = 'registered' | 'approved' | 'rejected';
+
+/**
+ * The Message-ID of one notification to one recipient: the same on every attempt to send it, so
+ * a send retried after a lost answer is the same message, which receivers deduplicate.
+ */
+export const saleMessageId = (saleId: string, notice: SaleNotice, recipientId: string): string =>
+  `<sale-${saleId}.${notice}.${recipientId}@partnerflow>`;
+
+/** `EUR 1,250.00`: integer minor units shown with the currency's own decimals. */
+export function formatMoney({ amount, currency }: Money): string {
+  try {
+    const format = new Intl.NumberFormat('en', { style: 'currency', currency, currencyDisplay: 'code' });
+    // Intl separates the code with a no-break space; mail readers and searches expect a plain one.
+    return format.format(amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2)).replace(/\u00a0/g, ' ');
+  } catch {
+    return `${currency} ${amount} (minor units)`;
+  }
+}
+
+export interface Recipient {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** What an approver needs to decide a sale without opening it. */
+export interface SaleSummary {
+  id: string;
+  name: string;
+  /** The organization of the user who registered it (null: registered by an admin, who has none). */
+  resellerName: string | null;
+  registrant: { name: string; email: string };
+  customerName: string;
+  activationDate: string;
+  lines: { name: string; numberOfUsers: number }[];
+  totals: Money[];
+}
+
+const seats = (lines: SaleSummary['lines']) => lines.reduce((n, l) => n + l.numberOfUsers, 0);
+
+/** Seed 001: "when you create a new sale, the status is Pending Approval": every approver who may decide it hears of it. */
+export function approvalRequestMail(sale: SaleSummary, to: Recipient): Mail {
+  const reseller = sale.resellerName ?? 'none (registered by a site admin)';
+  const perLine = sale.lines.map((l) => `${l.name}: ${l.numberOfUsers}`).join(', ');
+  return {
+    to: to.email,
+    subject: `Sale waiting for approval: ${sale.name}`,
+    messageId: saleMessageId(sale.id, 'registered', to.id),
+    text:
+      `Hello ${to.name},\n\na sale waits for approval.\n\n` +
+      `Sale: ${sale.name}\n` +
+      `Reseller: ${reseller} (registered by ${sale.registrant.name} <${sale.registrant.email}>)\n` +
+      `Customer: ${sale.customerName}\n` +
+      `Seats: ${seats(sale.lines)} (${perLine})\n` +
+      `Total: ${sale.totals.map(formatMoney).join(' + ')}\n` +
+      `Activation date: ${sale.activationDate}\n` +
+      `Sale id: ${sale.id}\n\n` +
+      `Approve or reject it with POST /v1/sales/${sale.id}/approve or /reject.\n`,
+  };
+}
+
+/** The registering user learns of the approval (seed 001: "You will receive a notification email once the sale has been approved"). */
+export function approvedMail(sale: { id: string; name: string; activationDate: string; cancellationDate: string }, to: Recipient): Mail {
+  return {
+    to: to.email,
+    subject: `Sale approved: ${sale.name}`,
+    messageId: saleMessageId(sale.id, 'approved', to.id),
+    text:
+      `Hello ${to.name},\n\nyour sale "${sale.name}" has been approved.\n` +
+      `It becomes active on ${sale.activationDate} and ends on ${sale.cancellationDate}.\n`,
+  };
+}
+
+/** The registering user learns of a rejection, with the approver's reason. */
+export function rejectedMail(sale: { id: string; name: string; customerName: string }, to: Recipient, reason: string): Mail {
+  return {
+    to: to.email,
+    subject: `Sale rejected: ${sale.name}`,
+    messageId: saleMessageId(sale.id, 'rejected', to.id),
+    text: `Hello ${to.name},\n\nyour sale "${sale.name}" for ${sale.customerName} has been rejected.\n\nReason: ${reason}\n`,
+  };
+}
