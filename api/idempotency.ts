@@ -7,7 +7,7 @@ import type { AppEnv } from './context';
 const REPLAYED_HEADERS = ['content-type', 'location'];
 
 /**
- * `Idempotency-Key` on any POST: the first response (anything but a 5xx) is stored for 24 hours
+ * `Idempotency-Key` on any POST: the first response (anything but a 5xx or a 429) is stored for 24 hours
  * and replayed for a repeat with the same key and body; a different body is refused (422),
  * a repeat while the first is still running gets 409.
  */
@@ -49,7 +49,8 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   // onError has already turned a thrown error into c.res by now.
   const res = c.res;
-  if (res.status >= 500) {
+  // A 5xx or a 429 says "try again": storing it would answer every retry the same.
+  if (res.status >= 500 || res.status === 429) {
     await releaseIdempotencyKey(sql, principal, key);
     return;
   }
