@@ -109,14 +109,14 @@ export class Stack {
         }),
       );
       this.onStop(() => pg.stop());
-      await step(where, 'look at the PostgreSQL log lines above', () => ensureDatabase(pg.baseUrl, 'partnerflow'));
+      await step(where, 'start again with LOG_LEVEL=debug to see what PostgreSQL says', () => ensureDatabase(pg.baseUrl, 'partnerflow'));
       url = pg.urlFor('partnerflow');
     }
     const sql = connectDatabase(url);
     this.onStop(() => sql.end({ timeout: 5 }));
     const applied = await step(
       `${where}: connecting and applying migrations`,
-      this.config.DATABASE_URL ? 'check that the server runs and DATABASE_URL (host, port, user, password, database) is right' : 'look at the PostgreSQL log lines above',
+      this.config.DATABASE_URL ? 'check that the server runs and DATABASE_URL (host, port, user, password, database) is right' : 'start again with LOG_LEVEL=debug to see what PostgreSQL says',
       () => migrate(sql),
     );
     if (applied.length) this.logger.info({ applied }, 'migrations applied');
@@ -151,7 +151,7 @@ export class Stack {
     const target = address;
     const conns = await step(
       `Temporal at ${target}`,
-      this.config.TEMPORAL_ADDRESS ? 'check that the Temporal frontend runs and TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE and the TLS / API-key settings are right' : 'look at the dev server output above',
+      this.config.TEMPORAL_ADDRESS ? 'check that the Temporal frontend runs and TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE and the TLS / API-key settings are right' : 'look at the dev server output above, or check that TEMPORAL_DEV_PORT is free',
       () => connectTemporal({ ...this.config, address: target }),
     );
     this.onStop(() => conns.close());
