@@ -8,6 +8,7 @@ import type { AppDeps } from './context';
 import { idempotency } from './idempotency';
 import { createMetrics } from './metrics';
 import { toProblem } from './problem';
+import { throttleGuessing } from './rate-limit';
 import { createRouter } from './router';
 import { registerRoutes } from './routes';
 
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps) {
   );
   app.use('/v1/*', async (c, next) => (isPublic(c.req.path) ? next() : authenticate(c, next)));
   app.use('/v1/*', idempotency);
+  app.use('/v1/public/*', throttleGuessing);
 
   registerRoutes(app);
 

@@ -7,7 +7,7 @@ import type { AppEnv } from './context';
 const REPLAYED_HEADERS = ['content-type', 'location'];
 
 /**
- * `Idempotency-Key` on any POST: the first response (anything but a 5xx or a no-store answer) is stored for 24 hours
+ * `Idempotency-Key` on any POST: the first response (anything but a 5xx, a 429 or a no-store answer) is stored for 24 hours
  * and replayed for a repeat with the same key and body; a different body is refused (422),
  * a repeat while the first is still running gets 409.
  */
@@ -49,9 +49,10 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   // onError has already turned a thrown error into c.res by now.
   const res = c.res;
-  // An answer that must not be kept (Cache-Control: no-store, e.g. one carrying a client secret) is
-  // not stored: the key is released and a repeat runs again, idempotent by its own means.
-  if (res.status >= 500 || /\bno-store\b/i.test(res.headers.get('cache-control') ?? '')) {
+  // A 5xx or a 429 says "try again": storing it would answer every retry the same. An answer that
+  // must not be kept (Cache-Control: no-store, e.g. one carrying a client secret) is not stored
+  // either: the key is released and a repeat runs again, idempotent by its own means.
+  if (res.status >= 500 || res.status === 429 || /\bno-store\b/i.test(res.headers.get('cache-control') ?? '')) {
     await releaseIdempotencyKey(sql, principal, key);
     return;
   }

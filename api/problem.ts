@@ -52,6 +52,8 @@ export function toProblem(err: unknown, c: Context<AppEnv>): Response {
     appError = new AppError('INTERNAL', 'An internal error occurred');
   }
   if (appError.status >= 500 && appError.code !== 'INTERNAL' && appError.code !== 'UNAVAILABLE') c.var.log?.error({ err }, 'server error');
+  // A refusal that says how long to wait (RATE_LIMITED) says it in the header clients look at too.
+  if (typeof appError.extra.retryAfter === 'number') c.header('Retry-After', String(appError.extra.retryAfter));
   const body = problemBody(appError, new URL(c.req.url).pathname, c.var.requestId);
   return c.body(JSON.stringify(body), appError.status as 400, { 'content-type': 'application/problem+json' });
 }

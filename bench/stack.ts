@@ -2,7 +2,6 @@ import { rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import type { ActivityDeps } from '../activities';
@@ -16,6 +15,8 @@ import { connectTemporal } from '../src/temporal/connection';
 import { startDevServer } from '../src/temporal/dev-server';
 import { installTemporalRuntime } from '../src/temporal/runtime';
 import { createWorker } from '../src/composition/worker';
+import { listenHttp } from '../src/composition/http-server';
+import { loadConfig } from '../src/config';
 import { projectRoot } from '../src/tools/paths';
 import { resolveTemporalCli } from '../src/tools/resolve';
 
@@ -42,7 +43,12 @@ export async function startBenchStack() {
   const devServer = await startDevServer({ executable: await resolveTemporalCli((l) => logger.info(l)), port: await freePort() });
   const conns = await connectTemporal({ address: devServer.address, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TLS: false, TEMPORAL_TLS_CERT_PATH: undefined, TEMPORAL_TLS_KEY_PATH: undefined, TEMPORAL_API_KEY: undefined });
   const taskQueue = 'bench';
-  const deps: ActivityDeps = { sql, stripe: null, mail: createMailer({ from: 'bench <b@x.test>', dataDir: dir }), logger, temporal: conns.client, taskQueue, config: { STRIPE_WEBHOOK_SECRET: undefined, PUBLIC_BASE_URL: undefined, PURCHASE_PAYMENT_TIMEOUT_HOURS: 24 } };
+  // The documented defaults, as a real deployment runs (the HTTP limits above all).
+  const defaults = loadConfig({});
+  const deps: ActivityDeps = {
+    sql, stripe: null, mail: createMailer({ from: 'bench <b@x.test>', dataDir: dir }), logger, temporal: conns.client, taskQueue,
+    config: { STRIPE_WEBHOOK_SECRET: undefined, PUBLIC_BASE_URL: undefined, PURCHASE_PAYMENT_TIMEOUT_HOURS: 24, RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE: defaults.RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE, RATE_LIMIT_USES_PER_MINUTE: defaults.RATE_LIMIT_USES_PER_MINUTE },
+  };
   const worker = await createWorker({
     connection: await conns.nativeConnection(),
     namespace: 'default',
@@ -52,9 +58,8 @@ export async function startBenchStack() {
   });
   const running = worker.run();
   const app = createApp({ ...deps, config: { ...deps.config, TRUSTED_PROXIES: [], MAX_BODY_BYTES: 8 * 1024 * 1024 } });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((ok) => server.once('listening', () => ok()));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const http = await listenHttp(app.fetch, { port: 0, hostname: '127.0.0.1', limits: defaults });
+  const baseUrl = `http://127.0.0.1:${http.port}`;
   const token = (await bootstrapAdmin(sql))!;
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const raw = typeof body === 'string';
@@ -71,7 +76,7 @@ export async function startBenchStack() {
     taskQueue,
     call,
     async stop() {
-      await new Promise<void>((ok) => server.close(() => ok()));
+      await http.close();
       worker.shutdown();
       await running;
       await conns.close();

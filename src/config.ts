@@ -11,6 +11,9 @@ const bool = z
   .optional()
   .transform((v) => v === 'true' || v === '1');
 
+/** A duration in milliseconds: at least one second, at most an hour. */
+const millis = (fallback: number) => z.coerce.number().int().min(1_000).max(3_600_000).default(fallback);
+
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
 /** Every setting the processes read, validated once at start-up. */
@@ -48,6 +51,16 @@ export const configSchema = z.object({
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .refine((ranges) => ranges.every((r) => normalizeCidr(r).ok), 'must be a comma-separated list of IP addresses or CIDR ranges'),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+
+  // The HTTP server (docs/security.md, "Limits, timeouts and crash recovery").
+  HTTP_HEADERS_TIMEOUT_MS: millis(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: millis(30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: millis(5_000),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+
+  // Public endpoints: guessing is throttled per client address, use per link, code or key.
+  RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  RATE_LIMIT_USES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
   PURCHASE_PAYMENT_TIMEOUT_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
 });
 
@@ -73,6 +86,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.STRIPE_WEBHOOK_SECRET && !config.STRIPE_SECRET_KEY) {
     throw new ConfigError(['STRIPE_WEBHOOK_SECRET: set STRIPE_SECRET_KEY too, a webhook without a Stripe account is useless']);
+  }
+  if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(['HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)']);
   }
   return config;
 }

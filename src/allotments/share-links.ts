@@ -1,11 +1,15 @@
+import { available } from '../domain/allotments/ledger';
 import { OPEN_RESPONSE } from '../domain/allotments/lifecycle';
+import { LimitedUse } from '../domain/rate-limits';
 import { actorOf, type Principal } from '../domain/principal';
 import { randomUrlToken } from '../domain/tokens';
 import { AppError } from '../errors';
+import { limitUse } from '../platform/rate-limits';
 import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
 import { assessmentById } from '../repos/allotments/assessments';
 import { insertShareLink, shareLinkByToken } from '../repos/allotments/cohorts';
+import { readLedger } from '../repos/allotments/ledger';
 import { organizationById } from '../repos/organizations';
 import { cohortOfTarget, resolveTarget } from './context';
 import { createResponses, defaultExpiry } from './create-responses';
@@ -31,12 +35,14 @@ export async function createShareLink(
 
 /** A respondent starts a response through a share link; the answer tells them nothing else. */
 export async function respondThroughShareLink(
-  s: Pick<Services, 'sql' | 'temporal' | 'taskQueue'>,
+  s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' | 'config'>,
   token: string,
   respondent: { email: string; name: string },
 ): Promise<{ id: string; status: typeof OPEN_RESPONSE; expiresAt: Date }> {
   const link = await shareLinkByToken(s.sql, token);
   if (!link) throw new AppError('NOT_FOUND', 'Unknown or withdrawn link');
+  // Limited per link, sized by the responses its allotment has left (a whole class at once).
+  await limitUse(s, LimitedUse.SHARE_LINK, link.id, async () => available(await readLedger(s.sql, link.organizationId, link.assessmentId)));
   const [assessment, org] = await Promise.all([assessmentById(s.sql, link.assessmentId), organizationById(s.sql, link.organizationId)]);
   if (!assessment || !org) throw new AppError('NOT_FOUND', 'Unknown or withdrawn link');
   const [row] = await createResponses(s, {

@@ -1,6 +1,14 @@
 import { ConfigError, loadConfig, requireExternalServices, type Config } from '../config';
 import { createLogger, type Logger } from '../logger';
+import { describeFailure, StartupError } from '../startup-error';
 import { Stack } from './stack';
+
+/** What a failed start prints: what failed and what to do, never a bare `undefined`. */
+export function startFailureMessage(entry: string, err: unknown): string {
+  if (err instanceof ConfigError || err instanceof StartupError) return `${entry} could not start.\n${err.message}`;
+  const stack = err instanceof Error && err.stack ? `\n${err.stack}` : '';
+  return `${entry} could not start: ${describeFailure(err)}\n  What to do: read this error and the log lines above, fix the cause, then start again.${stack}`;
+}
 
 /**
  * Runs one entry point (`npm start`, `npm run api`, `npm run worker`): validated config, a logger,
@@ -24,8 +32,8 @@ export function runEntry(
       throw err;
     }
   };
-  start().catch((err) => {
-    console.error(err instanceof ConfigError ? err.message : err);
+  start().catch((err: unknown) => {
+    console.error(startFailureMessage(entry, err));
     process.exit(1);
   });
 }

@@ -1,5 +1,5 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { serve } from '@hono/node-server';
 import type { Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
 import type { ActivityDeps } from '../../activities';
@@ -7,8 +7,10 @@ import type { Config } from '../config';
 import { connectDatabase, type Sql } from '../db/connect';
 import { migrate } from '../db/migrate';
 import { ensureDatabase, startEmbeddedPostgres } from '../embedded/postgres';
+import { processInfo } from '../embedded/processes';
 import type { Logger } from '../logger';
 import { createMailer } from '../mail';
+import { describeFailure, StartupError } from '../startup-error';
 import { createStripe } from '../stripe';
 import { connectTemporal, type TemporalConnections } from '../temporal/connection';
 import { registerSearchAttributes } from '../temporal/register-search-attributes';
@@ -16,9 +18,33 @@ import { startDevServer, type DevServer } from '../temporal/dev-server';
 import { installTemporalRuntime } from '../temporal/runtime';
 import { ensureSchedules } from '../temporal/schedules';
 import { createWorker } from './worker';
+import { listenHttp } from './http-server';
 import { resolveTemporalCli } from '../tools/resolve';
 
 type Stop = () => Promise<void>;
+
+/** Where `npm start` records its process id, so a second start on the same DATA_DIR is refused. */
+const DATA_DIR_OWNER = 'npm-start.pid';
+
+/** A start-up step: whatever it throws becomes a StartupError saying what failed and what to do. */
+async function step<T>(what: string, todo: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof StartupError) throw err;
+    throw new StartupError(what, describeFailure(err), todo);
+  }
+}
+
+/** The host and port of a database URL, never its credentials. */
+const hostOf = (url: string) => {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
+};
 
 /** Pieces of the running system; each entry point opens the ones it needs and stops them in reverse. */
 export class Stack {
@@ -40,20 +66,59 @@ export class Stack {
     }
   }
 
+  private dataDirOwned = false;
+
+  /**
+   * The embedded servers keep their data under DATA_DIR: one `npm start` at a time may use it. A
+   * recorded owner that is no longer running was killed; its leftover servers are then stopped
+   * by the steps that start them again.
+   */
+  private async ownDataDir(): Promise<void> {
+    if (this.dataDirOwned) return;
+    const dir = resolve(this.config.DATA_DIR);
+    const file = join(dir, DATA_DIR_OWNER);
+    await step(`DATA_DIR ${dir}`, 'check that DATA_DIR names a writable directory', () => mkdir(dir, { recursive: true }));
+    const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+    const owner = pid && pid !== process.pid ? await processInfo(pid) : undefined;
+    if (owner?.command.includes('composition/main')) {
+      throw new StartupError(
+        `DATA_DIR ${dir}`,
+        `another npm start (pid ${pid}) is running on it`,
+        `stop that one first (Ctrl-C in its terminal, or kill ${pid}), or give this one its own DATA_DIR and ports`,
+      );
+    }
+    await writeFile(file, `${process.pid}\n`);
+    this.dataDirOwned = true;
+    this.onStop(() => rm(file, { force: true }));
+  }
+
   /** DATABASE_URL, or an embedded PostgreSQL under DATA_DIR. Migrations are applied either way. */
   async database(): Promise<Sql> {
     let url = this.config.DATABASE_URL;
+    const where = url ? `PostgreSQL at ${hostOf(url)}` : 'Embedded PostgreSQL';
     if (!url) {
+      await this.ownDataDir();
       const dir = resolve(this.config.DATA_DIR, 'postgres');
       this.logger.info({ dir }, 'starting embedded PostgreSQL');
-      const pg = await startEmbeddedPostgres({ dataDir: dir, port: this.config.EMBEDDED_POSTGRES_PORT });
+      const pg = await step(where, `look at ${dir}; set EMBEDDED_POSTGRES_PORT if the port is taken`, () =>
+        startEmbeddedPostgres({
+          dataDir: dir,
+          port: this.config.EMBEDDED_POSTGRES_PORT,
+          onLog: (line) => this.logger.debug({ component: 'postgres' }, line),
+          notice: (line) => this.logger.warn(line),
+        }),
+      );
       this.onStop(() => pg.stop());
-      await ensureDatabase(pg.baseUrl, 'partnerflow');
+      await step(where, 'start again with LOG_LEVEL=debug to see what PostgreSQL says', () => ensureDatabase(pg.baseUrl, 'partnerflow'));
       url = pg.urlFor('partnerflow');
     }
     const sql = connectDatabase(url);
     this.onStop(() => sql.end({ timeout: 5 }));
-    const applied = await migrate(sql);
+    const applied = await step(
+      `${where}: connecting and applying migrations`,
+      this.config.DATABASE_URL ? 'check that the server runs and DATABASE_URL (host, port, user, password, database) is right' : 'start again with LOG_LEVEL=debug to see what PostgreSQL says',
+      () => migrate(sql),
+    );
     if (applied.length) this.logger.info({ applied }, 'migrations applied');
     return sql;
   }
@@ -63,19 +128,32 @@ export class Stack {
     let address = this.config.TEMPORAL_ADDRESS;
     let devServer: DevServer | undefined;
     if (!address) {
-      const executable = await resolveTemporalCli((line) => this.logger.info(line));
+      await this.ownDataDir();
+      const executable = await step('Temporal CLI', 'set TEMPORAL_CLI_PATH to a temporal executable (see README, Servers without internet)', () =>
+        resolveTemporalCli((line) => this.logger.info(line)),
+      );
       this.logger.info({ executable: executable.path ?? 'SDK download', source: executable.source }, 'starting Temporal dev server');
-      devServer = await startDevServer({
-        executable,
-        dbFilename: join(resolve(this.config.DATA_DIR), 'temporal.sqlite'),
-        port: this.config.TEMPORAL_DEV_PORT,
-        uiPort: this.config.TEMPORAL_UI_PORT,
-        namespace: this.config.TEMPORAL_NAMESPACE,
-      });
+      const dataDir = resolve(this.config.DATA_DIR);
+      devServer = await step('Temporal dev server', 'set TEMPORAL_DEV_PORT / TEMPORAL_UI_PORT if a port is taken', () =>
+        startDevServer({
+          executable,
+          dbFilename: join(dataDir, 'temporal.sqlite'),
+          port: this.config.TEMPORAL_DEV_PORT,
+          uiPort: this.config.TEMPORAL_UI_PORT,
+          namespace: this.config.TEMPORAL_NAMESPACE,
+          pidFile: join(dataDir, 'temporal-dev-server.pid'),
+          notice: (line) => this.logger.warn(line),
+        }),
+      );
       this.onStop(() => devServer!.stop());
       address = devServer.address;
     }
-    const conns = await connectTemporal({ ...this.config, address });
+    const target = address;
+    const conns = await step(
+      `Temporal at ${target}`,
+      this.config.TEMPORAL_ADDRESS ? 'check that the Temporal frontend runs and TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE and the TLS / API-key settings are right' : 'look at the dev server output above, or check that TEMPORAL_DEV_PORT is free',
+      () => connectTemporal({ ...this.config, address: target }),
+    );
     this.onStop(() => conns.close());
     if (!devServer) {
       await registerSearchAttributes(conns.connection, this.config.TEMPORAL_NAMESPACE).catch((err) =>
@@ -98,13 +176,17 @@ export class Stack {
   }
 
   async worker(deps: ActivityDeps, conns: TemporalConnections): Promise<Worker> {
-    const worker = await createWorker({
-      connection: await conns.nativeConnection(),
-      namespace: this.config.TEMPORAL_NAMESPACE,
-      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-      deps,
-    });
-    await ensureSchedules(conns.client, this.config.TEMPORAL_TASK_QUEUE);
+    const worker = await step('Temporal worker', 'check the Temporal connection settings; an error about the workflow bundle means the workflow code does not build', async () =>
+      createWorker({
+        connection: await conns.nativeConnection(),
+        namespace: this.config.TEMPORAL_NAMESPACE,
+        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+        deps,
+      }),
+    );
+    await step('Temporal schedules', 'register the search attributes PartnerflowKind, PartnerflowStatus, PartnerflowOrganizationId, PartnerflowGroupId (Keyword) on the namespace (README, Temporal Cloud)', () =>
+      ensureSchedules(conns.client, this.config.TEMPORAL_TASK_QUEUE),
+    );
     const running = worker.run();
     this.onStop(async () => {
       worker.shutdown();
@@ -116,11 +198,9 @@ export class Stack {
 
   async api(deps: ActivityDeps): Promise<string> {
     const app = createApp({ ...deps, config: this.config, logger: this.logger.child({ component: 'api' }) });
-    const server = await new Promise<ReturnType<typeof serve>>((ok) => {
-      const s = serve({ fetch: app.fetch, port: this.config.PORT }, () => ok(s));
-    });
-    this.onStop(() => new Promise<void>((ok) => server.close(() => ok())));
-    return `http://localhost:${this.config.PORT}`;
+    const http = await listenHttp(app.fetch, { port: this.config.PORT, limits: this.config });
+    this.onStop(() => http.close());
+    return `http://localhost:${http.port}`;
   }
 
   /** Stops everything on SIGINT/SIGTERM, once. */

@@ -4,6 +4,7 @@ import { accessVia } from '../domain/groups/access';
 import { attemptsLeft, claimLocked, verificationRefusal } from '../domain/groups/claims';
 import { ClaimRefusal } from '../domain/groups/failures';
 import { claimSource } from '../domain/groups/subscriptions';
+import { LimitedUse } from '../domain/rate-limits';
 import {
   hashVerificationCode,
   newVerificationCode,
@@ -12,6 +13,7 @@ import {
   verificationCodeMatches,
 } from '../domain/groups/verification';
 import { AppError } from '../errors';
+import { limitUse } from '../platform/rate-limits';
 import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
 import { findPlan } from '../repos/groups/catalog';
@@ -22,7 +24,7 @@ import { awaitProvisioning, reserveGroupUser, startProvisioning } from './enrol'
 import { requireGroupStripe } from './stripe';
 
 /** What claiming access touches: the database, Stripe (through the subscription workflow) and mail. */
-type ClaimServices = Pick<Services, 'sql' | 'stripe' | 'temporal' | 'taskQueue' | 'mail'>;
+type ClaimServices = Pick<Services, 'sql' | 'stripe' | 'temporal' | 'taskQueue' | 'mail' | 'config'>;
 
 export type ClaimOutcome =
   | { kind: 'granted'; claim: AccessClaim; subscription: Subscription; existing: boolean }
@@ -83,6 +85,7 @@ export async function claimAccess(s: ClaimServices, input: { groupId: string; em
   requireGroupStripe(s.stripe);
   const group = await groupById(s.sql, input.groupId);
   if (!group) throw new AppError('NOT_FOUND', 'Group not found');
+  await limitUse(s, LimitedUse.ACCESS_GROUP, group.id);
   const rules = await accessRulesOf(s.sql, group.id);
   const email = input.email.toLowerCase();
   const via = accessVia(rules, clientIp, email);
@@ -135,6 +138,7 @@ export async function verifyClaim(s: ClaimServices, claimId: string, code: strin
   requireGroupStripe(s.stripe);
   const claim = await claimById(s.sql, claimId);
   if (!claim) throw new AppError('NOT_FOUND', 'Claim not found');
+  await limitUse(s, LimitedUse.ACCESS_CLAIM, claim.id);
   if (claim.status === 'granted') {
     return { kind: 'granted', claim, subscription: (await subscriptionById(s.sql, claim.subscriptionId!))!, existing: true };
   }

@@ -3,7 +3,9 @@ import { campaignRefusal, redemptionRefusal, redemptionRefused } from '../domain
 import { normalizeCode } from '../domain/groups/codes';
 import { RedemptionRefusal } from '../domain/groups/failures';
 import { redemptionStatus, type SubscriptionStatus } from '../domain/groups/subscriptions';
+import { LimitedUse } from '../domain/rate-limits';
 import { AppError } from '../errors';
+import { limitUse } from '../platform/rate-limits';
 import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
 import { findCode, hasRedeemed, insertRedemption, lockCampaignForRedemption, takeRedemption } from '../repos/groups/campaigns';
@@ -36,11 +38,13 @@ async function alreadyIn(tx: Db, campaignId: string, email: string): Promise<App
  * The code's row serialises concurrent redemptions, and its CHECK makes over-redeeming
  * impossible; the partial unique indexes make a second redemption by the same address fail.
  */
-export async function redeem(s: Pick<Services, 'sql' | 'stripe' | 'temporal' | 'taskQueue'>, input: { code: string; email: string; name: string }): Promise<RedemptionResult> {
+export async function redeem(s: Pick<Services, 'sql' | 'stripe' | 'temporal' | 'taskQueue' | 'config'>, input: { code: string; email: string; name: string }): Promise<RedemptionResult> {
   requireGroupStripe(s.stripe);
   const email = input.email.toLowerCase();
   const found = await findCode(s.sql, normalizeCode(input.code));
   if (!found) throw new AppError('NOT_FOUND', 'Unknown code');
+  // Limited per code, never below what it was sold for (50 colleagues on a code for 50).
+  await limitUse(s, LimitedUse.REDEMPTION_CODE, `${found.campaignId}:${found.n}`, found.maxRedemptions);
   const early = redemptionRefusal(found);
   if (early) throw refused(early);
   const group = (await groupById(s.sql, found.groupId))!;

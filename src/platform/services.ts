@@ -6,7 +6,10 @@ import type { Logger } from '../logger';
 import type { Mailer } from '../mail';
 
 /** The settings services read; the composition root passes them from the validated config. */
-export type ServiceConfig = Pick<Config, 'PUBLIC_BASE_URL' | 'PURCHASE_PAYMENT_TIMEOUT_HOURS' | 'STRIPE_WEBHOOK_SECRET'>;
+export type ServiceConfig = Pick<
+  Config,
+  'PUBLIC_BASE_URL' | 'PURCHASE_PAYMENT_TIMEOUT_HOURS' | 'STRIPE_WEBHOOK_SECRET' | 'RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE' | 'RATE_LIMIT_USES_PER_MINUTE'
+>;
 
 /**
  * What every service, activity and route handler may touch, built once by the composition root

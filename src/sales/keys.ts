@@ -1,7 +1,9 @@
 import type { Principal } from '../domain/principal';
+import { LimitedUse, secretSubject } from '../domain/rate-limits';
 import { SaleFailure } from '../domain/sales/failures';
 import { launchRefusal } from '../domain/sales/lifecycle';
 import { AppError, notFound } from '../errors';
+import { limitUse } from '../platform/rate-limits';
 import type { Services } from '../platform/services';
 import { findKeyBySecret, findUserKey, listSaleKeys as readSaleKeys, type SaleKeyRow } from '../repos/sales/sale-keys';
 import { getSale, type Sale } from '../repos/sales/sales';
@@ -51,8 +53,9 @@ export async function listSaleKeys(
 }
 
 /** The public check of a key: nothing but the key itself is looked at. */
-export async function findKey(s: Pick<Services, 'sql'>, key: string): Promise<Pick<SaleKeyRow, 'key' | 'expiresAt' | 'revokedAt'>> {
+export async function findKey(s: Pick<Services, 'sql' | 'config'>, key: string): Promise<Pick<SaleKeyRow, 'key' | 'expiresAt' | 'revokedAt'>> {
   const k = await findKeyBySecret(s.sql, key);
   if (!k) throw notFound('Key');
+  await limitUse(s, LimitedUse.LICENCE_KEY, secretSubject(key));
   return k;
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { freshRateWindow } from '../support/rate-window';
 import { ledger, ledgerFromFacts, partnerSuite, waitFor } from './world';
 
 describe('200 simultaneous creations across the four paths against an allotment of 100', () => {
@@ -51,16 +53,26 @@ describe('200 simultaneous creations across the four paths against an allotment 
     expect(running).toBe(100);
   });
 
-  it('rate-limits a public link per client address', async () => {
+  it('limits a public link per link, not per address; guessing links is what an address is throttled for', async () => {
+    const LIMIT = loadConfig({}).RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE;
     const link = (await s.call('POST', `/v1/assessments/${w.assessmentId}/share-links`, { token: w.manager.token, body: { organizationId: w.organizationId } })).body;
+    const respond = (token: string, i: number, ip: string) =>
+      s.call('POST', `/v1/public/share-links/${token}/responses`, { token: null, body: { email: `rl${i}@example.test`, name: 'RL' }, headers: { 'x-forwarded-for': ip } });
+    await freshRateWindow(s.sql);
+    // A class behind one address: every respondent gets the ledger's answer (at zero here), none a 429.
     const statuses: number[] = [];
-    for (let i = 0; i < 32; i++) {
-      const res = await s.call('POST', `/v1/public/share-links/${link.token}/responses`, { token: null, body: { email: `rl${i}@example.test`, name: 'RL' }, headers: { 'x-forwarded-for': '192.0.2.77' } });
-      statuses.push(res.status);
-    }
-    expect(statuses.slice(0, 30).every((st) => st === 409)).toBe(true);
-    expect(statuses.slice(30)).toEqual([429, 429]);
-    const other = await s.call('POST', `/v1/public/share-links/${link.token}/responses`, { token: null, body: { email: 'other@example.test', name: 'O' }, headers: { 'x-forwarded-for': '192.0.2.78' } });
-    expect(other.status).toBe(409);
+    for (let i = 0; i < 32; i++) statuses.push((await respond(link.token, i, '192.0.2.77')).status);
+    expect(statuses).toEqual(Array(32).fill(409));
+
+    const guesses = [];
+    for (let i = 0; i < LIMIT + 2; i++) guesses.push(await respond(`not-a-link-${i}-000000000000`, i, '192.0.2.77'));
+    expect(guesses.map((g) => g.status)).toEqual([...Array(LIMIT).fill(404), 429, 429]);
+    expect(guesses.at(-1)!.body.code).toBe('RATE_LIMITED');
+    const wait = Number(guesses.at(-1)!.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60);
+    // Until the minute is over the guesser cannot tell a real link from a wrong one; others are not held up.
+    expect((await respond(link.token, 99, '192.0.2.77')).status).toBe(429);
+    expect((await respond(link.token, 98, '192.0.2.78')).status).toBe(409);
   });
 });

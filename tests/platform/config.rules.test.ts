@@ -37,6 +37,21 @@ describe('configuration', () => {
     expect(loadConfig({ TRUSTED_PROXIES: '::1,fd00::/8' }).TRUSTED_PROXIES).toEqual(['::1', 'fd00::/8']);
   });
 
+  it('sets the HTTP server limits and public-endpoint limits deliberately, and checks them', () => {
+    const c = loadConfig({});
+    expect(c.HTTP_HEADERS_TIMEOUT_MS).toBe(10_000);
+    expect(c.HTTP_REQUEST_TIMEOUT_MS).toBe(30_000);
+    expect(c.HTTP_KEEP_ALIVE_TIMEOUT_MS).toBe(5_000);
+    expect(c.HTTP_MAX_CONNECTIONS).toBe(1_000);
+    expect(c.RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE).toBe(20);
+    expect(c.RATE_LIMIT_USES_PER_MINUTE).toBe(300);
+    expect(loadConfig({ HTTP_MAX_CONNECTIONS: '50', RATE_LIMIT_USES_PER_MINUTE: '1000' })).toMatchObject({ HTTP_MAX_CONNECTIONS: 50, RATE_LIMIT_USES_PER_MINUTE: 1000 });
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '0' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS/);
+    expect(() => loadConfig({ HTTP_MAX_CONNECTIONS: 'many' })).toThrow(/HTTP_MAX_CONNECTIONS/);
+    expect(() => loadConfig({ RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE/);
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '40000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS/);
+  });
+
   it('refuses half a TLS pair and a webhook secret without a Stripe key', () => {
     expect(() => loadConfig({ TEMPORAL_TLS_CERT_PATH: '/c.pem' })).toThrow(/TEMPORAL_TLS_KEY_PATH/);
     expect(() => loadConfig({ STRIPE_WEBHOOK_SECRET: 'whsec_x' })).toThrow(/STRIPE_SECRET_KEY/);

@@ -1,47 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../setup/global';
 import { projectRoot } from '../../src/tools/paths';
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-}
-
-/** `npm start`'s entry point, as a user runs it, with nothing configured but where to put things. */
-function start(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/composition/main.ts'], {
-    cwd: projectRoot,
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME!, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`not running after 120 s:\n${out}`)), 120_000);
-    child.stdout!.on('data', () => {
-      if (out.includes('partnerflow is running')) {
-        clearTimeout(timer);
-        // The banner ends with the token lines; give them a moment to arrive.
-        setTimeout(() => ok({ child, output: () => out }), 200);
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`exited ${code} before running:\n${out}`));
-    });
-  });
-}
-
-const stop = (child: ChildProcess, signal: NodeJS.Signals) =>
-  new Promise<number | null>((ok) => {
-    child.once('exit', (code) => ok(code));
-    child.kill(signal);
-  });
+import { start, stop } from '../support/npm-start';
 
 describe('npm start on a fresh clone, with no configuration', () => {
   let dataDir: string;

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { Worker } from '@temporalio/worker';
 import Stripe from 'stripe';
 import { inject } from 'vitest';
 import { createActivities, type ActivityDeps } from '../../activities';
 import { createApp } from '../../api/app';
+import type { AppDeps } from '../../api/context';
+import { listenHttp, type HttpLimits } from '../../src/composition/http-server';
+import { loadConfig } from '../../src/config';
 import { bootstrapAdmin } from '../../src/platform/bootstrap';
 import { createLogger } from '../../src/logger';
 import { createMailer } from '../../src/mail';
@@ -36,7 +37,14 @@ export interface StackOptions {
   publicBaseUrl?: string;
   /** Run on the time-skipping test server instead of the dev server (env.sleep skips calendar time). */
   timeSkipping?: boolean;
+  /** HTTP server limits other than the defaults (a smaller connection cap, say). */
+  http?: Partial<HttpLimits>;
+  /** Public-endpoint limits other than the defaults. */
+  rateLimits?: { failedLookupsPerMinute?: number; usesPerMinute?: number };
 }
+
+/** Every setting a test does not choose is the documented default. */
+const defaults = loadConfig({});
 
 /**
  * The real system for one test file: its own database, the shared Temporal dev server with a
@@ -65,6 +73,8 @@ export async function startTestStack(opts: StackOptions = {}) {
       STRIPE_WEBHOOK_SECRET: stripe ? WEBHOOK_SECRET : undefined,
       PUBLIC_BASE_URL: opts.publicBaseUrl,
       PURCHASE_PAYMENT_TIMEOUT_HOURS: opts.paymentTimeoutHours ?? 24,
+      RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE: opts.rateLimits?.failedLookupsPerMinute ?? defaults.RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE,
+      RATE_LIMIT_USES_PER_MINUTE: opts.rateLimits?.usesPerMinute ?? defaults.RATE_LIMIT_USES_PER_MINUTE,
     },
   };
 
@@ -88,13 +98,17 @@ export async function startTestStack(opts: StackOptions = {}) {
   };
   if (opts.worker !== false) await startWorker();
 
-  const app = createApp({
+  const appDeps: AppDeps = {
     ...deps,
     config: { ...deps.config, TRUSTED_PROXIES: opts.trustedProxies ?? [], MAX_BODY_BYTES: opts.maxBodyBytes ?? 1_048_576 },
-  });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((ok) => server.once('listening', () => ok()));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  const httpLimits: HttpLimits = { ...defaults, ...opts.http };
+  /** The API on a real port, on this file's database: the test's own, or another replica of it. */
+  const startApi = async () => {
+    const http = await listenHttp(createApp(appDeps).fetch, { port: 0, hostname: '127.0.0.1', limits: httpLimits });
+    return { http, baseUrl: `http://127.0.0.1:${http.port}` };
+  };
+  const { http, baseUrl } = await startApi();
   const adminToken = (await bootstrapAdmin(db.sql))!;
 
   async function call<T = any>(
@@ -141,6 +155,8 @@ export async function startTestStack(opts: StackOptions = {}) {
     smtp,
     deps,
     baseUrl,
+    http,
+    startApi,
     adminToken,
     call,
     userWithToken,
@@ -148,7 +164,7 @@ export async function startTestStack(opts: StackOptions = {}) {
     startWorker,
     stopWorker,
     async close() {
-      await new Promise<void>((ok) => server.close(() => ok()));
+      await http.close();
       await stopWorker();
       await conns.close();
       await smtp.close();

@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createCohort, inviteToCohort } from '../../../src/allotments/cohorts';
 import { createShareLink, respondThroughShareLink } from '../../../src/allotments/share-links';
 import { requireRole } from '../../auth';
-import { rateLimit } from '../../rate-limit';
 import { errorResponses, IdParam, json, jsonBody, listOf } from '../../schemas';
 import type { Router } from '../../router';
 import { presentResponse } from './present';
@@ -45,7 +44,6 @@ export function registerCohortRoutes(app: Router) {
     async (c) => c.json(await createShareLink(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('param').id, c.req.valid('json')), 201),
   );
 
-  app.use('/v1/public/share-links/*', rateLimit({ name: 'share-link', windowMs: 60_000, max: 30 }));
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/public/share-links/{token}/responses', tags: ['share links'], security: [],

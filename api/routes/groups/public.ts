@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { claimAccess, verifyClaim } from '../../../src/groups/claims';
 import { redeem } from '../../../src/groups/redemptions';
-import { rateLimit } from '../../rate-limit';
 import { json, jsonBody } from '../../schemas';
 import { routesOf } from '../../route-spec';
 import type { Router } from '../../router';
@@ -15,23 +14,13 @@ const Redeem = z
 const Claim = z.strictObject({ groupId: z.uuid(), email: Email, name: PersonName }).openapi('ClaimAccess');
 const Verify = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'the six digits from the e-mail') }).openapi('VerifyClaim');
 
-// Per client address as the server sees it (X-Forwarded-For only from trusted proxies).
-const redemptionLimit = rateLimit({ name: 'redemption', windowMs: 60_000, max: 30 });
-const claimLimit = rateLimit({ name: 'access claim', windowMs: 60_000, max: 20 });
-
 const route = routesOf('group subscriptions');
 
 export function registerPublicGroupRoutes(app: Router) {
-  app.use('/v1/public/*', async (c, next) => {
-    if (c.req.path === '/v1/public/redemptions') return redemptionLimit(c, next);
-    if (c.req.path.startsWith('/v1/public/access-claims')) return claimLimit(c, next);
-    return next();
-  });
-
   app.openapi(
     route.post('/v1/public/redemptions', {
       description:
-        'Public, 30 a minute per client address. Redeems a campaign code: the user gets a subscription on the group\'s users plan with ' +
+        'Public, limited per code (at least its redemptions a minute; unknown codes count against the caller\'s address). Redeems a campaign code: the user gets a subscription on the group\'s users plan with ' +
         'the 100 %-off promotion code. Unknown code 404; 409 CODE_EXPIRED, CODE_EXHAUSTED, CODE_DEACTIVATED, ALREADY_REDEEMED (this address ' +
         'redeemed this campaign), ALREADY_SUBSCRIBED (this address is in the group already) or INVALID_STATE (campaign not active yet). ' +
         'status pending: counted, the subscription is still being created in Stripe.',
@@ -46,7 +35,7 @@ export function registerPublicGroupRoutes(app: Router) {
     route.post('/v1/public/access-claims', {
       security: [],
       description:
-        'Public, 20 a minute per client address. From an address in the group\'s IP ranges (as the server sees it): 201, subscribed. ' +
+        'Public, limited per group (unknown groups count against the caller\'s address). From an address in the group\'s IP ranges (as the server sees it): 201, subscribed. ' +
         'Otherwise, an e-mail in one of its domains: 202, a six-digit code is e-mailed (valid 15 minutes, 5 tries) to confirm with ' +
         'POST /v1/public/access-claims/{id}/verify. Neither: 403. Once per address: a repeat answers 200 with the existing subscription.',
       request: { body: jsonBody(Claim) },
