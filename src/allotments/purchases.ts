@@ -1,4 +1,4 @@
-import { initialPurchaseStatus, UNSETTLED_PURCHASE, type PaymentMethod, type PurchaseOutcome } from '../domain/allotments/lifecycle';
+import { awaitsPayment, initialPurchaseStatus, UNSETTLED_PURCHASE, type PaymentMethod, type PurchaseOutcome } from '../domain/allotments/lifecycle';
 import type { Quote } from '../domain/allotments/pricing';
 import { actorOf, type Principal } from '../domain/principal';
 import { AppError } from '../errors';
@@ -13,6 +13,9 @@ import { assertAllotmentsEnabled, resolveTarget, type Target } from './context';
 import { quoteForOrganization } from './price-lists';
 
 export type { Purchase };
+
+/** A purchase as its buyer sees it: with the Stripe client secret while it awaits payment. */
+export type PurchaseView = Purchase & { clientSecret: string | null };
 
 export interface PurchaseRequest {
   organizationId: string;
@@ -34,22 +37,39 @@ function purchaseRow(principal: Principal, { org, assessment }: Target, req: Pur
   };
 }
 
-export async function getPurchase(s: Pick<Services, 'sql'>, p: Principal, id: string): Promise<Purchase> {
+export async function getPurchase(s: Pick<Services, 'sql' | 'stripe' | 'logger'>, p: Principal, id: string): Promise<PurchaseView> {
   await assertAllotmentsEnabled(s.sql);
-  return readPurchase(s.sql, p, id);
+  return withClientSecret(s, await readPurchase(s.sql, p, id));
+}
+
+/**
+ * The client secret is never stored (docs/security.md): while the purchase awaits payment it is
+ * read from Stripe, which keeps it. When Stripe cannot be reached the purchase is answered without
+ * it (null) and the client reads it again later.
+ */
+async function withClientSecret(s: Pick<Services, 'stripe' | 'logger'>, purchase: Purchase): Promise<PurchaseView> {
+  if (!s.stripe || !purchase.stripePaymentIntentId || !awaitsPayment(purchase.status)) return { ...purchase, clientSecret: null };
+  try {
+    const intent = await s.stripe.paymentIntents.retrieve(purchase.stripePaymentIntentId);
+    return { ...purchase, clientSecret: intent.client_secret };
+  } catch (err) {
+    s.logger.warn({ purchaseId: purchase.id, err: (err as Error).message }, 'could not read the PaymentIntent from Stripe');
+    return { ...purchase, clientSecret: null };
+  }
 }
 
 /**
  * Buys units for an organization: with Stripe, a pending purchase whose workflow creates the
  * PaymentIntent and allocates once paid; "manual", an admin's grant allocated at once.
  */
-export async function placePurchase(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' | 'stripe' | 'config'>, principal: Principal, req: PurchaseRequest): Promise<Purchase> {
+export async function placePurchase(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' | 'stripe' | 'config' | 'logger'>, principal: Principal, req: PurchaseRequest): Promise<PurchaseView> {
   await assertAllotmentsEnabled(s.sql);
   const target = await resolveTarget(s.sql, principal, req.organizationId, req.assessmentId);
   if (target.org.responseAllotment !== 'can_be_purchased') {
     throw new AppError('ALLOTMENT_NOT_PURCHASABLE', 'This organization cannot buy allotments (responseAllotment is not can_be_purchased)');
   }
-  return (req.paymentMethod ?? 'stripe') === 'manual' ? grantUnits(s, principal, target, req) : buyWithStripe(s, principal, target, req);
+  const purchase = (req.paymentMethod ?? 'stripe') === 'manual' ? await grantUnits(s, principal, target, req) : await buyWithStripe(s, principal, target, req);
+  return withClientSecret(s, purchase);
 }
 
 async function grantUnits(s: Pick<Services, 'sql'>, principal: Principal, target: Target, req: PurchaseRequest): Promise<Purchase> {

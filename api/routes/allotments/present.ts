@@ -1,4 +1,4 @@
-import type { Purchase } from '../../../src/allotments/purchases';
+import type { PurchaseView } from '../../../src/allotments/purchases';
 import type { ResponseRow } from '../../../src/allotments/responses';
 import { awaitsPayment } from '../../../src/domain/allotments/lifecycle';
 
@@ -18,7 +18,7 @@ export const presentResponse = (r: ResponseRow) => ({
   expiredAt: r.expiredAt,
 });
 
-export const presentPurchase = (p: Purchase) => ({
+export const presentPurchase = (p: PurchaseView) => ({
   id: p.id,
   organizationId: p.organizationId,
   assessmentId: p.assessmentId,

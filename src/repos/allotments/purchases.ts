@@ -18,7 +18,6 @@ export interface Purchase {
   paymentMethod: PaymentMethod;
   status: PurchaseStatus;
   stripePaymentIntentId: string | null;
-  clientSecret: string | null;
   expiresAt: Date | null;
   paidAt: Date | null;
   createdBy: string | null;
@@ -27,7 +26,7 @@ export interface Purchase {
 
 export async function insertPurchase(
   sql: Db,
-  p: Omit<Purchase, 'id' | 'stripePaymentIntentId' | 'clientSecret' | 'paidAt' | 'createdAt'> & { id?: string },
+  p: Omit<Purchase, 'id' | 'stripePaymentIntentId' | 'paidAt' | 'createdAt'> & { id?: string },
 ): Promise<Purchase> {
   const [row] = await sql<Purchase[]>`
     insert into purchases ${sql(p as never)}
@@ -46,8 +45,9 @@ export async function purchaseById(sql: Db, id: string): Promise<Purchase | unde
   return row;
 }
 
-export async function recordPaymentIntent(sql: Db, id: string, paymentIntentId: string, clientSecret: string): Promise<void> {
-  await sql`update purchases set stripe_payment_intent_id = ${paymentIntentId}, client_secret = ${clientSecret} where id = ${id}`;
+/** The PaymentIntent's id only: its client secret is a secret and stays in Stripe (read it from there). */
+export async function recordPaymentIntent(sql: Db, id: string, paymentIntentId: string): Promise<void> {
+  await sql`update purchases set stripe_payment_intent_id = ${paymentIntentId} where id = ${id}`;
 }
 
 /**
