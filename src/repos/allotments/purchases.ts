@@ -3,6 +3,7 @@ import { UNSETTLED_PURCHASE, type PaymentMethod, type PurchaseOutcome, type Purc
 import type { Principal } from '../../domain/principal';
 import { notFound } from '../../errors';
 import { inScope } from '../scope';
+import { assessmentInScope } from './access';
 
 export type { PurchaseStatus };
 
@@ -35,7 +36,7 @@ export async function insertPurchase(
 }
 
 export async function getPurchase(sql: Db, principal: Principal, id: string): Promise<Purchase> {
-  const [row] = await sql<Purchase[]>`select p.* from purchases p where p.id = ${id} and ${inScope(sql, principal, 'p.organization_id')}`;
+  const [row] = await sql<Purchase[]>`select p.* from purchases p where p.id = ${id} and ${inScope(sql, principal, 'p.organization_id')} and ${assessmentInScope(sql, principal, 'p.assessment_id')}`;
   if (!row) throw notFound('Purchase');
   return row;
 }
