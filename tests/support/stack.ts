@@ -7,7 +7,7 @@ import { inject } from 'vitest';
 import { createActivities, type ActivityDeps } from '../../activities';
 import { createApp } from '../../api/app';
 import { bootstrapAdmin } from '../../src/platform/bootstrap';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { createMailer } from '../../src/mail';
 import { createStripe } from '../../src/stripe';
 import { connectTemporal } from '../../src/temporal/connection';
@@ -34,6 +34,8 @@ export interface StackOptions {
   paymentTimeoutHours?: number;
   /** Run on the time-skipping test server instead of the dev server (env.sleep skips calendar time). */
   timeSkipping?: boolean;
+  /** The logger of the API, the worker and the Temporal runtime (default: TEST_LOG_LEVEL, silent). */
+  logger?: Logger;
 }
 
 /**
@@ -42,7 +44,7 @@ export interface StackOptions {
  * and the API on a real HTTP port.
  */
 export async function startTestStack(opts: StackOptions = {}) {
-  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const logger = opts.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   installTemporalRuntime(logger);
   const db = await freshDatabase();
   const smtp = await startSmtpListener();
