@@ -38,6 +38,17 @@ function requestHash(c: Context<AppEnv>, path: string, body: Buffer): string {
   return hash.update(canonical ?? body).digest('hex');
 }
 
+/**
+ * The byte-for-byte hash keys were bound to before JSON was compared parsed. Records stored with it
+ * (at most 24 hours old) still replay for the same bytes instead of being refused as another request.
+ */
+function legacyRequestHash(c: Context<AppEnv>, path: string, body: Buffer): string {
+  return createHash('sha256')
+    .update(`${c.req.method} ${path}?${new URL(c.req.url).search}\n${c.req.header('content-type') ?? ''}\n`)
+    .update(body)
+    .digest('hex');
+}
+
 /** JSON with object keys sorted at every level, or undefined when the body is not (shallow enough) JSON. */
 function canonicalJson(body: Buffer): string | undefined {
   let value: unknown;
@@ -94,12 +105,13 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const sql = c.var.deps.sql;
   const principal = c.var.principal ? `user:${c.var.principal.userId}` : `public:${c.var.clientIp}`;
   const path = new URL(c.req.url).pathname;
-  const hash = requestHash(c, path, Buffer.from(await c.req.arrayBuffer()));
+  const body = Buffer.from(await c.req.arrayBuffer());
+  const hash = requestHash(c, path, body);
 
   const claim = await claimIdempotencyKey(sql, { principal, key, method: c.req.method, path, requestHash: hash });
   if (!claim.claimed) {
     const { existing } = claim;
-    if (existing.requestHash !== hash) {
+    if (existing.requestHash !== hash && existing.requestHash !== legacyRequestHash(c, path, body)) {
       throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request');
     }
     if (existing.state !== 'done') {

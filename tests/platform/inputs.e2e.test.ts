@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { partnerWorld } from '../allotments/world';
 import { suiteStack } from '../support/suite';
@@ -134,6 +135,23 @@ describe('idempotency compares what the JSON says', () => {
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect((await s.sql`select count(*)::int as n from organizations where name = ${name}`)[0]!.n).toBe(1);
+  });
+});
+
+describe('idempotency records stored before JSON was compared parsed', () => {
+  const { s } = suiteStack({ worker: false });
+
+  it('still replay for the same bytes', async () => {
+    const raw = JSON.stringify({ name: 'Stored earlier' });
+    const legacy = createHash('sha256').update('POST /v1/organizations?\napplication/json\n').update(raw).digest('hex');
+    const userId = (await s.sql<{ userId: string }[]>`select user_id from api_tokens limit 1`)[0]!.userId;
+    await s.sql`
+      insert into idempotency_records (principal, key, method, path, request_hash, state, response_status, response_headers, response_body)
+      values (${`user:${userId}`}, 'before-deploy', 'POST', '/v1/organizations', ${legacy}, 'done', 201, ${s.sql.json({ 'content-type': 'application/json' })}, '{"id":"earlier"}')`;
+    const res = await s.call('POST', '/v1/organizations', { raw, headers: { 'content-type': 'application/json', 'idempotency-key': 'before-deploy' } });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('idempotency-replayed')).toBe('true');
+    expect(res.body).toEqual({ id: 'earlier' });
   });
 });
 

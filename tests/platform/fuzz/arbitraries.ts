@@ -231,6 +231,15 @@ export function generators(resolve: (s: JsonSchema) => JsonSchema, pools: Pools)
     );
   }
 
+  /** Other headers a client controls, sometimes hostile (header values cannot hold NUL or anything above U+00FF). */
+  const otherHeaders = fc.oneof(
+    { weight: 12, arbitrary: fc.constant<Record<string, string>>({}) },
+    { weight: 1, arbitrary: fc.constantFrom('Bearer', 'Bearer ', 'Basic YWJjOmRlZg==', `Bearer pf_${'x'.repeat(5_000)}`, 'Bearer \u00ff\u00fe', 'Bearer a b').map((v) => ({ authorization: v })) },
+    { weight: 1, arbitrary: fc.constantFrom('', 'x'.repeat(300), 'caf\u00e9', '<script>', '../../').map((v) => ({ 'x-request-id': v })) },
+    { weight: 1, arbitrary: fc.constantFrom('', 'unknown', 'x'.repeat(2_000), '999.1.1.1, ::1', '::ffff:10.0.0.1', 'a,b,,c').map((v) => ({ 'x-forwarded-for': v })) },
+    { weight: 1, arbitrary: fc.constantFrom('application/json; charset=latin1', 'application/json; boundary=x', 'application/merge-patch+json', 'APPLICATION/JSON', '*/*').map((v) => ({ 'content-type': v })) },
+  );
+
   /** Whole requests for `op`, as the caller holding `token` (none for public routes). */
   function request(op: Operation, token: string | undefined): fc.Arbitrary<FuzzRequest> {
     const pathParams = op.parameters.filter((p) => p.in === 'path');
@@ -238,8 +247,9 @@ export function generators(resolve: (s: JsonSchema) => JsonSchema, pools: Pools)
     const pathArb = fc.tuple(...pathParams.map((p) => pathValue(op, p)));
     const queryArb = fc.tuple(...queryParams.map((p) => (p.required ? queryValue(p) : fc.option(queryValue(p), { freq: 2 }).map((v) => v ?? []))));
     const ip = fc.tuple(fc.integer({ min: 1, max: 223 }), fc.nat(255), fc.nat(255), fc.integer({ min: 1, max: 254 })).map((n) => n.join('.'));
-    return fc.tuple(pathArb, queryArb, op.method === 'POST' ? idempotencyKey : fc.constant(undefined), ['POST', 'PUT', 'PATCH', 'DELETE'].includes(op.method) ? body(op) : fc.constant<{ type?: string; text?: string }>({}), ip).map(
-      ([pathValues, queryValues, key, b, from]) => {
+    const bodyArb = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(op.method) ? body(op) : fc.constant<{ type?: string; text?: string }>({});
+    return fc.tuple(pathArb, queryArb, op.method === 'POST' ? idempotencyKey : fc.constant(undefined), bodyArb, ip, otherHeaders).map(
+      ([pathValues, queryValues, key, b, from, extra]) => {
         let path = op.path;
         pathParams.forEach((p, i) => (path = path.replace(`{${p.name}}`, percentEncode(pathValues[i]!))));
         const query = queryParams.flatMap((p, i) => queryValues[i]!.map((v) => `${percentEncode(p.name)}=${percentEncode(v)}`)).join('&');
@@ -247,6 +257,7 @@ export function generators(resolve: (s: JsonSchema) => JsonSchema, pools: Pools)
         if (token) headers.authorization = `Bearer ${token}`;
         if (key !== undefined) headers['idempotency-key'] = key;
         if (b.type) headers['content-type'] = b.type;
+        Object.assign(headers, extra);
         return { method: op.method, url: query ? `${path}?${query}` : path, headers, ...(b.text !== undefined && { body: b.text }) };
       },
     );
