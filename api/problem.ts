@@ -45,6 +45,7 @@ export function toProblem(err: unknown, c: Context<AppEnv>): Response {
   else if (err instanceof HTTPException) {
     if (err.status === 413) appError = new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
     else if (err.status === 400 && /json/i.test(err.message)) appError = new AppError('MALFORMED_JSON', 'The request body is not valid JSON');
+    else if (err.status === 415) appError = new AppError('UNSUPPORTED_MEDIA_TYPE', 'This route does not take a body of this Content-Type');
     else if (err.status === 401) appError = new AppError('UNAUTHENTICATED', err.message || 'Authentication required');
     else if (err.status < 500) appError = new AppError('VALIDATION_FAILED', err.message || 'Bad request');
     else appError = new AppError('INTERNAL', 'An internal error occurred');

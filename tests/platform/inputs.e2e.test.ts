@@ -109,6 +109,12 @@ describe('input the database cannot store', () => {
     await refused(await s.call('GET', `/v1/organizations?cursor=${encodeURIComponent(audit.body.nextCursor)}`), 'cursor');
   });
 
+  it('a body of a type the route does not take is 415 UNSUPPORTED_MEDIA_TYPE', async () => {
+    const res = await s.call('POST', '/v1/organizations', { raw: 'name=X', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.status).toBe(415);
+    expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
   it('a 100 KB field name is refused without being echoed back', async () => {
     const huge = 'k'.repeat(100_000);
     const res = await s.call('POST', '/v1/organizations', { body: { name: 'Echo', [huge]: 1 } });
