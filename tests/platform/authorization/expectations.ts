@@ -81,7 +81,11 @@ const signer = new Stripe('sk_test_signer');
 
 /** A correctly signed event of a type no lifecycle handles: recorded once, answered 200. */
 function signedEvent(): Probe {
-  const raw = JSON.stringify({ id: `evt_${unique('probe').replace(/-/g, '')}`, object: 'event', type: 'customer.created', data: { object: { id: 'cus_probe', object: 'customer' } } });
+  const raw = JSON.stringify({
+    id: `evt_${unique('probe').replace(/-/g, '')}`, object: 'event', api_version: '2024-06-20', created: Math.floor(Date.now() / 1000), livemode: false,
+    pending_webhooks: 1, request: { id: null, idempotency_key: null }, type: 'customer.created',
+    data: { object: { id: 'cus_probe', object: 'customer', email: 'probe@example.test', metadata: {} } },
+  });
   return { raw, headers: { 'content-type': 'application/json', 'stripe-signature': signer.webhooks.generateTestHeaderString({ payload: raw, secret: WEBHOOK_SECRET }) } };
 }
 
