@@ -6,6 +6,7 @@ import { authenticate } from './auth';
 import { clientIpResolver } from './client-ip';
 import type { AppDeps } from './context';
 import { idempotency } from './idempotency';
+import { bodyGuard } from './input';
 import { createMetrics } from './metrics';
 import { toProblem } from './problem';
 import { throttleGuessing } from './rate-limit';
@@ -30,7 +31,9 @@ export function createApp(deps: AppDeps) {
     c.set('log', log);
     const started = performance.now();
     await next();
-    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    // A public path carries its token, code or key: log the route pattern instead (no secret in logs).
+    const path = isPublic(c.req.path) ? c.req.routePath : c.req.path;
+    log.info({ method: c.req.method, path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
   app.use('*', metrics.middleware);
   app.use(
@@ -43,6 +46,8 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/v1/*', async (c, next) => (isPublic(c.req.path) ? next() : authenticate(c, next)));
+  // Text that cannot be stored is refused in every body (the Stripe webhook's signed payload is its own to judge).
+  app.use('/v1/*', async (c, next) => (c.req.path === '/v1/stripe/webhook' ? next() : bodyGuard(c, next)));
   app.use('/v1/*', idempotency);
   app.use('/v1/public/*', throttleGuessing);
 

@@ -2,6 +2,7 @@ import type { Config } from '../src/config';
 import type { Principal } from '../src/domain/principal';
 import type { Logger } from '../src/logger';
 import type { Services } from '../src/platform/services';
+import type { Withheld } from './idempotency';
 
 /** Everything the HTTP layer needs, passed once to createApp: the services plus HTTP settings. */
 export interface AppDeps extends Services {
@@ -15,5 +16,7 @@ export interface AppEnv {
     requestId: string;
     log: Logger;
     clientIp: string;
+    /** Set by a route whose answer carries a secret (api/idempotency.ts withholdOnReplay). */
+    withheld?: Withheld;
   };
 }

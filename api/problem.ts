@@ -2,8 +2,10 @@ import type { Context } from 'hono';
 import { ServiceError } from '@temporalio/client';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
+import { excerpt } from '../src/domain/input';
 import { AppError } from '../src/errors';
 import type { AppEnv } from './context';
+import { MAX_ISSUES } from './input';
 
 const PROBLEM_BASE = 'https://partnerflow.dev/problems/';
 
@@ -20,13 +22,18 @@ export function problemBody(err: AppError, instance: string, requestId?: string)
   };
 }
 
+/**
+ * 400 VALIDATION_FAILED naming each failing field. Paths and messages are excerpts (a 100 KB field
+ * name is not echoed back), and at most MAX_ISSUES problems are listed.
+ */
 export function validationError(error: ZodError, where = 'body'): AppError {
-  const errors = error.issues.map((issue) => {
+  const errors = error.issues.slice(0, MAX_ISSUES).map((issue) => {
     const keys = issue.code === 'unrecognized_keys' ? (issue as { keys?: string[] }).keys ?? [] : [];
     const path = [...issue.path.map(String), ...(keys.length === 1 ? keys : [])].join('.');
-    return { path: path || (keys.length > 1 ? keys.join(',') : where), message: issue.message };
+    const message = keys.length ? `Unrecognized key${keys.length > 1 ? 's' : ''}: ${keys.map((k) => `"${excerpt(k, 40)}"`).join(', ')}` : issue.message;
+    return { path: excerpt(path || (keys.length > 1 ? keys.map((k) => excerpt(k, 40)).join(',') : where)), message: excerpt(message) };
   });
-  const fields = [...new Set(errors.map((e) => e.path))].join(', ');
+  const fields = excerpt([...new Set(errors.map((e) => e.path))].join(', '), 300);
   return new AppError('VALIDATION_FAILED', `Invalid ${where}: ${fields}`, { errors });
 }
 
@@ -38,6 +45,7 @@ export function toProblem(err: unknown, c: Context<AppEnv>): Response {
   else if (err instanceof HTTPException) {
     if (err.status === 413) appError = new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
     else if (err.status === 400 && /json/i.test(err.message)) appError = new AppError('MALFORMED_JSON', 'The request body is not valid JSON');
+    else if (err.status === 415) appError = new AppError('UNSUPPORTED_MEDIA_TYPE', 'This route does not take a body of this Content-Type');
     else if (err.status === 401) appError = new AppError('UNAUTHENTICATED', err.message || 'Authentication required');
     else if (err.status < 500) appError = new AppError('VALIDATION_FAILED', err.message || 'Bad request');
     else appError = new AppError('INTERNAL', 'An internal error occurred');
@@ -47,6 +55,13 @@ export function toProblem(err: unknown, c: Context<AppEnv>): Response {
     appError = new AppError('UNAVAILABLE', 'A backing service is busy or unreachable; nothing was changed. Try again.');
   } else if (isUniqueViolation(err)) {
     appError = new AppError('CONFLICT', 'A record with these values already exists');
+  } else if (isDataException(err)) {
+    // The last line of defence behind api/input.ts: a value PostgreSQL refused (out of range,
+    // not a date, a character it cannot store). Its transaction rolled back, so nothing changed.
+    c.var.log?.warn({ err: { code: (err as { code: string }).code, message: (err as Error).message } }, 'input refused by the database');
+    appError = new AppError('VALIDATION_FAILED', 'A value in the request is out of range or cannot be stored; nothing was changed', {
+      errors: [{ path: 'request', message: DATA_EXCEPTIONS[(err as { code: string }).code] ?? 'a value the database cannot store' }],
+    });
   } else {
     c.var.log?.error({ err }, 'unhandled error');
     appError = new AppError('INTERNAL', 'An internal error occurred');
@@ -68,4 +83,21 @@ function isTransient(err: unknown): boolean {
 
 function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505';
+}
+
+// PostgreSQL class 22 (data exception) codes a client's value can cause, with what to tell the client.
+const DATA_EXCEPTIONS: Record<string, string> = {
+  '22001': 'a text value is too long',
+  '22003': 'a number is out of range',
+  '22007': 'a date or time is not valid',
+  '22008': 'a date or time is out of range',
+  '22021': 'a text value contains a character that cannot be stored',
+  '22P02': 'a value is not of the expected type',
+  '22P05': 'a text value contains a character that cannot be stored',
+};
+
+function isDataException(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  // postgres.js errors carry `severity` and a five-character SQLSTATE in `code`.
+  return typeof code === 'string' && code in DATA_EXCEPTIONS && 'severity' in (err as object);
 }

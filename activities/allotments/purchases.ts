@@ -74,7 +74,7 @@ export function createPurchaseActivities(deps: Pick<ActivityDeps, 'sql' | 'strip
         },
         { idempotencyKey: `purchase-${purchaseId}-payment-intent` },
       );
-      await recordPaymentIntent(sql, purchaseId, intent.id, intent.client_secret!);
+      await recordPaymentIntent(sql, purchaseId, intent.id);
       return { paymentIntentId: intent.id };
     },
 

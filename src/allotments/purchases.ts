@@ -1,4 +1,4 @@
-import { initialPurchaseStatus, UNSETTLED_PURCHASE, type PaymentFlow, type PaymentMethod, type PurchaseOutcome } from '../domain/allotments/lifecycle';
+import { awaitsPayment, initialPurchaseStatus, UNSETTLED_PURCHASE, type PaymentFlow, type PaymentMethod, type PurchaseOutcome } from '../domain/allotments/lifecycle';
 import type { Quote } from '../domain/allotments/pricing';
 import { actorOf, type Principal } from '../domain/principal';
 import { AppError } from '../errors';
@@ -25,6 +25,7 @@ import { quoteForOrganization } from './price-lists';
 
 export type { PaymentMismatch, Purchase, Reversal };
 
+/** A purchase as its buyer sees it: with the Stripe client secret while it awaits payment. */
 export interface PurchaseRequest {
   organizationId: string;
   assessmentId: string;
@@ -39,9 +40,11 @@ export interface PurchaseRequest {
 export interface PurchaseView extends Purchase {
   paymentMismatches: PaymentMismatch[];
   reversals: Reversal[];
+  /** What Stripe.js needs to pay, read from Stripe while the purchase awaits payment (never stored). */
+  clientSecret: string | null;
 }
 
-async function view(sql: Db, purchase: Purchase): Promise<PurchaseView> {
+async function view(sql: Db, purchase: Purchase): Promise<Omit<PurchaseView, 'clientSecret'>> {
   const [paymentMismatches, reversals] = await Promise.all([listPaymentMismatches(sql, purchase.id), listReversals(sql, purchase.id)]);
   return { ...purchase, paymentMismatches, reversals };
 }
@@ -59,16 +62,37 @@ function purchaseRow(principal: Principal, { org, assessment }: Target, req: Pur
   };
 }
 
-export async function getPurchase(s: Pick<Services, 'sql'>, p: Principal, id: string): Promise<PurchaseView> {
+export async function getPurchase(s: Pick<Services, 'sql' | 'stripe' | 'logger'>, p: Principal, id: string): Promise<PurchaseView> {
   await assertAllotmentsEnabled(s.sql);
-  return view(s.sql, await readPurchase(s.sql, p, id));
+  return present(s, await readPurchase(s.sql, p, id));
+}
+
+/** The purchase as the API answers it: its payment's history and, while it awaits payment, the client secret. */
+async function present(s: Pick<Services, 'sql' | 'stripe' | 'logger'>, purchase: Purchase): Promise<PurchaseView> {
+  const [history, clientSecret] = await Promise.all([view(s.sql, purchase), clientSecretOf(s, purchase)]);
+  return { ...history, clientSecret };
+}
+
+/**
+ * The client secret is never stored (docs/security.md): while the purchase awaits payment it is
+ * read from Stripe, which keeps it. When Stripe cannot be reached the purchase is answered without
+ * it (null) and the client reads it again later.
+ */
+async function clientSecretOf(s: Pick<Services, 'stripe' | 'logger'>, purchase: Purchase): Promise<string | null> {
+  if (!s.stripe || !purchase.stripePaymentIntentId || !awaitsPayment(purchase.status)) return null;
+  try {
+    return (await s.stripe.paymentIntents.retrieve(purchase.stripePaymentIntentId)).client_secret;
+  } catch (err) {
+    s.logger.warn({ purchaseId: purchase.id, err: (err as Error).message }, 'could not read the PaymentIntent from Stripe');
+    return null;
+  }
 }
 
 /**
  * Buys units for an organization: with Stripe, a pending purchase whose workflow creates the
  * PaymentIntent and allocates once paid; "manual", an admin's grant allocated at once.
  */
-export async function placePurchase(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' | 'stripe' | 'config'>, principal: Principal, req: PurchaseRequest): Promise<PurchaseView> {
+export async function placePurchase(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' | 'stripe' | 'config' | 'logger'>, principal: Principal, req: PurchaseRequest): Promise<PurchaseView> {
   await assertAllotmentsEnabled(s.sql);
   if (req.checkout && req.paymentMethod === 'manual') {
     throw new AppError('VALIDATION_FAILED', 'Invalid body: checkout', { errors: [{ path: 'checkout', message: 'a manual grant is not paid; checkout applies to Stripe payments' }] });
@@ -77,8 +101,8 @@ export async function placePurchase(s: Pick<Services, 'sql' | 'temporal' | 'task
   if (target.org.responseAllotment !== 'can_be_purchased') {
     throw new AppError('ALLOTMENT_NOT_PURCHASABLE', 'This organization cannot buy allotments (responseAllotment is not can_be_purchased)');
   }
-  const purchase = await ((req.paymentMethod ?? 'stripe') === 'manual' ? grantUnits(s, principal, target, req) : buyWithStripe(s, principal, target, req));
-  return view(s.sql, purchase);
+  const purchase = (req.paymentMethod ?? 'stripe') === 'manual' ? await grantUnits(s, principal, target, req) : await buyWithStripe(s, principal, target, req);
+  return present(s, purchase);
 }
 
 async function grantUnits(s: Pick<Services, 'sql'>, principal: Principal, target: Target, req: PurchaseRequest): Promise<Purchase> {

@@ -8,7 +8,7 @@ import type { AppDeps } from '../../api/context';
 import { listenHttp, type HttpLimits } from '../../src/composition/http-server';
 import { loadConfig } from '../../src/config';
 import { bootstrapAdmin } from '../../src/platform/bootstrap';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { createMailer } from '../../src/mail';
 import { createStripe } from '../../src/stripe';
 import { connectTemporal } from '../../src/temporal/connection';
@@ -41,6 +41,8 @@ export interface StackOptions {
   http?: Partial<HttpLimits>;
   /** Public-endpoint limits other than the defaults. */
   rateLimits?: { failedLookupsPerMinute?: number; usesPerMinute?: number };
+  /** The logger of the API, the worker and the Temporal runtime (default: TEST_LOG_LEVEL, silent). */
+  logger?: Logger;
 }
 
 /** Every setting a test does not choose is the documented default. */
@@ -52,7 +54,7 @@ const defaults = loadConfig({});
  * and the API on a real HTTP port.
  */
 export async function startTestStack(opts: StackOptions = {}) {
-  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const logger = opts.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   installTemporalRuntime(logger);
   const db = await freshDatabase();
   const smtp = await startSmtpListener();

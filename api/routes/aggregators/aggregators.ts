@@ -47,7 +47,7 @@ export function registerAggregatorRoutes(app: Router) {
 
   app.openapi(
     route.get('/v1/aggregators', {
-      request: { query: PageQuery.extend({ cursor: z.uuid().optional(), organizationId: z.uuid().optional(), status: z.enum(['active', 'inactive']).optional() }) },
+      request: { query: PageQuery.extend({ organizationId: z.uuid().optional(), status: z.enum(['active', 'inactive']).optional() }) },
       ok: { 200: listOf(AggregatorSchema) },
     }),
     async (c) => {

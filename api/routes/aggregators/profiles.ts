@@ -2,7 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { createProfile, getProfile, listProfileContracts, listProfiles, memberStats, patchProfile } from '../../../src/aggregators/profiles';
 import { contractCursor, PROFILE_STATUSES } from '../../../src/domain/aggregators/catalog';
 import { principalOf, requireRole } from '../../auth';
-import { IdParam, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import { CONTRACT_CURSOR } from '../../../src/domain/cursor';
+import { IdParam, jsonBody, listOf, page, PageQuery, pageQuery } from '../../schemas';
 import { routesOf } from '../../route-spec';
 import type { Router } from '../../router';
 import { ContractSchema, MemberStatsSchema, presentContract, ProfileSchema } from './schemas';
@@ -24,7 +25,6 @@ const PatchProfile = z
   .strictObject({ name: ProfileFields.name.optional(), email: ProfileFields.email.optional(), status: ProfileFields.status.optional() })
   .openapi('PatchProfile');
 
-const ContractCursor = z.string().regex(/^\d+_[0-9a-f-]{36}$/i, 'a nextCursor from the previous page');
 
 const route = routesOf('aggregators');
 const organizationRoute = routesOf('organizations');
@@ -42,7 +42,7 @@ export function registerProfileRoutes(app: Router) {
   app.openapi(
     route.get('/v1/profiles', {
       request: {
-        query: PageQuery.extend({ cursor: z.uuid().optional(), organizationId: z.uuid().optional(), aggregatorId: z.uuid().optional(), status: z.enum(PROFILE_STATUSES).optional() }),
+        query: PageQuery.extend({ organizationId: z.uuid().optional(), aggregatorId: z.uuid().optional(), status: z.enum(PROFILE_STATUSES).optional() }),
       },
       ok: { 200: listOf(ProfileSchema) },
     }),
@@ -70,13 +70,13 @@ export function registerProfileRoutes(app: Router) {
   app.openapi(
     route.get('/v1/profiles/{id}/contracts', {
       description: 'The profile\'s contracts, newest first: tariff, services, active or terminated (terminatedAt, terminationReason).',
-      request: { params: IdParam, query: PageQuery.extend({ cursor: ContractCursor.optional(), status: z.enum(['active', 'terminated']).optional() }) },
+      request: { params: IdParam, query: pageQuery(CONTRACT_CURSOR).extend({ status: z.enum(['active', 'terminated']).optional() }) },
       ok: { 200: listOf(ContractSchema) }, errors: [404],
     }),
     async (c) => {
       const q = c.req.valid('query');
       const rows = await listProfileContracts(c.var.deps, principalOf(c), c.req.valid('param').id, { status: q.status, after: q.cursor, limit: q.limit + 1 });
-      const result = page(rows, q.limit, contractCursor);
+      const result = page(rows, q.limit, contractCursor, CONTRACT_CURSOR);
       return c.json({ items: result.items.map(presentContract), nextCursor: result.nextCursor }, 200);
     },
   );

@@ -30,7 +30,7 @@ export function registerTariffRoutes(app: Router) {
 
   app.openapi(
     route.get('/v1/tariffs', {
-      request: { query: PageQuery.extend({ cursor: z.uuid().optional(), organizationId: z.uuid().optional(), paymentFrequency: z.enum(PAYMENT_FREQUENCIES).optional() }) },
+      request: { query: PageQuery.extend({ organizationId: z.uuid().optional(), paymentFrequency: z.enum(PAYMENT_FREQUENCIES).optional() }) },
       ok: { 200: listOf(TariffSchema) },
     }),
     async (c) => {

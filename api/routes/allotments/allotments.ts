@@ -2,7 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { listAllotments } from '../../../src/allotments/ledger';
 import { getPurchase, placePurchase } from '../../../src/allotments/purchases';
 import { principalOf, requireRole } from '../../auth';
-import { Currency, errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import { ALLOTMENT_CURSOR } from '../../../src/domain/cursor';
+import { Currency, errorResponses, IdParam, json, jsonBody, listOf, page, pageQuery } from '../../schemas';
+import { withholdOnReplay } from '../../idempotency';
 import type { Router } from '../../router';
 import { presentPurchase } from './present';
 import { AllotmentSchema, PurchaseSchema } from './schemas';
@@ -23,13 +25,13 @@ export function registerAllotmentRoutes(app: Router) {
     createRoute({
       method: 'get', path: '/v1/allotments', tags: ['allotments'],
       description: 'The ledger per organization × assessment: Available = Allocated − Used − Unexpired.',
-      request: { query: PageQuery.extend({ organizationId: z.uuid().optional(), assessmentId: z.uuid().optional() }) },
+      request: { query: pageQuery(ALLOTMENT_CURSOR).extend({ organizationId: z.uuid().optional(), assessmentId: z.uuid().optional() }) },
       responses: { 200: json(listOf(AllotmentSchema)), ...errorResponses(409) },
     }),
     async (c) => {
       const q = c.req.valid('query');
       const rows = await listAllotments(c.var.deps, principalOf(c), { organizationId: q.organizationId, assessmentId: q.assessmentId, after: q.cursor, limit: q.limit + 1 });
-      return c.json(page(rows, q.limit, (r) => `${r.organizationId}:${r.assessmentId}`), 200);
+      return c.json(page(rows, q.limit, (r) => `${r.organizationId}:${r.assessmentId}`, ALLOTMENT_CURSOR), 200);
     },
   );
 
@@ -43,7 +45,12 @@ export function registerAllotmentRoutes(app: Router) {
       request: { body: jsonBody(CreatePurchase) },
       responses: { 201: json(PurchaseSchema, 'Created'), ...errorResponses(403, 404, 409) },
     }),
-    async (c) => c.json(presentPurchase(await placePurchase(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('json'))), 201),
+    async (c) => {
+      const purchase = presentPurchase(await placePurchase(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('json')));
+      // The client secret stays in Stripe: a replay answers clientSecret null (GET the purchase for it).
+      withholdOnReplay(c, { fields: ['clientSecret'], replay: 'without' });
+      return c.json(purchase, 201);
+    },
   );
 
   app.openapi(

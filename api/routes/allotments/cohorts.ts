@@ -3,6 +3,7 @@ import { createCohort, inviteToCohort } from '../../../src/allotments/cohorts';
 import { createShareLink, respondThroughShareLink } from '../../../src/allotments/share-links';
 import { requireRole } from '../../auth';
 import { errorResponses, IdParam, json, jsonBody, listOf } from '../../schemas';
+import { withholdOnReplay } from '../../idempotency';
 import type { Router } from '../../router';
 import { presentResponse } from './present';
 import { CohortSchema, Respondent, ResponseSchema } from './schemas';
@@ -37,11 +38,21 @@ export function registerCohortRoutes(app: Router) {
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/assessments/{id}/share-links', tags: ['share links'],
-      description: 'An unguessable public link; responses created through it count like any other. The token is shown only here.',
+      description:
+        'An unguessable public link; responses created through it count like any other. The token is shown only here (stored as a hash): ' +
+        'a repeat with the same Idempotency-Key answers 409 IDEMPOTENCY_SECRET_WITHHELD naming the link created.',
       request: { params: IdParam, body: jsonBody(z.strictObject({ organizationId: z.uuid(), cohortId: z.uuid().optional() })) },
-      responses: { 201: json(z.object({ id: z.uuid(), token: z.string(), path: z.string() }), 'Created'), ...errorResponses(403, 404) },
+      responses: { 201: json(z.object({ id: z.uuid(), token: z.string(), path: z.string() }), 'Created'), ...errorResponses(403, 404, 409) },
     }),
-    async (c) => c.json(await createShareLink(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('param').id, c.req.valid('json')), 201),
+    async (c) => {
+      const link = await createShareLink(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('param').id, c.req.valid('json'));
+      withholdOnReplay(c, {
+        fields: ['token', 'path'], replay: 'refuse', id: link.id,
+        detail: `The first request with this Idempotency-Key created share link ${link.id}; its token is shown only once and is not stored, so it is not replayed. ` +
+          'Create another link with a new key.',
+      });
+      return c.json(link, 201);
+    },
   );
 
   app.openapi(

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createToken, createUser, listUsers, revokeToken } from '../../../src/platform/users';
 import { principalOf, requireRole } from '../../auth';
+import { withholdOnReplay } from '../../idempotency';
 import type { Router } from '../../router';
 import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
 
@@ -58,11 +59,21 @@ export function registerUserRoutes(app: Router) {
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/users/{id}/tokens', tags: ['users'],
-      description: 'Admins for anyone, everyone for themselves. The secret is shown once and stored only as a hash.',
+      description:
+        'Admins for anyone, everyone for themselves. The secret is shown once and stored only as a hash: a repeat with the same Idempotency-Key ' +
+        'answers 409 IDEMPOTENCY_SECRET_WITHHELD naming the token created, never the secret again.',
       request: { params: IdParam, body: { content: { 'application/json': { schema: z.strictObject({ name: z.string().max(100).optional() }) } } } },
-      responses: { 201: json(TokenSchema, 'Created'), ...errorResponses(403, 404) },
+      responses: { 201: json(TokenSchema, 'Created'), ...errorResponses(403, 404, 409) },
     }),
-    async (c) => c.json(await createToken(c.var.deps, principalOf(c), c.req.valid('param').id, (c.req.valid('json') ?? {}).name), 201),
+    async (c) => {
+      const token = await createToken(c.var.deps, principalOf(c), c.req.valid('param').id, (c.req.valid('json') ?? {}).name);
+      withholdOnReplay(c, {
+        fields: ['token'], replay: 'refuse', id: token.id,
+        detail: `The first request with this Idempotency-Key created token ${token.id}; its secret is shown only once and is not stored, so it is not replayed. ` +
+          `Revoke it (DELETE /v1/tokens/${token.id}) if you did not receive it, and create another with a new key.`,
+      });
+      return c.json(token, 201);
+    },
   );
 
   app.openapi(

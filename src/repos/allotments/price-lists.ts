@@ -3,6 +3,7 @@ import type { Band, PriceListTerms, TiersMode } from '../../domain/allotments/pr
 import type { Principal } from '../../domain/principal';
 import { notFound } from '../../errors';
 import { inScope } from '../scope';
+import { assessmentInScope } from './access';
 
 export interface PriceList extends PriceListTerms {
   assessmentId: string;
@@ -25,11 +26,14 @@ export async function insertPriceList(
   return row!;
 }
 
-/** Admins see every price list; managers those linked to an organization in their scope. */
+/**
+ * Admins see every price list; managers those of an assessment they are linked to that are linked
+ * to an organization in their scope (the assessment scope of docs/allotments.md).
+ */
 export async function getPriceList(sql: Db, principal: Principal, id: string): Promise<PriceList> {
   const [row] = await sql<PriceList[]>`
     select ${columns(sql)} from price_lists p
-    where p.id = ${id} and (${principal.role === 'admin' ? sql`true` : sql`exists (
+    where p.id = ${id} and ${assessmentInScope(sql, principal, 'p.assessment_id')} and (${principal.role === 'admin' ? sql`true` : sql`exists (
       select 1 from organization_price_lists l where l.price_list_id = p.id and ${inScope(sql, principal, 'l.organization_id')})`})`;
   if (!row) throw notFound('Price list');
   return row;

@@ -12,6 +12,7 @@ import type { MismatchReason } from '../../domain/allotments/payments';
 import type { Principal } from '../../domain/principal';
 import { notFound } from '../../errors';
 import { inScope } from '../scope';
+import { assessmentInScope } from './access';
 
 export type { PurchaseStatus };
 
@@ -28,7 +29,6 @@ export interface Purchase {
   paymentFlow: PaymentFlow;
   status: PurchaseStatus;
   stripePaymentIntentId: string | null;
-  clientSecret: string | null;
   stripeCheckoutSessionId: string | null;
   checkoutUrl: string | null;
   /** Units refunds and disputes took back from the allotment. */
@@ -43,7 +43,7 @@ export interface Purchase {
 
 export async function insertPurchase(
   sql: Db,
-  p: Omit<Purchase, 'id' | 'stripePaymentIntentId' | 'clientSecret' | 'stripeCheckoutSessionId' | 'checkoutUrl' | 'refundedUnits' | 'refundShortfall' | 'paidAt' | 'createdAt' | 'paymentFlow'> & {
+  p: Omit<Purchase, 'id' | 'stripePaymentIntentId' | 'stripeCheckoutSessionId' | 'checkoutUrl' | 'refundedUnits' | 'refundShortfall' | 'paidAt' | 'createdAt' | 'paymentFlow'> & {
     id?: string;
     paymentFlow?: PaymentFlow;
   },
@@ -55,7 +55,7 @@ export async function insertPurchase(
 }
 
 export async function getPurchase(sql: Db, principal: Principal, id: string): Promise<Purchase> {
-  const [row] = await sql<Purchase[]>`select p.* from purchases p where p.id = ${id} and ${inScope(sql, principal, 'p.organization_id')}`;
+  const [row] = await sql<Purchase[]>`select p.* from purchases p where p.id = ${id} and ${inScope(sql, principal, 'p.organization_id')} and ${assessmentInScope(sql, principal, 'p.assessment_id')}`;
   if (!row) throw notFound('Purchase');
   return row;
 }
@@ -71,8 +71,9 @@ export async function lockPurchaseByPaymentIntent(sql: Db, paymentIntentId: stri
   return row;
 }
 
-export async function recordPaymentIntent(sql: Db, id: string, paymentIntentId: string, clientSecret: string): Promise<void> {
-  await sql`update purchases set stripe_payment_intent_id = ${paymentIntentId}, client_secret = ${clientSecret} where id = ${id}`;
+/** The PaymentIntent's id only: its client secret is a secret and stays in Stripe (read it from there). */
+export async function recordPaymentIntent(sql: Db, id: string, paymentIntentId: string): Promise<void> {
+  await sql`update purchases set stripe_payment_intent_id = ${paymentIntentId} where id = ${id}`;
 }
 
 export async function recordCheckoutSession(sql: Db, id: string, sessionId: string, url: string): Promise<void> {

@@ -3,6 +3,7 @@ import { OPEN_RESPONSE, type ResponseStatus } from '../../domain/allotments/life
 import type { Principal } from '../../domain/principal';
 import { notFound } from '../../errors';
 import { inScope } from '../scope';
+import { assessmentInScope } from './access';
 
 export type { ResponseStatus };
 export type ResponseSource = 'manual' | 'bulk' | 'cohort' | 'share_link';
@@ -53,7 +54,7 @@ export async function getResponse(sql: Db, principal: Principal, id: string): Pr
   const [row] = await sql<ResponseRow[]>`
     select r.id, r.assessment_id, r.organization_id, r.cohort_id, r.job_id, r.source, r.respondent_email, r.respondent_name,
            r.counted, r.status, r.expires_at, r.created_at, r.completed_at, r.expired_at
-    from responses r where r.id = ${id} and ${inScope(sql, principal, 'r.organization_id')}`;
+    from responses r where r.id = ${id} and ${inScope(sql, principal, 'r.organization_id')} and ${assessmentInScope(sql, principal, 'r.assessment_id')}`;
   if (!row) throw notFound('Response');
   return row;
 }

@@ -1,0 +1,63 @@
+import type { Sql } from '../../../src/db/connect';
+
+/**
+ * Tables a refused request may write by design, so the "nothing changed" check leaves them out:
+ * the idempotency store keeps refusals too (a repeat gets the same refusal). Abuse counters that
+ * count refused guesses (issue 11 part B) belong here as well.
+ */
+export const WRITTEN_BY_REFUSALS = ['idempotency_records', 'schema_migrations'];
+const ABUSE_COUNTERS = /rate_limit|throttle|abuse|guess/;
+
+/**
+ * Refusals that record something on purpose, and where: a wrong e-mail verification code counts
+ * an attempt (and the fifth locks the claim, audited), as docs/groups.md promises.
+ */
+export const RECORDING_REFUSALS: Record<string, string[]> = {
+  VERIFICATION_FAILED: ['access_claims', 'audit_events'],
+  CODE_EXHAUSTED: ['access_claims', 'audit_events'],
+};
+
+/** Columns written on every request by design (a token's last use), left out of a table's fingerprint. */
+const IGNORED_COLUMNS: Record<string, string[]> = { api_tokens: ['last_used_at'] };
+
+/** Per table: row count and the sum of the rows' transaction ids (any insert, update or delete moves one of them). */
+export type Fingerprint = Record<string, string>;
+
+export async function fingerprinter(sql: Sql) {
+  const tables = (await sql<{ name: string }[]>`
+    select table_name as name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`)
+    .map((t) => t.name)
+    .filter((t) => !WRITTEN_BY_REFUSALS.includes(t) && !ABUSE_COUNTERS.test(t));
+  if (tables.length < 20) throw new Error(`only ${tables.length} tables found`);
+  const query = tables
+    .map((t) => {
+      const ignored = IGNORED_COLUMNS[t];
+      if (!ignored) return `select '${t}' as t, count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text as f from "${t}"`;
+      const row = `(to_jsonb(x) ${ignored.map((c) => `- '${c}'`).join(' ')})::text`;
+      return `select '${t}' as t, count(*)::text || ':' || coalesce(md5(string_agg(${row}, ',' order by ${row})), '') as f from "${t}" x`;
+    })
+    .join(' union all ');
+  const take = async (): Promise<Fingerprint> => Object.fromEntries((await sql.unsafe<{ t: string; f: string }[]>(query)).map((r) => [r.t, r.f]));
+  return {
+    tables,
+    take,
+    /** The tables whose fingerprint differs. */
+    diff(a: Fingerprint, b: Fingerprint): string[] {
+      return tables.filter((t) => a[t] !== b[t]);
+    },
+    /** Waits until nothing changes for a while (workflows an accepted request started have written). */
+    async settle(timeoutMs = 20_000): Promise<Fingerprint> {
+      const deadline = Date.now() + timeoutMs;
+      let last = await take();
+      let stable = 0;
+      while (stable < 2 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 120));
+        const next = await take();
+        stable = tables.every((t) => next[t] === last[t]) ? stable + 1 : 0;
+        last = next;
+      }
+      return last;
+    },
+  };
+}
