@@ -180,6 +180,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   },
   'POST /v1/customers': { rule: 'admin', probe: () => ({ body: { name: 'Probe Customer', email: uniqueEmail('customer') } }) },
   'GET /v1/customers/{id}': { rule: 'admin', probe: (w) => id(w.ids.customers) },
+  'POST /v1/customers/{id}/setup-intents': { rule: 'admin', probe: (w) => ({ ...id(w.ids.customers), body: {} }) },
   'POST /v1/subscriptions': { rule: 'admin', probe: (w) => ({ body: { customerId: w.ids.customers, planId: w.free.usersPlan.id, collection: 'send_invoice' } }) },
   'GET /v1/subscriptions': { rule: 'user', probe: none },
   'GET /v1/subscriptions/{id}': { rule: 'org-read', probe: (w) => id(w.ids.subscriptions) },
@@ -201,6 +202,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /v1/campaigns/{id}/codes': { rule: 'org-read', probe: (w) => id(w.ids.campaigns) },
   'POST /v1/campaigns/{id}/deactivate': { rule: 'org-write', probe: (w) => ({ ...id(w.ids.campaigns), body: {} }) },
   'GET /v1/reports/subscriptions': { rule: 'manager', probe: () => ({ query: { groupBy: 'group' } }) },
+  'GET /v1/reports/subscribers': { rule: 'manager', probe: () => ({ query: { groupBy: 'plan' } }) },
 
   // Aggregators
   'POST /v1/tariffs': { rule: 'org-write', probe: (w) => ({ body: { organizationId: w.orgs.own, name: unique('Tariff'), paymentFrequency: 'FREE', services: [] } }) },
