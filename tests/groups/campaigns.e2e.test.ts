@@ -123,10 +123,21 @@ describe('coupon campaigns on a paid users plan', () => {
     expect(exported.every((c) => /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{12}$/.test(c!))).toBe(true);
   });
 
-  it('ops find a group\'s campaigns by the group search attribute', async () => {
-    const ids = await groupWorkflowIds(s, w.groupId, 'campaign', 6);
-    expect(ids.every((id) => id.startsWith('campaign-'))).toBe(true);
+  it('ops find a group\'s campaigns by the group search attribute, and only those', async () => {
+    // Another group's campaign must not be listed under this group.
+    const other = await groupWorld(s, { usersAmount: 700 });
+    const foreign = await activeCampaign(s, other.groupId, { mode: 'shared', code: 'OTHERGROUP', maxRedemptions: 1 });
+    const campaigns = await s.sql<{ id: string }[]>`select id from campaigns where group_id = ${w.groupId}`;
+    expect(campaigns).toHaveLength(6); // the campaigns the tests above created
+    const ids = await groupWorkflowIds(s, w.groupId, 'campaign', campaigns.map((c) => `campaign-${c.id}`));
+    expect(ids).toHaveLength(6);
+    expect(ids).not.toContain(`campaign-${foreign.id}`);
+    expect(await groupWorkflowIds(s, other.groupId, 'campaign', [`campaign-${foreign.id}`])).toEqual([`campaign-${foreign.id}`]);
+
     const users = await groupUsers(s, w.groupId);
-    expect(users.every((u) => u.source === 'redemption' && u.status === 'active')).toBe(true);
+    const [redeemed] = await s.sql`select count(*)::int as n from redemptions r join campaigns c on c.id = r.campaign_id where c.group_id = ${w.groupId} and r.status = 'redeemed'`;
+    expect(redeemed!.n).toBeGreaterThan(0);
+    expect(users).toHaveLength(redeemed!.n);
+    expect(users.map((u) => `${u.source} ${u.status}`)).toEqual(Array(redeemed!.n).fill('redemption active'));
   });
 });

@@ -34,6 +34,10 @@ export interface StackOptions {
   paymentTimeoutHours?: number;
   /** Run on the time-skipping test server instead of the dev server (env.sleep skips calendar time). */
   timeSkipping?: boolean;
+  /** Where the Stripe client goes instead of stripe-mock itself (e.g. a proxy in front of it: tests/support/stripe-proxy.ts). */
+  stripeUrl?: string;
+  /** A Temporal server of the test's own instead of the shared dev server (e.g. one started with other dynamic config). */
+  temporalAddress?: string;
 }
 
 /**
@@ -50,8 +54,8 @@ export async function startTestStack(opts: StackOptions = {}) {
   const env = opts.timeSkipping ? await createTimeSkippingEnv() : undefined;
   const conns = env
     ? { client: env.client, nativeConnection: async () => env.nativeConnection, close: () => env.teardown() }
-    : await connectTemporal({ address: inject('temporalAddress'), TEMPORAL_NAMESPACE: 'default', TEMPORAL_TLS: false, TEMPORAL_TLS_CERT_PATH: undefined, TEMPORAL_TLS_KEY_PATH: undefined, TEMPORAL_API_KEY: undefined });
-  const stripe = opts.stripe === false ? null : createStripe({ secretKey: 'sk_test_partnerflow', apiUrl: inject('stripeMockUrl') });
+    : await connectTemporal({ address: opts.temporalAddress ?? inject('temporalAddress'), TEMPORAL_NAMESPACE: 'default', TEMPORAL_TLS: false, TEMPORAL_TLS_CERT_PATH: undefined, TEMPORAL_TLS_KEY_PATH: undefined, TEMPORAL_API_KEY: undefined });
+  const stripe = opts.stripe === false ? null : createStripe({ secretKey: 'sk_test_partnerflow', apiUrl: opts.stripeUrl ?? inject('stripeMockUrl') });
   const deps: ActivityDeps = {
     sql: db.sql,
     stripe,
@@ -133,6 +137,8 @@ export async function startTestStack(opts: StackOptions = {}) {
   return {
     env,
     sql: db.sql,
+    /** The test file's own database, for a connection outside the stack's pool (tests/support/races.ts). */
+    dbUrl: db.url,
     client: conns.client,
     taskQueue,
     stripe: stripe as Stripe | null,
