@@ -36,7 +36,10 @@ export async function purchaseWorkflow(input: PurchaseWorkflowInput): Promise<Pu
 
   if (!(await condition(() => paid, input.paymentTimeout))) {
     // Cancelling fails for a payment that succeeded meanwhile: then it counts as paid.
-    paid = (await stripe.cancelPayment(input.purchaseId)) === 'succeeded';
+    const cancelled = await stripe.cancelPayment(input.purchaseId);
+    // A payment confirmed while the cancellation ran (e.g. a Checkout session) counts too: it is
+    // never overwritten by the cancellation's answer.
+    paid = patched('payment-confirmed-while-expiring') ? paid || cancelled === 'succeeded' : cancelled === 'succeeded';
   }
   if (paid) {
     await ledger.allocatePurchase(input.purchaseId);
