@@ -2,14 +2,15 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
 import { cancellationInstant, todayUtc } from '../../src/domain/sales/dates';
-import { saleHandle } from '../../src/sales/workflow';
+import { launchThroughWorkflow, saleHandle } from '../../src/sales/workflow';
 import { MAX_UPDATES_PER_RUN } from '../../workflows/sales/sale';
 import { scheduledActivities } from '../support/history';
 import { suiteStack } from '../support/suite';
 import { saleWorld, waitFor } from './world';
 
 const DAY = 24 * 60 * 60 * 1000;
-const USERS = MAX_UPDATES_PER_RUN;
+/** Users with a key; their first launches are the last of the first run and the first of the next. */
+const USERS = 61;
 
 describe('a sale whose workflow continued as new, over a real year (time skipping)', () => {
   const { s } = suiteStack({ timeSkipping: true });
@@ -25,19 +26,30 @@ describe('a sale whose workflow continued as new, over a real year (time skippin
     const handle = saleHandle(s.deps, sale.saleId);
     expect((await s.call('POST', `/v1/sales/${sale.saleId}/approve`, { token: sale.approver.token })).status).toBe(200);
     await waitFor(async () => (await s.call('GET', `/v1/sales/${sale.saleId}`)).body.status, (st) => st === 'active', { what: 'the sale to be active' });
+    const launch = (userEmail: string) => s.call('POST', `/v1/sales/${sale.saleId}/launches`, { token: sale.registrant.token, body: { userEmail } });
 
-    // A first launch per user, 10 at a time, through the API as the delivery system sends them:
-    // past 1 000 updates a run hands over to a new one, and launches meanwhile are sent again.
-    const emails = Array.from({ length: USERS }, (_, i) => `user${i}@customer.test`);
+    // The run takes its updates up to the cap: a first user's launch, then that key launched
+    // through the workflow again and again (the delivery system's API answers relaunches from the
+    // database; the workflow takes them all the same).
+    expect((await launch('user0@customer.test')).status).toBe(201);
+    const relaunches = MAX_UPDATES_PER_RUN - USERS;
+    let sent = 0;
+    await Promise.all(Array.from({ length: 10 }, async () => {
+      while (sent < relaunches) {
+        sent++;
+        const key = await launchThroughWorkflow(s.deps, sale.saleId, { saleDistributionId: sale.lineId, userEmail: 'user0@customer.test', actorId: sale.registrant.userId });
+        expect(key.created).toBe(false);
+      }
+    }));
+    // Then first launches, 10 at a time through the API, across the hand-over to the next run:
+    // each is a first launch (201), none is lost or taken for a relaunch while the run hands over.
+    const emails = Array.from({ length: USERS - 1 }, (_, i) => `user${i + 1}@customer.test`);
     let next = 0;
     const statuses: number[] = [];
     await Promise.all(Array.from({ length: 10 }, async () => {
-      while (next < emails.length) {
-        const userEmail = emails[next++]!;
-        statuses.push((await s.call('POST', `/v1/sales/${sale.saleId}/launches`, { token: sale.registrant.token, body: { userEmail } })).status);
-      }
+      while (next < emails.length) statuses.push((await launch(emails[next++]!)).status);
     }));
-    expect(statuses).toEqual(Array(USERS).fill(201));
+    expect(statuses).toEqual(Array(USERS - 1).fill(201));
 
     // The chain of runs: the first one ended by continuing as new, carrying its state.
     const continued = await waitFor(() => handle.describe(), (d) => d.runId !== d.raw.workflowExecutionInfo?.firstRunId, { what: 'the sale workflow to continue as new' });
