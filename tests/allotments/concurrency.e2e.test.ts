@@ -57,6 +57,7 @@ describe('200 simultaneous creations across the four paths against an allotment 
       // Every answer of the path is a creation or a whole refusal, and the path took part in the race.
       expect(accepted.length + refused.length, path).toBe(50);
       expect(accepted.length, `${path}: accepted`).toBeGreaterThan(0);
+      expect(refused.length, `${path}: refused`).toBeGreaterThan(0);
       for (const r of refused) {
         expect(r.res.body.code).toBe('ALLOTMENT_EXHAUSTED');
         expect(r.res.body.available).toBeLessThan(UNITS[path]);

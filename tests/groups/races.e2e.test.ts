@@ -122,6 +122,8 @@ describe('one address coming in by claims, a redemption and an import at the sam
     expect(answers.filter((r) => r.status >= 500)).toEqual([]);
     const winners = [...claimed.filter((r) => r.status === 201), ...redeemed.filter((r) => r.status === 201)].length + (danaRow.status === 'created' ? 1 : 0);
     expect(winners).toBe(1);
+    const losers = [...claimed, ...redeemed].filter((r) => r.status !== 201);
+    expect(losers).toHaveLength(danaRow.status === 'created' ? 6 : 5);
     for (const c of claimed.filter((r) => r.status !== 201)) {
       expect(c.status).toBe(200);
       expect(c.body).toMatchObject({ status: 'granted', existing: true, subscriptionId: winner.id });
