@@ -9,6 +9,7 @@ export default defineConfig({
     hookTimeout: 240_000,
     pool: 'forks',
     maxWorkers: 2,
-    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
+    // test-counts.json counts every failure for the CI's summary line (scripts/ci/summary.mjs).
+    reporters: ['default', ['json', { outputFile: 'test-results.json' }], ['./scripts/ci/counts-reporter.ts', { outputFile: 'test-counts.json' }]],
   },
 });

@@ -51,6 +51,12 @@ async function refusal(err: unknown, reread: () => Promise<ResponseRow>): Promis
   if (cause instanceof ApplicationFailure && cause.type === ResponseFailure.EXPIRY_NOT_LATER) {
     return new AppError('UNPROCESSABLE', cause.message, { errors: [{ path: 'expiresAt', message: cause.message }] });
   }
+  // The workflow's verdict first: a transition it has begun (an expiry being written) closes the
+  // response before the database says so.
+  if (cause instanceof ApplicationFailure && cause.type === ResponseFailure.NOT_OPEN) {
+    const closed = CLOSED[cause.details?.[0] as ResponseStatus];
+    if (closed) return closed();
+  }
   if (cause instanceof ApplicationFailure || err instanceof WorkflowNotFoundError) {
     const closed = CLOSED[(await reread()).status];
     if (closed) return closed();

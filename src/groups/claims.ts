@@ -60,8 +60,12 @@ async function assertClaimable(sql: Db, group: Group, rules: AccessRules): Promi
 async function grant(s: ClaimServices, group: Group, claim: { id: string; email: string; name: string; via: AccessClaim['via']; clientIp: string; verifying?: boolean }) {
   const source = claimSource(claim.via);
   const done = await s.sql.begin(async (tx) => {
-    const existing = await liveGroupUser(tx, group.id, claim.email);
-    const sub = existing ?? (await reserveGroupUser(tx, { group, email: claim.email, name: claim.name, source, actor: `claim:${claim.id}` }));
+    const before = await liveGroupUser(tx, group.id, claim.email);
+    const reserved = before ? undefined : await reserveGroupUser(tx, { group, email: claim.email, name: claim.name, source, actor: `claim:${claim.id}` });
+    // Refused by the unique index: another way in for this address committed first (the insert
+    // waited for it), so this statement's fresh snapshot sees it and the claim answers it.
+    const existing = before ?? (reserved ? undefined : await liveGroupUser(tx, group.id, claim.email));
+    const sub = reserved ?? existing;
     if (!sub) throw new AppError('CONFLICT', 'Another claim for this address is being granted; try again');
     if (claim.verifying) await grantClaim(tx, claim.id, sub.id);
     else await insertClaim(tx, { ...claim, groupId: group.id, status: 'granted', subscriptionId: sub.id });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { aggregatorProgressQuery } from '../../workflows/aggregators/aggregator-definitions';
+import { holdLock } from '../support/races';
 import { suiteStack } from '../support/suite';
+import { waitFor } from '../support/wait';
 import { contractTruth, getAggregator, profile, seedProfiles, studioWorld, waitForAggregator } from './world';
 
 describe('deactivating an aggregator integration', () => {
@@ -79,15 +82,39 @@ describe('deactivating an aggregator integration', () => {
     await seedProfiles(s, other.organizationId, other.aggregatorId, 10_000);
     const started = await s.call('PUT', `/v1/aggregators/${other.aggregatorId}/tariff`, { token: other.manager.token, body: { tariffId: other.freeTariffId } });
     expect(started.status).toBe(202);
-    await waitForAggregator(s, other.aggregatorId, (a) => a.profilesDone > 0, 30_000, 10);
-    const res = await s.call('POST', `/v1/aggregators/${other.aggregatorId}/deactivate`, { token: other.manager.token });
+    // Hold the integration's row: the running batch cannot commit its progress, so the backfill
+    // is certainly still running when the deactivation arrives.
+    const held = await holdLock(s.dbUrl, (tx) => tx`select 1 from aggregators where id = ${other.aggregatorId} for update`);
+    let deactivation: ReturnType<typeof s.call> | undefined;
+    try {
+      await held.waitForWaiters(1, 'a backfill batch of the assignment');
+      const during = await getAggregator(s, other.aggregatorId);
+      expect(during).toMatchObject({ status: 'active', state: 'assigning' });
+      expect(during.profilesDone).toBeLessThan(10_000);
+      deactivation = s.call('POST', `/v1/aggregators/${other.aggregatorId}/deactivate`, { token: other.manager.token });
+      // The workflow has the deactivation queued behind the batch it is running.
+      await waitFor(() => s.client.workflow.getHandle(`aggregator-${other.aggregatorId}`).query(aggregatorProgressQuery), (p) => p.queued === 1 && p.working, {
+        what: 'the deactivation to be queued behind the running batch',
+      });
+    } finally {
+      await held.release();
+    }
+    const res = await deactivation!;
     expect(res.status).toBe(202);
     await s.client.workflow.getHandle(`aggregator-${other.aggregatorId}`).result();
     expect(await getAggregator(s, other.aggregatorId)).toMatchObject({ status: 'inactive', state: 'done', profilesTotal: 10_000, profilesDone: 10_000 });
     const [left] = await s.sql`
       select (select count(*) from profiles where aggregator_id = ${other.aggregatorId})::int as attached,
              (select count(*) from contracts where aggregator_id = ${other.aggregatorId} and status = 'active')::int as active,
-             (select count(*) from profiles where organization_id = ${other.organizationId} and status = 'prospect')::int as prospects`;
-    expect(left).toEqual({ attached: 0, active: 0, prospects: 10_000 });
+             (select count(*) from profiles where organization_id = ${other.organizationId} and status = 'prospect')::int as prospects,
+             (select count(*) from contracts where aggregator_id = ${other.aggregatorId} and termination_reason = 'aggregator_deactivated')::int as terminated`;
+    expect(left).toMatchObject({ attached: 0, active: 0, prospects: 10_000 });
+    // The assignment was cut short: only the profiles it had reached got (and lost) a contract.
+    expect(left!.terminated).toBeGreaterThan(0);
+    expect(left!.terminated).toBeLessThan(10_000);
+    const actions = (await s.call('GET', `/v1/audit?entity=aggregator&id=${other.aggregatorId}&limit=200`, { token: other.manager.token })).body.items.map((e: { action: string }) => e.action);
+    expect(actions).toContain('assign');
+    expect(actions).not.toContain('assign_finished');
+    expect(actions.filter((a: string) => a === 'deactivate_finished')).toHaveLength(1);
   });
 });

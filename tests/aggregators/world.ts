@@ -51,9 +51,7 @@ export async function seedProfiles(s: TestStack, organizationId: string, aggrega
 export const getAggregator = async (s: TestStack, id: string, token?: string) => (await s.call('GET', `/v1/aggregators/${id}`, { token })).body;
 
 export async function waitForAggregator(s: TestStack, id: string, ok: (a: any) => boolean, timeoutMs = 60_000, pollMs = 100) {
-  const a = await waitFor(() => getAggregator(s, id), ok, timeoutMs, pollMs);
-  if (!ok(a)) throw new Error(`aggregator ${id} did not get there in ${timeoutMs} ms: ${JSON.stringify(a)}`);
-  return a;
+  return waitFor(() => getAggregator(s, id), ok, { timeoutMs, everyMs: pollMs, what: `aggregator ${id}: ${ok.toString()}` });
 }
 
 /** The truth from the database: how the aggregator's profiles stand with their active contracts. */

@@ -30,19 +30,28 @@ describe('bulk CSV invites', () => {
     expect(res.headers.get('location')).toBe(`/v1/jobs/${res.body.id}`);
     expect(res.body).toMatchObject({ status: 'running', total: 1200, failed: 0, errors: [] });
     expect((await ledger(s, w.organizationId, w.assessmentId)).unexpired).toBe(1200);
-    const seen = new Set<number>();
+    // Every value the job reported on the way, in order of first sight (polled as a client would).
+    const seen: { processed: number; status: string }[] = [];
     const job = await waitFor(
       async () => {
         const j = await s.call('GET', `/v1/jobs/${res.body.id}`, { token: w.manager.token });
-        seen.add(j.body.processed);
+        const last = seen.at(-1);
+        if (!last || last.processed !== j.body.processed || last.status !== j.body.status) seen.push({ processed: j.body.processed, status: j.body.status });
         return j;
       },
       (j) => j.body.status === 'completed',
-      60_000,
+      { timeoutMs: 60_000, everyMs: 20, what: 'the bulk job to complete' },
     );
     expect(job.body).toMatchObject({ status: 'completed', total: 1200, processed: 1200, failed: 0 });
-    expect([...seen].every((p) => p === 0 || p % 500 === 0 || p === 1200)).toBe(true);
+    // Progress moved in checkpoints of 500 rows, and at least one was seen while the job was still
+    // running, strictly between nothing and everything.
+    const running = seen.filter((v) => v.status === 'running').map((v) => v.processed);
+    expect(running.length).toBeGreaterThan(0);
+    expect(running.filter((p) => p > 0 && p < 1200).length).toBeGreaterThan(0);
+    expect(running.every((p) => [0, 500, 1000, 1200].includes(p))).toBe(true);
+    expect(running).toEqual([...running].sort((a, b) => a - b));
     const sample = await s.sql<{ id: string }[]>`select id from responses where job_id = ${res.body.id} order by random() limit 20`;
+    expect(sample).toHaveLength(20);
     for (const r of sample) expect((await s.client.workflow.getHandle(`response-${r.id}`).describe()).status.name).toBe('RUNNING');
   });
 

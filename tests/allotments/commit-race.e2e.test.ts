@@ -21,14 +21,19 @@ describe('a workflow started inside a transaction that commits late', () => {
         org, assessment, source: 'bulk', jobId: job.id, actor: 'test',
         respondents: Array.from({ length: 20 }, (_, i) => ({ email: `late${i}@example.test`, name: 'Late', expiresAt: new Date(Date.now() + 86_400_000), line: i + 2 })),
       });
-      await startLifecycle(s.client, 'bulkInviteWorkflow', { workflowId: jobWorkflowId(job.id), taskQueue: s.taskQueue, args: [{ jobId: job.id }], kind: 'job', organizationId: org.id, status: 'running' });
-      // The worker picks the job up now, while its rows are still invisible.
-      await new Promise((r) => setTimeout(r, 1500));
+      const handle = await startLifecycle(s.client, 'bulkInviteWorkflow', { workflowId: jobWorkflowId(job.id), taskQueue: s.taskQueue, args: [{ jobId: job.id }], kind: 'job', organizationId: org.id, status: 'running' });
+      // The transaction stays open until the workflow has looked for its job and not found it:
+      // its commit check failed once and is being retried.
+      await waitFor(() => handle.describe(), (d) => (d.raw.pendingActivities ?? []).some((a) => a.activityType?.name === 'awaitRecord' && (a.attempt ?? 0) >= 2), {
+        what: 'the job workflow to retry its commit check while the transaction is open',
+      });
+      expect(await s.sql`select 1 from jobs where id = ${job.id}`).toHaveLength(0);
       return job.id;
     });
     const job = await waitFor(() => s.call('GET', `/v1/jobs/${jobId}`), (j) => j.body.status === 'completed');
     expect(job.body).toMatchObject({ status: 'completed', processed: 20 });
     const ids = await s.sql<{ id: string }[]>`select id from responses where job_id = ${jobId}`;
+    expect(ids).toHaveLength(20);
     const states = await Promise.all(ids.map((r) => s.client.workflow.getHandle(`response-${r.id}`).describe().then((d) => d.status.name)));
     expect(states.filter((x) => x === 'RUNNING')).toHaveLength(20);
   });

@@ -1,41 +1,80 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { freshRateWindow } from '../support/rate-window';
+import type { ApiResult } from '../support/stack';
+import { holdLock } from '../support/races';
 import { ledger, ledgerFromFacts, partnerSuite, waitFor } from './world';
+
+type Path = 'manual' | 'cohort' | 'share_link' | 'bulk';
+/** Units each request of a path asks for: cohort invitations and bulk uploads carry several respondents. */
+const UNITS: Record<Path, number> = { manual: 1, cohort: 2, share_link: 1, bulk: 3 };
+const PATHS = Object.keys(UNITS) as Path[];
+
+/** Holds the allotment row, so every reservation queues behind it: the test sees them waiting together. */
+const holdAllotment = (s: { dbUrl: string }, w: { organizationId: string; assessmentId: string }) =>
+  holdLock(s.dbUrl, (tx) => tx`select 1 from allotments where organization_id = ${w.organizationId} and assessment_id = ${w.assessmentId} for update`);
 
 describe('200 simultaneous creations across the four paths against an allotment of 100', () => {
   // Respondents reach the public link through a proxy the server trusts, from their own addresses.
   const { s, w } = partnerSuite({ grant: 100 }, { trustedProxies: ['127.0.0.1'] });
 
-  it('creates exactly 100, refuses the rest with ALLOTMENT_EXHAUSTED, and the columns stay consistent', async () => {
+  it('creates exactly what 100 units allow on every path, refuses the rest whole with ALLOTMENT_EXHAUSTED, never a 5xx', { timeout: 120_000 }, async () => {
     const cohort = (await s.call('POST', `/v1/assessments/${w.assessmentId}/cohorts`, { token: w.manager.token, body: { organizationId: w.organizationId, name: 'Race' } })).body;
     const link = (await s.call('POST', `/v1/assessments/${w.assessmentId}/share-links`, { token: w.manager.token, body: { organizationId: w.organizationId } })).body;
     const t = w.manager.token;
-    const requests = Array.from({ length: 200 }, (_, i) => {
-      const who = { email: `race${i}@example.test`, name: `Racer ${i}` };
-      switch (i % 4) {
-        case 0:
-          return s.call('POST', `/v1/assessments/${w.assessmentId}/responses`, { token: t, body: { organizationId: w.organizationId, respondent: who } });
-        case 1:
-          return s.call('POST', `/v1/cohorts/${cohort.id}/invitations`, { token: t, body: { respondents: [who] } });
-        case 2:
-          return s.call('POST', `/v1/public/share-links/${link.token}/responses`, { token: null, body: who, headers: { 'x-forwarded-for': `198.51.100.${i}` } });
-        default:
-          return s.call('POST', `/v1/assessments/${w.assessmentId}/responses/bulk?organizationId=${w.organizationId}`, { token: t, raw: `email,name\n${who.email},${who.name}\n`, headers: { 'content-type': 'text/csv' } });
+    const who = (i: number, k = 0) => ({ email: `race${i}-${k}@example.test`, name: `Racer ${i}/${k}` });
+    const send = (path: Path, i: number): Promise<ApiResult> => {
+      switch (path) {
+        case 'manual':
+          return s.call('POST', `/v1/assessments/${w.assessmentId}/responses`, { token: t, body: { organizationId: w.organizationId, respondent: who(i) } });
+        case 'cohort':
+          return s.call('POST', `/v1/cohorts/${cohort.id}/invitations`, { token: t, body: { respondents: [who(i), who(i, 1)] } });
+        case 'share_link':
+          return s.call('POST', `/v1/public/share-links/${link.token}/responses`, { token: null, body: who(i), headers: { 'x-forwarded-for': `198.51.100.${i}` } });
+        case 'bulk': {
+          const csv = 'email,name\n' + [0, 1, 2].map((k) => `${who(i, k).email},${who(i, k).name}`).join('\n') + '\n';
+          return s.call('POST', `/v1/assessments/${w.assessmentId}/responses/bulk?organizationId=${w.organizationId}`, { token: t, raw: csv, headers: { 'content-type': 'text/csv' } });
+        }
       }
-    });
-    const results = await Promise.all(requests);
-    const accepted = results.filter((r) => r.status === 201 || r.status === 202);
-    expect(accepted).toHaveLength(100);
-    // Every other request was refused without creating anything: at zero (409), or, on a machine
-    // so loaded that Temporal missed a deadline, with 503 and Retry-After.
-    const answers = results.filter((r) => r.status >= 400).map((r) => `${r.status} ${r.body.code}`);
-    expect(answers).toHaveLength(100);
-    for (const a of answers) expect(['409 ALLOTMENT_EXHAUSTED', '503 UNAVAILABLE']).toContain(a);
-    expect(answers.filter((a) => a.startsWith('409')).length).toBeGreaterThan(0);
+    };
 
-    const [created] = await s.sql`select count(*)::int as n from responses where organization_id = ${w.organizationId}`;
-    expect(created!.n).toBe(100);
+    // Every reservation waits behind the held allotment row until the pool is full of them: the
+    // requests really contend; then they go, one at a time, in the database's order.
+    const held = await holdAllotment(s, w);
+    const sent = Array.from({ length: 200 }, (_, i) => ({ path: PATHS[i % 4]!, i, answer: send(PATHS[i % 4]!, i) }));
+    try {
+      await held.waitForWaiters(10, 'reservations of concurrent creations');
+    } finally {
+      await held.release();
+    }
+    const results = await Promise.all(sent.map(async (r) => ({ ...r, res: await r.answer })));
+
+    expect(results.filter((r) => r.res.status >= 500).map((r) => `${r.path} ${r.res.status} ${JSON.stringify(r.res.body)}`)).toEqual([]);
+    let units = 0;
+    for (const path of PATHS) {
+      const mine = results.filter((r) => r.path === path);
+      expect(mine).toHaveLength(50);
+      const accepted = mine.filter((r) => r.res.status === (path === 'bulk' ? 202 : 201));
+      const refused = mine.filter((r) => r.res.status === 409);
+      // Every answer of the path is a creation or a whole refusal, and the path took part in the race.
+      expect(accepted.length + refused.length, path).toBe(50);
+      expect(accepted.length, `${path}: accepted`).toBeGreaterThan(0);
+      expect(refused.length, `${path}: refused`).toBeGreaterThan(0);
+      for (const r of refused) {
+        expect(r.res.body.code).toBe('ALLOTMENT_EXHAUSTED');
+        expect(r.res.body.available).toBeLessThan(UNITS[path]);
+        if (path !== 'share_link') expect(r.res.body.requested).toBe(UNITS[path]);
+      }
+      // What each path created is exactly what it answered: all rows of an accepted request, none of a refused one.
+      const [created] = await s.sql`select count(*)::int as n from responses where organization_id = ${w.organizationId} and source = ${path}`;
+      expect(created!.n, `${path}: responses`).toBe(accepted.length * UNITS[path]);
+      units += accepted.length * UNITS[path];
+    }
+    const [jobs] = await s.sql`select count(*)::int as n from jobs where organization_id = ${w.organizationId} and kind = 'bulk_invite'`;
+    expect(jobs!.n).toBe(results.filter((r) => r.path === 'bulk' && r.res.status === 202).length);
+
+    // Single-unit requests were refused, so the allotment was used up to the last unit, never beyond.
+    expect(units).toBe(100);
     const columns = await ledger(s, w.organizationId, w.assessmentId);
     expect(columns).toMatchObject({ allocated: 100, invited: 100, unexpired: 100, used: 0, expired: 0, available: 0 });
     const { nextReleaseAt: _n, organizationId: _o, assessmentId: _a, unit: _u, ...cols } = columns;
@@ -43,14 +82,11 @@ describe('200 simultaneous creations across the four paths against an allotment 
 
     // Every accepted response gets its invitation workflow, bulk ones through their job.
     const running = await waitFor(
-      async () => {
-        const ids = await s.sql<{ id: string }[]>`select id from responses where organization_id = ${w.organizationId}`;
-        const states = await Promise.all(ids.map((r) => s.client.workflow.getHandle(`response-${r.id}`).describe().then((d) => d.status.name, () => 'MISSING')));
-        return states.filter((x) => x === 'RUNNING').length;
-      },
-      (n) => n === 100,
+      () => s.client.workflow.count(`PartnerflowKind = "response" AND PartnerflowOrganizationId = "${w.organizationId}" AND ExecutionStatus = "Running"`),
+      (c) => c.count === 100,
+      { what: '100 running invitation workflows' },
     );
-    expect(running).toBe(100);
+    expect(running.count).toBe(100);
   });
 
   it('limits a public link per link, not per address; guessing links is what an address is throttled for', async () => {
@@ -74,5 +110,32 @@ describe('200 simultaneous creations across the four paths against an allotment 
     // Until the minute is over the guesser cannot tell a real link from a wrong one; others are not held up.
     expect((await respond(link.token, 99, '192.0.2.77')).status).toBe(429);
     expect((await respond(link.token, 98, '192.0.2.78')).status).toBe(409);
+  });
+});
+
+describe('40 simultaneous cohort creations against an allotment of 10 cohorts (priced by cohort)', () => {
+  const { s, w } = partnerSuite({ grant: 10, pricingByCohort: true });
+
+  it('creates exactly 10 counted cohorts and refuses 30 with ALLOTMENT_EXHAUSTED, never a 5xx', async () => {
+    const held = await holdAllotment(s, w);
+    const answers = Array.from({ length: 40 }, (_, i) =>
+      s.call('POST', `/v1/assessments/${w.assessmentId}/cohorts`, { token: w.manager.token, body: { organizationId: w.organizationId, name: `Cohort ${i}` } }),
+    );
+    try {
+      await held.waitForWaiters(10, 'concurrent cohort creations');
+    } finally {
+      await held.release();
+    }
+    const results = await Promise.all(answers);
+    expect(results.map((r) => r.status).sort()).toEqual([...Array(10).fill(201), ...Array(30).fill(409)]);
+    const refused = results.filter((r) => r.status === 409);
+    expect(refused.map((r) => `${r.body.code} ${r.body.requested} ${r.body.available}`)).toEqual(Array(30).fill('ALLOTMENT_EXHAUSTED 1 0'));
+    expect(results.filter((r) => r.status === 201).map((r) => r.body.counted)).toEqual(Array(10).fill(true));
+    const [cohorts] = await s.sql`select count(*)::int as n, count(*) filter (where counted)::int as counted from cohorts where organization_id = ${w.organizationId}`;
+    expect(cohorts).toEqual({ n: 10, counted: 10 });
+    const columns = await ledger(s, w.organizationId, w.assessmentId);
+    expect(columns).toMatchObject({ unit: 'cohort', allocated: 10, invited: 10, used: 10, unexpired: 0, available: 0 });
+    const { nextReleaseAt: _n, organizationId: _o, assessmentId: _a, unit: _u, ...cols } = columns;
+    expect(cols).toEqual(await ledgerFromFacts(s, w.organizationId, w.assessmentId));
   });
 });

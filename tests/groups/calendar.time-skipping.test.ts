@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scheduledActivities } from '../support/history';
+import { startTestStack, type TestStack } from '../support/stack';
+import { startStripeProxy, type StripeProxy } from '../support/stripe-proxy';
 import { suiteStack } from '../support/suite';
 import { activeCampaign, groupWorld, redeem } from './world';
 
@@ -42,15 +45,42 @@ describe('a campaign over real calendar time', () => {
 });
 
 describe('group workflows whose transaction never committed', () => {
-  const { s } = suiteStack({ timeSkipping: true, perTest: true });
+  // Every Stripe request of this stack goes through a counting proxy in front of stripe-mock.
+  let stripe: StripeProxy;
+  let s: TestStack;
+  beforeAll(async () => {
+    stripe = await startStripeProxy();
+    s = await startTestStack({ timeSkipping: true, stripeUrl: stripe.url });
+  });
+  afterAll(async () => {
+    await s?.close();
+    await stripe?.close();
+  });
 
   it('end as abandoned without touching Stripe or the database', async () => {
+    // The proxy sees this stack's Stripe calls: setting a group up creates its catalog through it.
+    await groupWorld(s);
+    expect(stripe.calls.filter((c) => c.method === 'POST' && c.path === '/v1/products')).toHaveLength(2);
+    const callsBefore = stripe.calls.length;
+    const tables = async () => s.sql`
+      select (select count(*) from campaigns)::int as campaigns, (select count(*) from subscriptions)::int as subscriptions,
+             (select count(*) from customers)::int as customers, (select count(*) from audit_events)::int as audit`;
+    const before = await tables();
+
     const ghost = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
-    const run = (workflow: string, id: string, args: unknown) => s.client.workflow.execute(workflow, { taskQueue: s.taskQueue, workflowId: id, args: [args] });
-    expect(await run('campaignWorkflow', 'campaign-ghost', { campaignId: ghost(1), groupId: ghost(9), endsAt: null })).toBe('abandoned');
-    expect(await run('groupSubscriptionWorkflow', 'subscription-ghost', { subscriptionId: ghost(2), groupId: ghost(9) })).toBe('abandoned');
-    expect(await run('groupImportWorkflow', 'job-ghost', { jobId: ghost(3), groupId: ghost(9) })).toBe('abandoned');
-    const [rows] = await s.sql`select (select count(*) from campaigns)::int + (select count(*) from subscriptions)::int + (select count(*) from customers)::int as n`;
-    expect(rows!.n).toBe(0);
+    const run = async (workflow: string, id: string, args: unknown) => {
+      const handle = await s.client.workflow.start(workflow, { taskQueue: s.taskQueue, workflowId: id, args: [args] });
+      return { handle, result: await handle.result() };
+    };
+    const runs = [
+      await run('campaignWorkflow', 'campaign-ghost', { campaignId: ghost(1), groupId: ghost(9), endsAt: null }),
+      await run('groupSubscriptionWorkflow', 'subscription-ghost', { subscriptionId: ghost(2), groupId: ghost(9) }),
+      await run('groupImportWorkflow', 'job-ghost', { jobId: ghost(3), groupId: ghost(9) }),
+    ];
+    expect(runs.map((r) => r.result)).toEqual(['abandoned', 'abandoned', 'abandoned']);
+    // Each looked for its row until the commit check gave up, and did nothing else.
+    for (const { handle } of runs) expect(await scheduledActivities(handle)).toEqual(['awaitRecord']);
+    expect(stripe.calls).toHaveLength(callsBefore);
+    expect(await tables()).toEqual(before);
   });
 });

@@ -73,15 +73,20 @@ export async function codeMailedTo(s: TestStack, email: string): Promise<string>
   return code;
 }
 
-/** The ids of a group's workflows of one kind, as ops find them by the group search attribute (waits for `atLeast`). */
-export function groupWorkflowIds(s: TestStack, groupId: string, kind: string, atLeast: number): Promise<string[]> {
+/**
+ * The ids of a group's workflows of one kind, as ops find them by the group search attribute
+ * (visibility lags a moment): waits until they are exactly `expected`, or at least `expected` many.
+ */
+export function groupWorkflowIds(s: TestStack, groupId: string, kind: string, expected: string[] | number): Promise<string[]> {
+  const want = typeof expected === 'number' ? undefined : [...expected].sort().join();
   return waitFor(
     async () => {
       const out: string[] = [];
       for await (const wf of s.client.workflow.list({ query: `PartnerflowGroupId = "${groupId}" AND PartnerflowKind = "${kind}"` })) out.push(wf.workflowId);
-      return out;
+      return out.sort();
     },
-    (ids) => ids.length >= atLeast,
+    (ids) => (want === undefined ? ids.length >= (expected as number) : ids.join() === want),
+    { what: `the ${kind} workflows listed under PartnerflowGroupId = "${groupId}" to be ${want ?? `at least ${expected as number}`}` },
   );
 }
 

@@ -3,6 +3,7 @@ import { claimIdempotencyKey } from '../../src/repos/idempotency';
 import { ensureSchedules, PRUNE_IDEMPOTENCY_SCHEDULE_ID } from '../../src/temporal/schedules';
 import type { TestDatabase } from '../support/db';
 import { startTestStack, type TestStack } from '../support/stack';
+import { waitFor } from '../support/wait';
 
 const claim = (sql: TestDatabase['sql'], key: string) =>
   claimIdempotencyKey(sql, { principal: 'user:test', key, method: 'POST', path: '/v1/x', requestHash: 'h' });
@@ -30,8 +31,7 @@ describe('the hourly Temporal Schedule (dev server)', () => {
     await stack.sql`update idempotency_records set created_at = now() - interval '25 hours' where key = 'stale'`;
 
     await handle.trigger();
-    const deadline = Date.now() + 30_000;
-    while ((await keys(stack.sql)).includes('stale') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    await waitFor(() => keys(stack.sql), (k) => !k.includes('stale'), { what: 'the triggered run to prune the stale record', everyMs: 200 });
     expect(await keys(stack.sql)).toEqual(['fresh']);
     await handle.delete();
   });

@@ -6,7 +6,7 @@ import { startTestStack, type TestStack } from '../support/stack';
 describe('manager scope: own organization and descendants only', () => {
   let s: TestStack;
   let parent: string, child: string, grandchild: string, sibling: string, other: string;
-  let parentManager: { token: string }, childManager: { token: string };
+  let parentManager: { token: string }, childManager: { token: string; email: string };
 
   beforeAll(async () => {
     s = await startTestStack({ worker: false });
@@ -78,8 +78,13 @@ describe('manager scope: own organization and descendants only', () => {
   it('lists users of the subtree only and reads audit events of the subtree only', async () => {
     const siblingManager = await s.userWithToken({ role: 'manager', organizationId: sibling });
     const users = await s.call('GET', '/v1/users', { token: childManager.token });
-    const emails = users.body.items.map((u: { email: string }) => u.email);
+    const emails: string[] = users.body.items.map((u: { email: string }) => u.email);
+    // The child manager sees their own subtree's users (at least themselves), never the sibling's.
+    expect(emails.length).toBeGreaterThan(0);
+    expect(emails).toContain(childManager.email);
     expect(emails).not.toContain(siblingManager.email);
+    const [subtree] = await s.sql`select count(*)::int as n from users u join organizations o on o.id = u.organization_id where ${child} = any(o.path)`;
+    expect(emails).toHaveLength(subtree!.n);
     const own = await s.call('GET', `/v1/audit?entity=organization&id=${grandchild}`, { token: childManager.token });
     expect(own.body.items.length).toBeGreaterThan(0);
     const foreign = await s.call('GET', `/v1/audit?entity=organization&id=${sibling}`, { token: childManager.token });

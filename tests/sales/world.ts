@@ -70,8 +70,7 @@ export const saleStatus = async (s: TestStack, id: string, token?: string): Prom
 export async function activate(s: TestStack, id: string, token?: string): Promise<void> {
   const approved = await s.call('POST', `/v1/sales/${id}/approve`, { token });
   if (approved.status !== 200) throw new Error(`approval failed: ${JSON.stringify(approved.body)}`);
-  const status = await waitFor(() => saleStatus(s, id), (st) => st === 'active');
-  if (status !== 'active') throw new Error(`sale ${id} is ${status}, not active`);
+  await waitFor(() => saleStatus(s, id), (st) => st === 'active', { what: `sale ${id} to be active` });
 }
 
 /**

@@ -9,6 +9,10 @@ export interface ReceivedMail {
 /** A real SMTP server on loopback that keeps what it receives. */
 export async function startSmtpListener() {
   const received: ReceivedMail[] = [];
+  // While held, messages are received but not acknowledged: the sender waits for its answer.
+  let held: Promise<void> | undefined;
+  let release = () => {};
+  const waiting: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -16,12 +20,21 @@ export async function startSmtpListener() {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        received.push({
+        const mail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
+        };
+        if (!held) {
+          received.push(mail);
+          return callback();
+        }
+        waiting.push(mail);
+        void held.then(() => {
+          waiting.splice(waiting.indexOf(mail), 1);
+          received.push(mail);
+          callback();
         });
-        callback();
       });
     },
   });
@@ -39,6 +52,16 @@ export async function startSmtpListener() {
         await new Promise((r) => setTimeout(r, 100));
       }
       throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+    },
+    /** Messages received but not yet acknowledged (while held). */
+    waiting,
+    /** Stops acknowledging messages until `release()`: a sender (a mail activity) stays in its send. */
+    hold() {
+      held ??= new Promise<void>((ok) => (release = ok));
+    },
+    release() {
+      held = undefined;
+      release();
     },
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };

@@ -43,6 +43,10 @@ export interface StackOptions {
   rateLimits?: { failedLookupsPerMinute?: number; usesPerMinute?: number };
   /** The logger of the API, the worker and the Temporal runtime (default: TEST_LOG_LEVEL, silent). */
   logger?: Logger;
+  /** Where the Stripe client goes instead of stripe-mock itself (e.g. a proxy in front of it: tests/support/stripe-proxy.ts). */
+  stripeUrl?: string;
+  /** A Temporal server of the test's own instead of the shared dev server (e.g. one started with other dynamic config). */
+  temporalAddress?: string;
 }
 
 /** Every setting a test does not choose is the documented default. */
@@ -62,8 +66,8 @@ export async function startTestStack(opts: StackOptions = {}) {
   const env = opts.timeSkipping ? await createTimeSkippingEnv() : undefined;
   const conns = env
     ? { client: env.client, nativeConnection: async () => env.nativeConnection, close: () => env.teardown() }
-    : await connectTemporal({ address: inject('temporalAddress'), TEMPORAL_NAMESPACE: 'default', TEMPORAL_TLS: false, TEMPORAL_TLS_CERT_PATH: undefined, TEMPORAL_TLS_KEY_PATH: undefined, TEMPORAL_API_KEY: undefined });
-  const stripe = opts.stripe === false ? null : createStripe({ secretKey: 'sk_test_partnerflow', apiUrl: inject('stripeMockUrl') });
+    : await connectTemporal({ address: opts.temporalAddress ?? inject('temporalAddress'), TEMPORAL_NAMESPACE: 'default', TEMPORAL_TLS: false, TEMPORAL_TLS_CERT_PATH: undefined, TEMPORAL_TLS_KEY_PATH: undefined, TEMPORAL_API_KEY: undefined });
+  const stripe = opts.stripe === false ? null : createStripe({ secretKey: 'sk_test_partnerflow', apiUrl: opts.stripeUrl ?? inject('stripeMockUrl') });
   const deps: ActivityDeps = {
     sql: db.sql,
     stripe,
@@ -151,6 +155,8 @@ export async function startTestStack(opts: StackOptions = {}) {
   return {
     env,
     sql: db.sql,
+    /** The test file's own database, for a connection outside the stack's pool (tests/support/races.ts). */
+    dbUrl: db.url,
     client: conns.client,
     taskQueue,
     stripe: stripe as Stripe | null,

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler, sleep } from '@temporalio/workflow';
 import { MISMATCHED_PURCHASE, UNSETTLED_PURCHASE } from '../../src/domain/allotments/lifecycle';
 import { recordCommitted } from '../platform/records';
 import { publishStatus } from '../platform/status';
@@ -48,11 +48,30 @@ export async function purchaseWorkflow(input: PurchaseWorkflowInput): Promise<Pu
     publishStatus('abandoned');
     return 'abandoned';
   }
+  // The payment window opens when the purchase is placed (the expiresAt it shows), not when
+  // Stripe answers: an outage while the PaymentIntent is created does not lengthen it.
+  let windowClosed = false;
+  const windowFromStart = patched('payment-window-from-start');
+  if (windowFromStart) {
+    void sleep(input.paymentTimeout).then(() => {
+      windowClosed = true;
+    });
+  }
   payment = await stripe.createPayment(input.purchaseId);
 
-  if (!(await condition(() => paid, input.paymentTimeout))) {
+  let paidInTime: boolean;
+  if (windowFromStart) {
+    await condition(() => paid || windowClosed);
+    paidInTime = paid;
+  } else {
+    paidInTime = await condition(() => paid, input.paymentTimeout);
+  }
+  if (!paidInTime) {
     // Cancelling fails for a payment that succeeded meanwhile: then it counts as paid.
-    paid = (await stripe.cancelPayment(input.purchaseId)) === 'succeeded';
+    const cancelled = await stripe.cancelPayment(input.purchaseId);
+    // A payment confirmed while the cancellation ran (e.g. a Checkout session) counts too: it is
+    // never overwritten by the cancellation's answer.
+    paid = patched('payment-confirmed-while-expiring') ? paid || cancelled === 'succeeded' : cancelled === 'succeeded';
   }
   if (paid) {
     await ledger.allocatePurchase(input.purchaseId);

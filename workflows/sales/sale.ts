@@ -9,6 +9,7 @@ import {
   proxyActivities,
   proxyLocalActivities,
   setHandler,
+  sleep,
   workflowInfo,
   type ActivityOptions,
 } from '@temporalio/workflow';
@@ -240,6 +241,10 @@ async function wait(run: SaleRun, done: () => boolean, deadline?: number): Promi
 async function continueAsNew(run: SaleRun): Promise<never> {
   run.draining = true;
   await condition(allHandlersFinished);
+  // The launches just finished recorded their keys in this workflow task. Hand over in a task of
+  // its own: the server rejects a hand-over while new updates wait, and a rejected task would run
+  // those launches' local activities again (their keys would then read as relaunches).
+  if (patched('hand-over-in-own-task')) await sleep(1);
   const next = makeContinueAsNewFunc<typeof saleWorkflow>({ typedSearchAttributes: workflowInfo().typedSearchAttributes });
   return next({
     saleId: run.input.saleId,

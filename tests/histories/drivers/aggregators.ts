@@ -1,0 +1,60 @@
+import { expect } from 'vitest';
+import { seedProfiles, studioWorld, waitForAggregator } from '../../aggregators/world';
+import type { Drivers } from './context';
+
+export const aggregators: Drivers<'aggregatorWorkflow'> = {
+  async assign(ctx) {
+    const s = await ctx.stack();
+    const w = await studioWorld(s);
+    await seedProfiles(s, w.organizationId, w.aggregatorId, 3_000);
+    expect((await s.call('PUT', `/v1/aggregators/${w.aggregatorId}/tariff`, { token: w.manager.token, body: { tariffId: w.freeTariffId } })).status).toBe(202);
+    await waitForAggregator(s, w.aggregatorId, (a) => a.state === 'done');
+    return { stack: s, workflowId: `aggregator-${w.aggregatorId}` };
+  },
+
+  async deactivate(ctx) {
+    const s = await ctx.stack();
+    const w = await studioWorld(s);
+    await seedProfiles(s, w.organizationId, w.aggregatorId, 1_500);
+    expect((await s.call('PUT', `/v1/aggregators/${w.aggregatorId}/tariff`, { token: w.manager.token, body: { tariffId: w.freeTariffId } })).status).toBe(202);
+    await waitForAggregator(s, w.aggregatorId, (a) => a.state === 'done');
+    expect((await s.call('POST', `/v1/aggregators/${w.aggregatorId}/deactivate`, { token: w.manager.token, body: {} })).status).toBe(202);
+    expect(await s.client.workflow.getHandle(`aggregator-${w.aggregatorId}`).result()).toBe('inactive');
+    return { stack: s, workflowId: `aggregator-${w.aggregatorId}` };
+  },
+
+  // The first run of a long backfill, handing over when the server suggests it (a dev server suggesting it early).
+  async 'continue-as-new'(ctx) {
+    const { s, w, firstRunId } = await continuedBackfill(ctx);
+    return { stack: s, workflowId: `aggregator-${w.aggregatorId}`, runId: firstRunId };
+  },
+
+  // The run that takes over: it finishes the backfill it was handed, then waits for commands.
+  async continued(ctx) {
+    const { s, w, firstRunId } = await continuedBackfill(ctx);
+    const d = await s.client.workflow.getHandle(`aggregator-${w.aggregatorId}`).describe();
+    expect(d.runId).not.toBe(firstRunId);
+    return { stack: s, workflowId: `aggregator-${w.aggregatorId}`, runId: d.runId };
+  },
+
+  async abandoned(ctx) {
+    const s = await ctx.stack();
+    const id = '00000000-0000-4000-8000-0000000000a1';
+    const handle = await s.client.workflow.start('aggregatorWorkflow', { taskQueue: s.taskQueue, workflowId: `aggregator-${id}`, args: [{ aggregatorId: id }] });
+    expect(await handle.result()).toBe('abandoned');
+    return { stack: s, workflowId: `aggregator-${id}` };
+  },
+};
+
+async function continuedBackfill(ctx: Parameters<Drivers<'aggregatorWorkflow'>['assign']>[0]) {
+  const s = await ctx.stack({ timeSkipping: false, temporalAddress: await ctx.devServerSuggestingContinueAsNew(30) });
+  const w = await studioWorld(s);
+  await seedProfiles(s, w.organizationId, w.aggregatorId, 12_000);
+  const handle = s.client.workflow.getHandle(`aggregator-${w.aggregatorId}`);
+  const firstRunId = (await handle.describe()).runId;
+  expect((await s.call('PUT', `/v1/aggregators/${w.aggregatorId}/tariff`, { token: w.manager.token, body: { tariffId: w.freeTariffId } })).status).toBe(202);
+  await waitForAggregator(s, w.aggregatorId, (a) => a.state === 'done', 120_000);
+  const first = await s.client.workflow.getHandle(`aggregator-${w.aggregatorId}`, firstRunId).fetchHistory();
+  expect(first.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
+  return { s, w, firstRunId };
+}

@@ -1,0 +1,150 @@
+import Stripe from 'stripe';
+import { expect } from 'vitest';
+import { getAssessment } from '../../../src/repos/allotments/assessments';
+import { insertPurchase } from '../../../src/repos/allotments/purchases';
+import { organizationById } from '../../../src/repos/organizations';
+import { startLifecycle } from '../../../src/temporal/start';
+import { purchaseWorkflowId } from '../../../workflows/allotments/purchase-definitions';
+import { partnerWorld, type PartnerWorld } from '../../allotments/world';
+import { WEBHOOK_SECRET, type TestStack } from '../../support/stack';
+import { startStripeProxy } from '../../support/stripe-proxy';
+import { waitFor } from '../../support/wait';
+import type { Drivers } from './context';
+
+const signer = new Stripe('sk_test_signer');
+const ADMIN = { userId: 'x', tokenId: 'x', role: 'admin', organizationId: null, email: '', name: '' } as const;
+
+async function respond(s: TestStack, w: PartnerWorld) {
+  const res = await s.call('POST', `/v1/assessments/${w.assessmentId}/responses`, { token: w.manager.token, body: { organizationId: w.organizationId, respondent: { email: 'r@example.test', name: 'R' } } });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; expiresAt: string };
+}
+
+async function buy(s: TestStack, w: PartnerWorld) {
+  const res = await s.call('POST', '/v1/allotments/purchases', { token: w.manager.token, body: { organizationId: w.organizationId, assessmentId: w.assessmentId, quantity: 10, currency: 'EUR' } });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; paymentIntentId: string };
+}
+
+/** Stripe's signed event saying the purchase was paid, as the webhook receives it. */
+async function paid(s: TestStack, purchaseId: string, type: 'payment_intent.succeeded' | 'checkout.session.completed', paymentIntentId?: string) {
+  const object = type === 'payment_intent.succeeded'
+    ? { id: paymentIntentId, object: 'payment_intent', metadata: { purchaseId } }
+    : { id: `cs_${purchaseId.slice(0, 8)}`, object: 'checkout.session', payment_status: 'paid', metadata: { purchaseId } };
+  const payload = JSON.stringify({ id: `evt_${type}_${purchaseId}`, object: 'event', type, api_version: '2024-06-20', data: { object } });
+  const res = await s.call('POST', '/v1/stripe/webhook', { token: null, raw: payload, headers: { 'content-type': 'application/json', 'stripe-signature': signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }) } });
+  expect(res.body.result).toBe('applied');
+}
+
+const pendingAttempt = async (s: TestStack, workflowId: string, activity: string) =>
+  ((await s.client.workflow.getHandle(workflowId).describe()).raw.pendingActivities ?? []).find((a) => a.activityType?.name === activity)?.attempt ?? 0;
+
+export const responses: Drivers<'responseWorkflow'> = {
+  async 'extend-complete'(ctx) {
+    const s = await ctx.stack();
+    const w = await partnerWorld(s, { grant: 2 });
+    const r = await respond(s, w);
+    const later = new Date(Date.parse(r.expiresAt) + 7 * 86_400_000).toISOString();
+    expect((await s.call('POST', `/v1/responses/${r.id}/extend`, { token: w.manager.token, body: { expiresAt: later } })).status).toBe(200);
+    expect((await s.call('POST', `/v1/responses/${r.id}/complete`, { token: w.manager.token, body: {} })).status).toBe(200);
+    expect(await s.client.workflow.getHandle(`response-${r.id}`).result()).toBe('completed');
+    return { stack: s, workflowId: `response-${r.id}` };
+  },
+
+  async expiry(ctx) {
+    const s = await ctx.stack();
+    const w = await partnerWorld(s, { grant: 2 });
+    const r = await respond(s, w);
+    await s.env!.sleep('15 days');
+    expect(await s.client.workflow.getHandle(`response-${r.id}`).result()).toBe('expired');
+    return { stack: s, workflowId: `response-${r.id}` };
+  },
+};
+
+export const purchases: Drivers<'purchaseWorkflow'> = {
+  async paid(ctx) {
+    const s = await ctx.stack();
+    const p = await buy(s, await partnerWorld(s));
+    await s.env!.sleep('3 hours');
+    await paid(s, p.id, 'payment_intent.succeeded', p.paymentIntentId);
+    expect(await s.client.workflow.getHandle(`purchase-${p.id}`).result()).toBe('paid');
+    return { stack: s, workflowId: `purchase-${p.id}` };
+  },
+
+  async expired(ctx) {
+    const s = await ctx.stack();
+    const p = await buy(s, await partnerWorld(s));
+    await s.env!.sleep('25 hours');
+    expect(await s.client.workflow.getHandle(`purchase-${p.id}`).result()).toBe('expired');
+    return { stack: s, workflowId: `purchase-${p.id}` };
+  },
+
+  // Started inside a transaction that stays open until the workflow has looked for its row in vain.
+  async 'awaits-commit'(ctx) {
+    const s = await ctx.stack();
+    const w = await partnerWorld(s);
+    const org = (await organizationById(s.sql, w.organizationId))!;
+    const assessment = await getAssessment(s.sql, ADMIN, w.assessmentId);
+    const id = await s.sql.begin(async (tx) => {
+      const p = await insertPurchase(tx, {
+        organizationId: org.id, assessmentId: assessment.id, quantity: 5, currency: 'EUR', unitAmount: 1000, amount: 5000, priceListId: w.priceListId,
+        paymentMethod: 'stripe', status: 'pending_payment', expiresAt: new Date(Date.now() + 86_400_000), createdBy: null,
+      });
+      await startLifecycle(s.client, 'purchaseWorkflow', { workflowId: purchaseWorkflowId(p.id), taskQueue: s.taskQueue, args: [{ purchaseId: p.id, paymentTimeout: '24 hours' }], kind: 'purchase', organizationId: org.id, status: 'pending_payment' });
+      await waitFor(() => pendingAttempt(s, purchaseWorkflowId(p.id), 'awaitRecord'), (n) => n >= 2, { what: 'the purchase to retry its commit check' });
+      return p.id;
+    });
+    const p = await waitFor(async () => (await s.call('GET', `/v1/allotments/purchases/${id}`)).body, (b) => b.paymentIntentId !== null, { what: 'the PaymentIntent' });
+    await paid(s, id, 'payment_intent.succeeded', p.paymentIntentId);
+    expect(await s.client.workflow.getHandle(purchaseWorkflowId(id)).result()).toBe('paid');
+    return { stack: s, workflowId: purchaseWorkflowId(id) };
+  },
+
+  // Stripe unreachable when the window closes; a Checkout payment arrives while the cancellation retries.
+  async 'paid-while-expiring'(ctx) {
+    const stripe = await startStripeProxy();
+    try {
+      const s = await ctx.stack({ stripeUrl: stripe.url });
+      const p = await buy(s, await partnerWorld(s));
+      await stripe.down();
+      const passing = s.env!.sleep('25 hours');
+      await waitFor(() => pendingAttempt(s, purchaseWorkflowId(p.id), 'cancelPayment'), (n) => n >= 2, { what: 'the cancellation to be retried' });
+      await paid(s, p.id, 'checkout.session.completed');
+      await stripe.up();
+      await passing;
+      expect(await s.client.workflow.getHandle(purchaseWorkflowId(p.id)).result()).toBe('paid');
+      return { stack: s, workflowId: purchaseWorkflowId(p.id) };
+    } finally {
+      await stripe.close();
+    }
+  },
+
+  async abandoned(ctx) {
+    const s = await ctx.stack();
+    const id = '00000000-0000-4000-8000-000000000001';
+    const handle = await s.client.workflow.start('purchaseWorkflow', { taskQueue: s.taskQueue, workflowId: purchaseWorkflowId(id), args: [{ purchaseId: id, paymentTimeout: '24 hours' }] });
+    expect(await handle.result()).toBe('abandoned');
+    return { stack: s, workflowId: purchaseWorkflowId(id) };
+  },
+};
+
+export const bulkInvites: Drivers<'bulkInviteWorkflow'> = {
+  async invite(ctx) {
+    const s = await ctx.stack();
+    const w = await partnerWorld(s, { grant: 5 });
+    const csv = 'email,name\n' + [1, 2, 3].map((i) => `b${i}@example.test,B ${i}`).join('\n') + '\n';
+    const res = await s.call('POST', `/v1/assessments/${w.assessmentId}/responses/bulk?organizationId=${w.organizationId}`, { token: w.manager.token, raw: csv, headers: { 'content-type': 'text/csv' } });
+    expect(res.status).toBe(202);
+    await s.client.workflow.getHandle(`job-${res.body.id}`).result();
+    expect((await s.call('GET', `/v1/jobs/${res.body.id}`)).body).toMatchObject({ status: 'completed', processed: 3 });
+    return { stack: s, workflowId: `job-${res.body.id}` };
+  },
+
+  async abandoned(ctx) {
+    const s = await ctx.stack();
+    const handle = await s.client.workflow.start('bulkInviteWorkflow', { taskQueue: s.taskQueue, workflowId: 'job-ghost', args: [{ jobId: '00000000-0000-4000-8000-000000000002' }] });
+    await handle.result();
+    expect((await handle.describe()).searchAttributes.PartnerflowStatus).toEqual(['abandoned']);
+    return { stack: s, workflowId: 'job-ghost' };
+  },
+};
