@@ -1,12 +1,10 @@
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purchaseStateQuery } from '../../workflows/allotments/purchase-definitions';
-import { startTestStack, WEBHOOK_SECRET, type TestStack } from '../support/stack';
+import { startTestStack, type TestStack } from '../support/stack';
 import { startStripeProxy, type StripeProxy } from '../support/stripe-proxy';
 import { waitFor } from '../support/wait';
+import { deliver, paymentIntent, stripeEvent } from './stripe';
 import { ledger, partnerWorld, type PartnerWorld } from './world';
-
-const signer = new Stripe('sk_test_signer');
 
 // A payment confirmed by Stripe at the very moment the purchase expires. To hold that moment
 // open, Stripe is unreachable when the 24-hour window closes: the workflow keeps retrying the
@@ -40,15 +38,12 @@ describe('a payment that succeeds just as its purchase expires (time skipping)',
     });
     expect((await s.call('GET', `/v1/allotments/purchases/${p.id}`, { token: w.manager.token })).body.status).toBe('pending_payment');
 
-    // Meanwhile the customer's payment went through (Checkout): Stripe's signed event arrives.
-    const payload = JSON.stringify({
-      id: 'evt_paid_at_expiry', object: 'event', type: 'checkout.session.completed', api_version: '2024-06-20',
-      data: { object: { id: 'cs_paid_at_expiry', object: 'checkout.session', payment_status: 'paid', metadata: { purchaseId: p.id } } },
-    });
-    const event = await s.call('POST', '/v1/stripe/webhook', { token: null, raw: payload, headers: { 'content-type': 'application/json', 'stripe-signature': signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }) } });
+    // Meanwhile the customer's payment went through: Stripe's signed event for this purchase's
+    // own PaymentIntent, for its full amount, arrives.
+    const event = await deliver(s, stripeEvent('payment_intent.succeeded', paymentIntent({ id: p.paymentIntentId, amount: p.amount.amount, purchaseId: p.id })));
     expect(event.status).toBe(200);
     expect(event.body.result).toBe('applied');
-    expect(await handle.query(purchaseStateQuery)).toEqual({ status: 'pending_payment', paid: true });
+    expect(await handle.query(purchaseStateQuery)).toEqual({ status: 'pending_payment', paid: true, mismatches: [] });
 
     await stripe.up();
     await passing;
