@@ -1,10 +1,10 @@
-import { swaggerUI } from '@hono/swagger-ui';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { AppError } from '../src/errors';
 import { authenticate } from './auth';
 import { clientIpResolver } from './client-ip';
 import type { AppDeps } from './context';
+import { registerDocs } from './docs';
 import { idempotency } from './idempotency';
 import { bodyGuard } from './input';
 import { createMetrics } from './metrics';
@@ -66,7 +66,7 @@ export function createApp(deps: AppDeps) {
     },
     security: [{ bearer: [] }],
   });
-  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'partnerflow API' }));
+  registerDocs(app);
 
   app.notFound((c) => toProblem(new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), c));
   app.onError((err, c) => toProblem(err, c));

@@ -22,6 +22,8 @@ export const configSchema = z.object({
   PORT: port(3000),
   DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  /** Unset: pretty on a terminal, JSON otherwise and in production (src/logger.ts, logFormat). */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   PUBLIC_BASE_URL: z.url().optional(),
 
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, requireExternalServices, type Config } from '../config';
-import { createLogger, type Logger } from '../logger';
+import { createLogger, logFormat, type Logger } from '../logger';
 import { describeFailure, StartupError } from '../startup-error';
 import { Stack } from './stack';
 
@@ -22,7 +22,7 @@ export function runEntry(
   const start = async () => {
     const config = loadConfig();
     if (opts.external) requireExternalServices(config, entry);
-    const logger = createLogger(config.LOG_LEVEL);
+    const logger = createLogger(config.LOG_LEVEL, { format: logFormat(config, process.stdout.isTTY === true) });
     const stack = new Stack(config, logger);
     stack.stopOnSignals();
     try {

@@ -130,7 +130,7 @@ export class Stack {
     if (!address) {
       await this.ownDataDir();
       const executable = await step('Temporal CLI', 'set TEMPORAL_CLI_PATH to a temporal executable (see README, Servers without internet)', () =>
-        resolveTemporalCli((line) => this.logger.info(line)),
+        resolveTemporalCli((line) => this.logger.info(line), (line) => this.logger.debug({ component: 'build' }, line)),
       );
       this.logger.info({ executable: executable.path ?? 'SDK download', source: executable.source }, 'starting Temporal dev server');
       const dataDir = resolve(this.config.DATA_DIR);

@@ -23,53 +23,71 @@ function onPath(name: string): string | undefined {
 
 const has = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, log: Log, cwd?: string): Promise<void> {
+/** A summary of a build's output for one log line: how many modules it downloaded. */
+export function summariseBuildOutput(output: string): string {
+  const downloads = output.split('\n').filter((l) => /^\s*go: downloading /.test(l)).length;
+  return downloads ? `${downloads} module${downloads === 1 ? '' : 's'} downloaded` : 'nothing downloaded';
+}
+
+/**
+ * Runs a build step. Its output (the Go toolchain prints a line per module it downloads) goes to
+ * `detail` line by line (debug level in the logger) and is kept: a failure carries all of it.
+ * Resolves with the whole output.
+ */
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, detail: Log, cwd?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let tail = '';
+    let output = '';
     const take = (chunk: Buffer) => {
-      const text = chunk.toString();
-      tail = (tail + text).slice(-4000);
+      const text = chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
+      output += text;
       for (const raw of text.split('\n')) {
-        const line = raw.replace(/\x1b\[[0-9;]*m/g, '').trim();
-        if (line) log(`  ${line}`);
+        const line = raw.trim();
+        if (line) detail(`  ${line}`);
       }
     };
     child.stdout.on('data', take);
     child.stderr.on('data', take);
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${tail}`))));
+    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${output.trim()}`))));
   });
 }
 
-async function goInstall(module: string, binary: string, log: Log): Promise<string | undefined> {
+async function goInstall(module: string, binary: string, log: Log, detail: Log): Promise<string | undefined> {
   if (!has('go', ['version'])) return undefined;
   const bin = join(toolsDir, 'bin');
   await mkdir(bin, { recursive: true });
   log(`building ${module} with go install (first run only; a few minutes on 2 cores)…`);
-  await run('go', ['install', module], { ...process.env, GOBIN: bin }, log);
+  const started = Date.now();
+  const output = await run('go', ['install', module], { ...process.env, GOBIN: bin }, detail);
+  log(`built ${binary} in ${Math.round((Date.now() - started) / 1000)} s (${summariseBuildOutput(output)})`);
   return join(bin, binary);
 }
 
-async function resolveGoTool(envVar: string, binary: string, module: string, log: Log): Promise<ResolvedTool> {
+async function resolveGoTool(envVar: string, binary: string, module: string, log: Log, detail: Log): Promise<ResolvedTool> {
   const fromEnv = process.env[envVar];
   if (fromEnv) return { path: fromEnv, source: 'env' };
   const fromPath = onPath(binary);
   if (fromPath) return { path: fromPath, source: 'path' };
   const cached = join(toolsDir, 'bin', binary);
   if (existsSync(cached)) return { path: cached, source: 'cache' };
-  const built = await goInstall(module, binary, log);
+  const built = await goInstall(module, binary, log, detail);
   if (built) return { path: built, source: 'built' };
   return { path: undefined, source: 'sdk-download' };
 }
 
-/** Temporal CLI (dev server + Web UI). Without one, the SDK downloads it (needs internet). */
-export const resolveTemporalCli = (log: Log = console.log) =>
-  resolveGoTool('TEMPORAL_CLI_PATH', 'temporal', TEMPORAL_CLI_MODULE, log);
+const quiet: Log = () => {};
+
+/**
+ * Temporal CLI (dev server + Web UI). Without one, the SDK downloads it (needs internet).
+ * `log` gets a line when a build starts and one when it ends; `detail` every line of its output.
+ */
+export const resolveTemporalCli = (log: Log = console.log, detail: Log = quiet) =>
+  resolveGoTool('TEMPORAL_CLI_PATH', 'temporal', TEMPORAL_CLI_MODULE, log, detail);
 
 /** stripe-mock for tests and local development against a fake Stripe. */
-export async function resolveStripeMock(log: Log = console.log): Promise<ResolvedTool> {
-  const tool = await resolveGoTool('STRIPE_MOCK_PATH', 'stripe-mock', STRIPE_MOCK_MODULE, log);
+export async function resolveStripeMock(log: Log = console.log, detail: Log = quiet): Promise<ResolvedTool> {
+  const tool = await resolveGoTool('STRIPE_MOCK_PATH', 'stripe-mock', STRIPE_MOCK_MODULE, log, detail);
   if (!tool.path) throw new Error('stripe-mock not found: install Go, put stripe-mock on PATH or set STRIPE_MOCK_PATH');
   return tool;
 }
@@ -88,7 +106,7 @@ async function writeLauncher(launcher: string): Promise<void> {
 }
 
 /** The Java time-skipping test server from Maven Central, behind a small launcher script. */
-export async function resolveTestServer(log: Log = console.log): Promise<ResolvedTool> {
+export async function resolveTestServer(log: Log = console.log, detail: Log = quiet): Promise<ResolvedTool> {
   const fromEnv = process.env.TEMPORAL_TEST_SERVER_PATH;
   if (fromEnv) return { path: fromEnv, source: 'env' };
   const dir = join(toolsDir, 'temporal-test-server');
@@ -109,7 +127,7 @@ export async function resolveTestServer(log: Log = console.log): Promise<Resolve
   <dependencies><dependency><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId><version>${version}</version></dependency></dependencies>
 </project>\n`,
   );
-  await run('mvn', ['-q', '-B', 'dependency:copy-dependencies', '-DoutputDirectory=lib', '-DincludeScope=runtime'], process.env, log, dir);
+  await run('mvn', ['-q', '-B', 'dependency:copy-dependencies', '-DoutputDirectory=lib', '-DincludeScope=runtime'], process.env, detail, dir);
   const jars = (await readdir(lib)).filter((f) => f.endsWith('.jar'));
   if (jars.length === 0) throw new Error('Maven fetched no jars for the Temporal test server');
   await writeLauncher(launcher);

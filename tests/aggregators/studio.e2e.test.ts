@@ -47,7 +47,7 @@ describe('tariffs, integrations and the assignment gates', () => {
   });
 
   it('only FREE tariffs: 422 TARIFF_NOT_FREE for any other payment frequency', async () => {
-    for (const frequency of ['WEEKLY', 'MONTHLY', 'YEARLY']) {
+    for (const frequency of ['WEEKLY', 'MONTHLY', 'YEARLY'] as const) {
       const paid = await tariff(s, w.organizationId, frequency, w.manager.token);
       const res = await assign(w.aggregatorId, paid);
       expect(res.status).toBe(422);

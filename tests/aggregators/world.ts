@@ -1,8 +1,12 @@
 import { waitFor } from '../support/wait';
+import type { Schema } from 'partnerflow/client';
+import { ok } from '../support/client';
 import type { TestStack } from '../support/stack';
 import { unique, uniqueEmail } from '../support/unique';
 
-export const SERVICES = [
+type PaymentFrequency = Schema<'CreateTariff'>['paymentFrequency'];
+
+export const SERVICES: Schema<'CreateTariff'>['services'] = [
   { name: 'Gym floor', kind: 'service' },
   { name: 'Courses flat rate', kind: 'flat_rate' },
   { name: 'Sauna', kind: 'module' },
@@ -20,16 +24,14 @@ export async function studioWorld(s: TestStack, o: { package?: 'basic' | 'advanc
   return { organizationId, manager, freeTariffId, aggregatorId };
 }
 
-export async function tariff(s: TestStack, organizationId: string, paymentFrequency: string, token?: string): Promise<string> {
-  const res = await s.call('POST', '/v1/tariffs', { token, body: { organizationId, name: unique(`${paymentFrequency} tariff`), paymentFrequency, services: SERVICES } });
-  if (res.status !== 201) throw new Error(`tariff creation failed: ${JSON.stringify(res.body)}`);
-  return res.body.id;
+export async function tariff(s: TestStack, organizationId: string, paymentFrequency: PaymentFrequency, token?: string): Promise<string> {
+  const api = token ? s.apiAs(token) : s.api;
+  return (await ok(api.POST('/v1/tariffs', { body: { organizationId, name: unique(`${paymentFrequency} tariff`), paymentFrequency, services: SERVICES } }), 201)).id;
 }
 
 export async function aggregator(s: TestStack, organizationId: string, token?: string): Promise<string> {
-  const res = await s.call('POST', '/v1/aggregators', { token, body: { organizationId, name: unique('Corporate fitness') } });
-  if (res.status !== 201) throw new Error(`aggregator creation failed: ${JSON.stringify(res.body)}`);
-  return res.body.id;
+  const api = token ? s.apiAs(token) : s.api;
+  return (await ok(api.POST('/v1/aggregators', { body: { organizationId, name: unique('Corporate fitness') } }), 201)).id;
 }
 
 export async function profile(s: TestStack, body: Record<string, unknown>, token?: string) {

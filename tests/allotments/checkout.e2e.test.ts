@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { createStripe } from '../../src/stripe';
 import { suiteStack } from '../support/suite';
 import { checkoutSession, deliver, paymentIntent, stripeEvent } from './stripe';
-import { ledger, ledgerFromFacts, partnerSuite, partnerWorld, waitFor } from './world';
+import { allocatedUnits, ledger, ledgerFromFacts, partnerSuite, partnerWorld, waitFor } from './world';
 
 const PUBLIC_BASE_URL = 'https://partners.example.test';
 
@@ -43,7 +43,7 @@ describe('paying on a Stripe-hosted Checkout page', () => {
   const buy = (body: Record<string, unknown>, token = w.manager.token) =>
     s.call('POST', '/v1/allotments/purchases', { token, body: { organizationId: w.organizationId, assessmentId: w.assessmentId, currency: 'EUR', ...body } });
   const purchase = async (id: string) => (await s.call('GET', `/v1/allotments/purchases/${id}`, { token: w.manager.token })).body;
-  const allocated = async () => (await ledger(s, w.organizationId, w.assessmentId))?.allocated ?? 0;
+  const allocated = () => allocatedUnits(s, w.organizationId, w.assessmentId);
 
   it('answers a Checkout URL whose session asks for the quoted amount and returns to PUBLIC_BASE_URL', async () => {
     // The worker's Stripe calls go through the recorder (the API's own client is not needed for this).

@@ -1,4 +1,5 @@
 export { waitFor } from '../support/wait';
+import { ok } from '../support/client';
 import type { TestStack } from '../support/stack';
 import { suiteStack, type SuiteOptions } from '../support/suite';
 import { unique } from '../support/unique';
@@ -21,19 +22,23 @@ export interface PartnerOptions {
 }
 
 export async function partnerWorld(s: TestStack, o: PartnerOptions = {}) {
-  await s.call('PATCH', '/v1/settings', { body: { useAllotments: true } });
-  const assessment = await s.call('POST', '/v1/assessments', {
+  await ok(s.api.PATCH('/v1/settings', { body: { useAllotments: true } }), 200);
+  const assessment = await ok(s.api.POST('/v1/assessments', {
     body: { name: unique('Assessment'), responseExpiryDays: o.responseExpiryDays ?? 14, pricingByCohort: o.pricingByCohort ?? false },
-  });
-  const assessmentId: string = assessment.body.id;
-  const priceList = await s.call('POST', `/v1/assessments/${assessmentId}/price-lists`, {
+  }), 201);
+  const assessmentId = assessment.id;
+  const priceList = await ok(s.api.POST('/v1/assessments/{id}/price-lists', {
+    params: { path: { id: assessmentId } },
     body: { name: 'Partner prices', validFrom: '2020-01-01', currencies: { EUR: EUR_BANDS, USD: [{ upTo: null, unitAmount: 1100 }] } },
-  });
+  }), 201);
   const organizationId = await s.organization({ name: unique('Partner'), responseAllotment: 'can_be_purchased' });
-  await s.call('PUT', `/v1/organizations/${organizationId}/price-lists/${assessmentId}`, { body: { priceListId: priceList.body.id } });
+  await ok(s.api.PUT('/v1/organizations/{id}/price-lists/{assessmentId}', {
+    params: { path: { id: organizationId, assessmentId } },
+    body: { priceListId: priceList.id },
+  }));
   const manager = await s.userWithToken({ role: 'manager', organizationId, assessmentIds: [assessmentId] });
   if (o.grant) await grant(s, organizationId, assessmentId, o.grant);
-  return { assessmentId, priceListId: priceList.body.id as string, organizationId, manager };
+  return { assessmentId, priceListId: priceList.id, organizationId, manager };
 }
 
 export type PartnerWorld = Awaited<ReturnType<typeof partnerWorld>>;
@@ -44,15 +49,25 @@ export function partnerSuite(o: PartnerOptions = {}, stack: SuiteOptions = {}) {
 }
 
 export async function grant(s: TestStack, organizationId: string, assessmentId: string, quantity: number) {
-  const res = await s.call('POST', '/v1/allotments/purchases', { body: { organizationId, assessmentId, quantity, currency: 'EUR', paymentMethod: 'manual' } });
-  if (res.status !== 201) throw new Error(`grant failed: ${JSON.stringify(res.body)}`);
-  return res.body;
+  return ok(s.api.POST('/v1/allotments/purchases', { body: { organizationId, assessmentId, quantity, currency: 'EUR', paymentMethod: 'manual' } }), 201);
 }
 
-export async function ledger(s: TestStack, organizationId: string, assessmentId: string) {
-  const res = await s.call('GET', `/v1/allotments?organizationId=${organizationId}&assessmentId=${assessmentId}`);
-  return res.body.items[0];
+/** The organization's allotment of the assessment as GET /v1/allotments shows it, or undefined before its first allocation. */
+async function findLedger(s: TestStack, organizationId: string, assessmentId: string) {
+  const { items } = await ok(s.api.GET('/v1/allotments', { params: { query: { organizationId, assessmentId } } }), 200);
+  return items[0];
 }
+
+/** The organization's allotment of the assessment as GET /v1/allotments shows it; throws if it has none yet. */
+export async function ledger(s: TestStack, organizationId: string, assessmentId: string) {
+  const row = await findLedger(s, organizationId, assessmentId);
+  if (!row) throw new Error(`organization ${organizationId} has no allotment of assessment ${assessmentId}`);
+  return row;
+}
+
+/** Units allocated so far: 0 before the first allocation. */
+export const allocatedUnits = async (s: TestStack, organizationId: string, assessmentId: string) =>
+  (await findLedger(s, organizationId, assessmentId))?.allocated ?? 0;
 
 /** Recounts the six columns from the facts (allocations less what refunds took back, responses, cohorts) to check the ledger. */
 export async function ledgerFromFacts(s: TestStack, organizationId: string, assessmentId: string) {

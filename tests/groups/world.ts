@@ -2,6 +2,7 @@ export { waitFor } from '../support/wait';
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import { waitFor } from '../support/wait';
+import { ok } from '../support/client';
 import { WEBHOOK_SECRET, type TestStack } from '../support/stack';
 import { unique } from '../support/unique';
 
@@ -15,30 +16,28 @@ export async function groupWorld(
   s: TestStack,
   o: { usersAmount?: number; organizationId?: string; collection?: 'charge_automatically' | 'send_invoice' } = {},
 ) {
-  const ok = <T = any>(res: { status: number; body: T }, status = 201): T => {
-    if (res.status !== status) throw new Error(`setup failed (${res.status}): ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
   const t = unique('xyz');
-  const owners = ok(await s.call('POST', '/v1/products', { body: { name: `Group owners ${t}`, description: 'Owners of group subscriptions' } }));
-  const ownerPlan = ok(await s.call('POST', `/v1/products/${owners.id}/plans`, {
+  const owners = await ok(s.api.POST('/v1/products', { body: { name: `Group owners ${t}`, description: 'Owners of group subscriptions' } }), 201);
+  const ownerPlan = await ok(s.api.POST('/v1/products/{id}/plans', {
+    params: { path: { id: owners.id } },
     body: { name: `XYZ owner ${t}`, description: 'Annual group licence for XYZ', amount: 250_000, currency: 'EUR', interval: 'year' },
-  }));
-  const users = ok(await s.call('POST', '/v1/products', { body: { name: `Group users ${t}` } }));
-  const usersPlan = ok(await s.call('POST', `/v1/products/${users.id}/plans`, {
+  }), 201);
+  const users = await ok(s.api.POST('/v1/products', { body: { name: `Group users ${t}` } }), 201);
+  const usersPlan = await ok(s.api.POST('/v1/products/{id}/plans', {
+    params: { path: { id: users.id } },
     body: { name: `XYZ users ${t}`, description: 'Access for XYZ staff', amount: o.usersAmount ?? 0, currency: 'EUR', interval: 'month' },
-  }));
-  const owner = ok(await s.call('POST', '/v1/customers', { body: { name: 'XYZ Corp', email: `billing-${t}@xyz.example` } }));
-  const ownerSubscription = ok(await s.call('POST', '/v1/subscriptions', {
+  }), 201);
+  const owner = await ok(s.api.POST('/v1/customers', { body: { name: 'XYZ Corp', email: `billing-${t}@xyz.example` } }), 201);
+  const ownerSubscription = await ok(s.api.POST('/v1/subscriptions', {
     body: { customerId: owner.id, planId: ownerPlan.id, collection: o.collection ?? 'send_invoice' },
-  }));
-  const group = ok(await s.call('POST', '/v1/groups', {
+  }), 201);
+  const group = await ok(s.api.POST('/v1/groups', {
     body: {
       name: `XYZ ${t}`, ownerCustomerId: owner.id, ownerSubscriptionId: ownerSubscription.id, usersPlanId: usersPlan.id,
       ...(o.organizationId && { organizationId: o.organizationId }),
     },
-  }));
-  return { owners, ownerPlan, users, usersPlan, owner, ownerSubscription, group, groupId: group.id as string };
+  }), 201);
+  return { owners, ownerPlan, users, usersPlan, owner, ownerSubscription, group, groupId: group.id };
 }
 
 /** Creates a campaign and waits until it is active (its coupon and codes exist in Stripe). */

@@ -15,7 +15,7 @@ const lines: string[] = [];
 /** `value` as a whole word of `text` (a six-digit code is not "found" inside a timestamp). */
 const contains = (text: string, value: string) =>
   new RegExp(`(?<![A-Za-z0-9_-])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_-])`).test(text);
-const logger = createLogger('debug', 'partnerflow', new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
+const logger = createLogger('debug', { destination: new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }) });
 
 describe('secrets', () => {
   const { s, w } = suiteStack({ logger }, async (stack) => {

@@ -3,6 +3,7 @@ import { suiteStack } from '../support/suite';
 import type { TestStack } from '../support/stack';
 import { unique, uniqueEmail } from '../support/unique';
 import { waitFor } from '../support/wait';
+import { ok } from '../support/client';
 
 export { waitFor };
 
@@ -10,11 +11,10 @@ export type Who = Awaited<ReturnType<TestStack['userWithToken']>>;
 
 /** A catalog entry (as the admin): "IT PRO / Practice Test" at 12.50 EUR a user unless told otherwise. */
 export async function distribution(s: TestStack, o: { name?: string; unitPrices?: Record<string, number>; keyLengthDays?: number } = {}): Promise<string> {
-  const res = await s.call('POST', '/v1/distributions', {
+  const created = await ok(s.api.POST('/v1/distributions', {
     body: { name: o.name ?? 'IT PRO / Practice Test', unitPrices: o.unitPrices ?? { EUR: 1250 }, ...(o.keyLengthDays && { keyLengthDays: o.keyLengthDays }) },
-  });
-  if (res.status !== 201) throw new Error(`distribution creation failed: ${JSON.stringify(res.body)}`);
-  return res.body.id;
+  }), 201);
+  return created.id;
 }
 
 /** A customer organization with the LTI service (so it may buy a plan), and a manager of it: the reseller. */
@@ -55,21 +55,21 @@ export interface SaleRequest {
 
 /** Registers a sale through the API as the holder of `token`; answers the created sale (201) or throws. */
 export async function registerSale(s: TestStack, token: string, o: SaleRequest) {
-  const lines = o.distributions.map((distributionId) => ({ distributionId, salesType: 'per_user', numberOfUsers: o.numberOfUsers ?? 2, currency: 'EUR' }));
-  const res = await s.call('POST', '/v1/sales', {
-    token,
+  const lines = o.distributions.map((distributionId) => ({ distributionId, salesType: 'per_user' as const, numberOfUsers: o.numberOfUsers ?? 2, currency: 'EUR' }));
+  const sale = await ok(s.apiAs(token).POST('/v1/sales', {
     body: { name: o.name ?? 'Year plan', customer: { organizationId: o.organizationId }, distributions: lines, activationDate: o.activationDate ?? todayUtc(new Date()), billed: o.billed ?? 'invoice' },
-  });
-  if (res.status !== 201) throw new Error(`sale registration failed: ${JSON.stringify(res.body)}`);
-  return res.body;
+  }), 201);
+  const [first, ...more] = sale.distributions;
+  if (!first) throw new Error(`sale ${sale.id} was answered without its distribution lines`);
+  return { ...sale, distributions: [first, ...more] as [typeof first, ...typeof more] };
 }
 
-export const saleStatus = async (s: TestStack, id: string, token?: string): Promise<string> => (await s.call('GET', `/v1/sales/${id}`, { token })).body.status;
+export const saleStatus = async (s: TestStack, id: string, token?: string): Promise<string> =>
+  (await ok((token ? s.apiAs(token) : s.api).GET('/v1/sales/{id}', { params: { path: { id } } }), 200)).status;
 
 /** Approves through the API (as the admin unless told otherwise) and waits until the database says active. */
 export async function activate(s: TestStack, id: string, token?: string): Promise<void> {
-  const approved = await s.call('POST', `/v1/sales/${id}/approve`, { token });
-  if (approved.status !== 200) throw new Error(`approval failed: ${JSON.stringify(approved.body)}`);
+  await ok((token ? s.apiAs(token) : s.api).POST('/v1/sales/{id}/approve', { params: { path: { id } } }), 200);
   await waitFor(() => saleStatus(s, id), (st) => st === 'active', { what: `sale ${id} to be active` });
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Schema } from 'partnerflow/client';
 import { Worker } from '@temporalio/worker';
 import Stripe from 'stripe';
 import { inject } from 'vitest';
@@ -13,9 +14,12 @@ import { createMailer } from '../../src/mail';
 import { createStripe } from '../../src/stripe';
 import { connectTemporal } from '../../src/temporal/connection';
 import { installTemporalRuntime } from '../../src/temporal/runtime';
+import { apiClient, ok } from './client';
 import { freshDatabase } from './db';
 import { startSmtpListener } from './smtp';
 import { createTimeSkippingEnv } from './time-skipping';
+
+type CreateOrganization = Schema<'CreateOrganization'>;
 
 export const WEBHOOK_SECRET = 'whsec_partnerflow_test_secret';
 
@@ -116,6 +120,9 @@ export async function startTestStack(opts: StackOptions = {}) {
   };
   const { http, baseUrl } = await startApi();
   const adminToken = (await bootstrapAdmin(db.sql))!;
+  /** The typed client (partnerflow/client) as the admin; `apiAs(token)` as someone else, `apiAs(null)` for public endpoints. */
+  const api = apiClient(baseUrl, adminToken);
+  const apiAs = (token: string | null) => apiClient(baseUrl, token);
 
   async function call<T = any>(
     method: string,
@@ -140,16 +147,13 @@ export async function startTestStack(opts: StackOptions = {}) {
   /** Creates a user with a token and returns the token. */
   async function userWithToken(input: { role: 'admin' | 'manager' | 'approver'; organizationId?: string; email?: string; assessmentIds?: string[] }) {
     const email = input.email ?? `${input.role}-${randomBytes(4).toString('hex')}@example.test`;
-    const user = await call('POST', '/v1/users', { body: { email, name: `${input.role} user`, ...input } });
-    if (user.status !== 201) throw new Error(`user creation failed: ${JSON.stringify(user.body)}`);
-    const token = await call('POST', `/v1/users/${user.body.id}/tokens`, { body: {} });
-    return { userId: user.body.id as string, token: token.body.token as string, tokenId: token.body.id as string, email };
+    const user = await ok(api.POST('/v1/users', { body: { email, name: `${input.role} user`, ...input } }), 201);
+    const token = await ok(api.POST('/v1/users/{id}/tokens', { params: { path: { id: user.id } }, body: {} }), 201);
+    return { userId: user.id, token: token.token, tokenId: token.id, email };
   }
 
-  async function organization(body: Record<string, unknown>): Promise<string> {
-    const res = await call('POST', '/v1/organizations', { body });
-    if (res.status !== 201) throw new Error(`organization creation failed: ${JSON.stringify(res.body)}`);
-    return res.body.id;
+  async function organization(body: CreateOrganization): Promise<string> {
+    return (await ok(api.POST('/v1/organizations', { body }), 201)).id;
   }
 
   return {
@@ -166,6 +170,8 @@ export async function startTestStack(opts: StackOptions = {}) {
     http,
     startApi,
     adminToken,
+    api,
+    apiAs,
     call,
     userWithToken,
     organization,
