@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { suiteStack } from '../support/suite';
 import { deliver, paymentIntent, stripeEvent } from './stripe';
-import { ledger, partnerSuite, partnerWorld } from './world';
+import { allocatedUnits, ledger, partnerSuite, partnerWorld } from './world';
 
 // The real durations (a 14-day default expiry, a 24-hour payment window) pass in seconds on the
 // time-skipping test server; nothing is shortened. Each scenario gets its own server, so its
@@ -103,7 +103,7 @@ describe('purchases over real calendar time', () => {
     expect((await s.call('GET', `/v1/allotments/purchases/${p.id}`, { token: w.manager.token })).body.status).toBe('pending_payment');
     await s.env!.sleep('2 hours');
     expect((await s.call('GET', `/v1/allotments/purchases/${p.id}`, { token: w.manager.token })).body.status).toBe('expired');
-    expect((await ledger(s, w.organizationId, w.assessmentId))?.allocated ?? 0).toBe(0);
+    expect(await allocatedUnits(s, w.organizationId, w.assessmentId)).toBe(0);
   });
 
   it('a purchase paid within the window is allocated once and stays paid', async () => {
@@ -125,6 +125,6 @@ describe('purchases over real calendar time', () => {
     expect(await s.client.workflow.getHandle(`purchase-${p.id}`).result()).toBe('expired');
     const expired = (await s.call('GET', `/v1/allotments/purchases/${p.id}`, { token: w.manager.token })).body;
     expect(expired).toMatchObject({ status: 'expired', checkoutUrl: null });
-    expect((await ledger(s, w.organizationId, w.assessmentId))?.allocated ?? 0).toBe(0);
+    expect(await allocatedUnits(s, w.organizationId, w.assessmentId)).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../support/stack';
 import { startStripeProxy, type StripeProxy } from '../support/stripe-proxy';
 import { waitFor } from '../support/wait';
-import { ledger, partnerWorld, type PartnerWorld } from './world';
+import { allocatedUnits, partnerWorld, type PartnerWorld } from './world';
 
 const HOUR = 3_600_000;
 
@@ -54,6 +54,6 @@ describe('a purchase placed while Stripe is unreachable (time skipping)', () => 
     await s.env!.sleep(2 * HOUR);
     expect((await waitFor(read, (b) => b.status !== 'pending_payment', { what: 'the purchase to expire an hour after its expiresAt', timeoutMs: 10_000 })).status).toBe('expired');
     expect(await s.client.workflow.getHandle(`purchase-${p.id}`).result()).toBe('expired');
-    expect((await ledger(s, w.organizationId, w.assessmentId))?.allocated ?? 0).toBe(0);
+    expect(await allocatedUnits(s, w.organizationId, w.assessmentId)).toBe(0);
   });
 });
