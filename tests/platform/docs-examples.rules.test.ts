@@ -38,12 +38,21 @@ describe('extracting a page\'s examples', () => {
   });
 
   it('names what it cannot read: prose after the arrow, a request without an answer, curl without $API', () => {
-    const bad = ['```http', 'POST /v1/sales/x/approve   → 200 the sale', '```', '```http', 'GET /v1/sales', '```', '```sh', 'curl http://localhost:3000/v1/settings', '```'].join('\n');
+    const bad = [
+      '```http', 'POST /v1/sales/x/approve   → 200 the sale', '```',
+      '```http', 'GET /v1/sales', '```',
+      '```sh', 'curl http://localhost:3000/v1/settings', '```',
+      '```http', 'POST /v1/sales/{sale.id}/approve', '→ 200 the sale, "status": "approved"', '```',
+      '```http', 'POST /v1/sales', '{ name: x }', '→ 201 { "amount": {purchase.amount.amount} }', '```',
+    ].join('\n');
     const { errors } = extractExamples('bad.md', bad);
-    expect(errors).toHaveLength(3);
-    expect(errors[0]).toMatch(/^bad\.md:2: expected a request line/);
-    expect(errors[1]).toMatch(/^bad\.md:5: `GET \/v1\/sales` has no `→ <status>` answer/);
-    expect(errors[2]).toMatch(/^bad\.md:8: a curl example calls `\$API/);
+    expect(errors).toEqual([
+      expect.stringMatching(/^bad\.md:2: expected a request line/),
+      expect.stringMatching(/^bad\.md:5: `GET \/v1\/sales` has no `→ <status>` answer/),
+      expect.stringMatching(/^bad\.md:8: a curl example calls `\$API/),
+      'bad.md:11: the answer of `POST /v1/sales/{sale.id}/approve` is not JSON (with `…`); put prose outside the block',
+      'bad.md:15: the body of `POST /v1/sales` is not JSON',
+    ]);
   });
 });
 

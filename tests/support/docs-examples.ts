@@ -189,6 +189,22 @@ export function extractExamples(page: string, markdown: string): PageExamples {
     if (lang === 'http') examples.push(...httpBlock(page, f, errors));
     else if (lang === 'sh' || lang === 'bash') examples.push(...curlBlock(page, f, errors));
   }
+  // Bodies and answers must be JSON as shown (placeholders aside), so prose after an arrow is named here.
+  const readable = (text: string, parse: (t: string) => unknown) => {
+    try {
+      parse(text.replace(PLACEHOLDER, '0'));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (const ex of examples) {
+    const type = ex.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? 'application/json';
+    if (ex.body !== null && type.includes('json') && !readable(ex.body, JSON.parse)) errors.push(`${ex.page}:${ex.line}: the body of \`${ex.method} ${ex.path}\` is not JSON`);
+    if (ex.answer !== null && !readable(ex.answer, parseShownJson)) {
+      errors.push(`${ex.page}:${ex.line}: the answer of \`${ex.method} ${ex.path}\` is not JSON (with \`…\`); put prose outside the block`);
+    }
+  }
   return { examples, errors };
 }
 
