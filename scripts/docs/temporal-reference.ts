@@ -29,6 +29,8 @@ interface WorkflowEntry {
   module: string;
   definitions: string | null;
   idPatterns: string[];
+  /** Ids of the runs a schedule starts. */
+  scheduledIds: string[];
   kinds: string[];
   groupTagged: boolean;
   organizationTagged: boolean;
@@ -117,10 +119,10 @@ function messagesOf(checker: ts.TypeChecker, source: ts.SourceFile): { messages:
 
 /** Where each workflow type is started: the `kind` it is tagged with and whether the group is tagged too. */
 function startsOf(checker: ts.TypeChecker, sources: ts.SourceFile[], types: Set<string>) {
-  const found = new Map<string, { kinds: Set<string>; groupTagged: boolean; organizationTagged: boolean; statusTagged: boolean }>();
+  const found = new Map<string, { kinds: Set<string>; groupTagged: boolean; organizationTagged: boolean; statusTagged: boolean; scheduledIds: Set<string> }>();
   const entry = (type: string) => {
     let e = found.get(type);
-    if (!e) found.set(type, (e = { kinds: new Set(), groupTagged: false, organizationTagged: false, statusTagged: false }));
+    if (!e) found.set(type, (e = { kinds: new Set(), groupTagged: false, organizationTagged: false, statusTagged: false, scheduledIds: new Set() }));
     return e;
   };
   const literal = (node: ts.Expression | undefined): string | undefined => {
@@ -158,6 +160,12 @@ function startsOf(checker: ts.TypeChecker, sources: ts.SourceFile[], types: Set<
       const type = prop('workflowType')?.initializer;
       if (type && ts.isStringLiteral(type) && types.has(type.text)) {
         const e = entry(type.text);
+        // A schedule starts `<workflowId>-<time>`: the literal part of its workflowId (a prefix may be added in tests)
+        const id = prop('workflowId')?.initializer;
+        const literals: string[] = [];
+        const collect = (n: ts.Node) => (ts.isStringLiteral(n) ? literals.push(n.text) : ts.forEachChild(n, collect));
+        if (id) collect(id);
+        if (literals.length) e.scheduledIds.add(`${literals.at(-1)}-<time>`);
         const attrs = prop('typedSearchAttributes')?.initializer;
         if (attrs && ts.isArrayLiteralExpression(attrs)) {
           for (const a of attrs.elements) {
@@ -219,7 +227,8 @@ function readWorkflows(root: string): WorkflowEntry[] {
     const { messages, idPatterns } = defSource ? messagesOf(checker, defSource) : { messages: [], idPatterns: [] };
     const start = starts.get(type);
     return {
-      type, module, definitions: defSource ? definitions : null, idPatterns, messages,
+      type, module, definitions: defSource ? definitions : null, messages,
+      idPatterns, scheduledIds: [...(start?.scheduledIds ?? [])],
       kinds: [...(start?.kinds ?? [])].sort(), groupTagged: start?.groupTagged ?? false, organizationTagged: start?.organizationTagged ?? false, statusTagged: start?.statusTagged ?? false,
     };
   });
@@ -231,9 +240,10 @@ const code = (s: string) => '`' + s.replace(/\|/g, '\\|') + '`';
 export function renderWorkflowReference(root: string): string {
   const out: string[] = [
     '',
-    'Every workflow the worker registers, read from the code. Messages are sent by the API on',
-    'your behalf; the names and payloads are what `temporal workflow signal|query|update` take',
-    '(`--name <name> --input \'<payload as JSON>\'`). `?` marks an optional member.',
+    'Every workflow the worker registers, read from the code. The API sends these messages on',
+    'your behalf (prefer it: it checks roles and writes the audit trail); by hand,',
+    '`temporal workflow query`, `temporal workflow signal` and `temporal workflow update execute`',
+    'take `-w <id> --name <name>` and the payload as JSON in `--input`. `?` marks an optional member.',
     '',
   ];
   for (const w of collectWorkflows(root)) {
@@ -244,7 +254,8 @@ export function renderWorkflowReference(root: string): string {
       ...(w.organizationTagged ? [ATTRIBUTE_NAMES.ORGANIZATION_ID!] : []),
       ...(w.groupTagged ? [ATTRIBUTE_NAMES.GROUP_ID!] : []),
     ];
-    out.push(`- id: ${w.idPatterns.length ? w.idPatterns.map(code).join(', ') : 'set by its schedule'}`);
+    const ids = [...w.idPatterns.map(code), ...w.scheduledIds.map((id) => `${code(id)} (one run of its schedule)`)];
+    out.push(`- id: ${ids.length ? ids.join(', ') : 'not found in the code'}`);
     out.push(`- search attributes: ${attributes.length ? attributes.map(code).join(', ') : 'none'}`);
     out.push(`- code: \`${w.module}\`${w.definitions ? `, messages in \`${w.definitions}\`` : ''}`);
     out.push('');
