@@ -163,7 +163,10 @@ function startsOf(checker: ts.TypeChecker, sources: ts.SourceFile[], types: Set<
         // A schedule starts `<workflowId>-<time>`: the literal part of its workflowId (a prefix may be added in tests)
         const id = prop('workflowId')?.initializer;
         const literals: string[] = [];
-        const collect = (n: ts.Node) => (ts.isStringLiteral(n) ? literals.push(n.text) : ts.forEachChild(n, collect));
+        const collect = (n: ts.Node): void => {
+          if (ts.isStringLiteral(n)) literals.push(n.text);
+          else ts.forEachChild(n, collect);
+        };
         if (id) collect(id);
         if (literals.length) e.scheduledIds.add(`${literals.at(-1)}-<time>`);
         const attrs = prop('typedSearchAttributes')?.initializer;
