@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/tools/paths';
 import { WEBHOOK_SECRET } from '../support/stack';
-import { ledger, partnerSuite, waitFor } from './world';
+import { allocatedUnits, ledger, partnerSuite, waitFor } from './world';
 
 const run = promisify(execFile);
 
@@ -32,14 +32,14 @@ describe('npm run tools -- stripe-pay', () => {
   const purchase = (id: string) => s.call('GET', `/v1/allotments/purchases/${id}`, { token: w.manager.token });
 
   it('pays a purchase with its own PaymentIntent, amount and currency: applied, then duplicate; the units are allocated once', { timeout: 300_000 }, async () => {
-    const before = (await ledger(s, w.organizationId, w.assessmentId))?.allocated ?? 0;
+    const before = await allocatedUnits(s, w.organizationId, w.assessmentId);
     const p = await buy();
     const first = await stripePay([p.id]);
     expect(first.code, first.stdout).toBe(0);
     expect(first.stdout).toContain('payment_intent.succeeded');
     expect(first.stdout).toContain('→ 200 {"received":true,"result":"applied"}');
     expect(first.stdout).toContain(`purchase ${p.id}: paid`);
-    await waitFor(() => ledger(s, w.organizationId, w.assessmentId), (l) => l?.allocated === before + 100);
+    await waitFor(() => allocatedUnits(s, w.organizationId, w.assessmentId), (n) => n === before + 100);
 
     const again = await stripePay([p.id]);
     expect(again.code, again.stdout).toBe(0);
