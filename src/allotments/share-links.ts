@@ -31,7 +31,7 @@ export async function createShareLink(
 
 /** A respondent starts a response through a share link; the answer tells them nothing else. */
 export async function respondThroughShareLink(
-  s: Pick<Services, 'sql' | 'temporal' | 'taskQueue'>,
+  s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' | 'logger'>,
   token: string,
   respondent: { email: string; name: string },
 ): Promise<{ id: string; status: typeof OPEN_RESPONSE; expiresAt: Date }> {

@@ -6,6 +6,7 @@ import Stripe from 'stripe';
 import { inject } from 'vitest';
 import { createActivities, type ActivityDeps } from '../../activities';
 import { createApp } from '../../api/app';
+import { startHandoffDrain } from '../../src/composition/worker';
 import { bootstrapAdmin } from '../../src/platform/bootstrap';
 import { createLogger } from '../../src/logger';
 import { createMailer } from '../../src/mail';
@@ -68,6 +69,7 @@ export async function startTestStack(opts: StackOptions = {}) {
 
   let worker: Worker | undefined;
   let workerRun: Promise<void> | undefined;
+  let stopDrain: (() => Promise<void>) | undefined;
   const startWorker = async () => {
     worker = await Worker.create({
       connection: await conns.nativeConnection(),
@@ -77,9 +79,12 @@ export async function startTestStack(opts: StackOptions = {}) {
       workflowBundle: { codePath: inject('workflowBundlePath') },
     });
     workerRun = worker.run();
+    // Like every production worker, it drains the invitation hand-offs a dead API left behind.
+    stopDrain = startHandoffDrain(deps);
   };
   const stopWorker = async () => {
     if (!worker) return;
+    await stopDrain?.();
     worker.shutdown();
     await workerRun;
     worker = undefined;
@@ -133,6 +138,8 @@ export async function startTestStack(opts: StackOptions = {}) {
   return {
     env,
     sql: db.sql,
+    /** The database's URL, for processes of the system started beside this stack. */
+    dbUrl: db.url,
     client: conns.client,
     taskQueue,
     stripe: stripe as Stripe | null,
