@@ -14,7 +14,7 @@ export const MAX_BULK_ROWS = 50_000;
 
 /**
  * Validates the whole file (bad rows by line number, nothing created), then in one transaction
- * reserves every unit, inserts the responses and starts the job that starts their workflows.
+ * starts the job that starts their workflows, inserts the responses and reserves every unit.
  */
 export async function acceptBulkInvite(
   s: Pick<Services, 'sql' | 'temporal' | 'taskQueue'>,
@@ -33,13 +33,8 @@ export async function acceptBulkInvite(
   const fallback = defaultExpiry(target.assessment, now);
   return s.sql.begin(async (tx) => {
     const job = await insertJob(tx, { kind: 'bulk_invite', organizationId: target.org.id, total: rows.length, createdBy: principal.userId });
-    await reserveAndInsertResponses(tx, {
-      ...target,
-      source: 'bulk',
-      jobId: job.id,
-      actor: actorOf(principal),
-      respondents: rows.map((r) => ({ email: r.email, name: r.name, expiresAt: r.expiresAt ?? fallback, line: r.line })),
-    });
+    // Started before the reservation (it waits for this commit), so the allotment row is locked
+    // only for the reservation and the COMMIT; a refusal leaves it `abandoned`.
     await startLifecycle(s.temporal, 'bulkInviteWorkflow', {
       workflowId: jobWorkflowId(job.id),
       taskQueue: s.taskQueue,
@@ -47,6 +42,13 @@ export async function acceptBulkInvite(
       kind: 'job',
       organizationId: target.org.id,
       status: 'running',
+    });
+    await reserveAndInsertResponses(tx, {
+      ...target,
+      source: 'bulk',
+      jobId: job.id,
+      actor: actorOf(principal),
+      respondents: rows.map((r) => ({ email: r.email, name: r.name, expiresAt: r.expiresAt ?? fallback, line: r.line })),
     });
     return job;
   });
