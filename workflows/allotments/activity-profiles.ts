@@ -1,5 +1,5 @@
 import type { Duration } from '@temporalio/common';
-import { ActivityFailure, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities, sleep } from '@temporalio/workflow';
 import type { AllotmentActivities } from '../../activities/allotments';
 import { PurchaseFailure } from '../../src/domain/allotments/failures';
 
@@ -12,24 +12,27 @@ export const ledger = proxyActivities<AllotmentActivities>({
 });
 
 /**
- * The invitation's first step, as a local activity (one short query inside the workflow task:
- * no extra task, no extra round trip through the server). About a minute and a half of
- * retries, far longer than any creating transaction takes to commit.
+ * The invitation's first step, as a local activity: one short query inside the workflow task
+ * (no extra task, no round trip through the server). Retried until the database answers.
  */
-const rows = proxyLocalActivities<AllotmentActivities>({
+const handoff = proxyLocalActivities<AllotmentActivities>({
   startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 10 },
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
-/** True once the response is committed (its hand-off taken); false when it never will be. */
+/** Looks ten times over about a minute and a half: far longer than any creating transaction takes to commit. */
+const ROW_CHECKS = 10;
+
+/**
+ * True once the response is committed (its hand-off taken); false when ten answers in a row
+ * said it is not there (the transaction that started this workflow never committed).
+ */
 export async function responseRowCommitted(responseId: string): Promise<boolean> {
-  try {
-    await rows.awaitResponseRow(responseId);
-    return true;
-  } catch (err) {
-    if (err instanceof ActivityFailure) return false;
-    throw err;
+  for (let check = 0, pause = 200; check < ROW_CHECKS; check++, pause = Math.min(pause * 2, 30_000)) {
+    if (await handoff.takeResponseHandoff(responseId)) return true;
+    if (check < ROW_CHECKS - 1) await sleep(pause);
   }
+  return false;
 }
 
 /** Stripe calls: each carries an idempotency key from the purchase id, so retries are safe. */
