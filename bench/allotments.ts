@@ -1,10 +1,11 @@
 // P1 (bulk invite), P4 (manual creations, reservations) and the worker's memory.
 import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
 import { START_CONCURRENCY } from '../activities/allotments/bulk-invite';
 import { mapLimit } from '../src/concurrency';
 import { reserveUnits } from '../src/repos/allotments/ledger';
 import type { BenchEnv } from './env';
-import { seconds, type Run } from './measure';
+import { cpuSpent, seconds, type Run } from './measure';
 
 /** A metered organization linked to a fresh assessment, with `grant` units granted. */
 export async function partner(env: BenchEnv, grant: number, assessmentId?: string) {
@@ -43,6 +44,7 @@ async function ledgerOf(env: BenchEnv, org: string) {
  */
 export async function rawStarts(env: BenchEnv, n: number, concurrency = START_CONCURRENCY): Promise<Run> {
   const prefix = randomUUID();
+  const cpu0 = await env.cpu();
   const t = process.hrtime.bigint();
   await mapLimit(Array.from({ length: n }, (_, i) => i), concurrency, async (i) => {
     await env.client.workflow.start('benchNoopWorkflow', { taskQueue: env.taskQueue, workflowId: `noop-${prefix}-${i}` });
@@ -53,14 +55,16 @@ export async function rawStarts(env: BenchEnv, n: number, concurrency = START_CO
     running = (await env.client.workflow.count(`WorkflowType = "benchNoopWorkflow" AND ExecutionStatus = "Running"`)).count;
     if (running) await new Promise((r) => setTimeout(r, 200));
   }
+  const cpu = cpuSpent(await env.cpu(), cpu0);
   const done = (await env.client.workflow.count(`WorkflowId STARTS_WITH "noop-${prefix}" AND ExecutionStatus = "Completed"`)).count;
-  return { seconds: elapsed, ok: n, exact: done === n, note: done === n ? undefined : `${done} of ${n} completed` };
+  return { seconds: elapsed, ok: n, exact: done === n, note: done === n ? undefined : `${done} of ${n} completed`, cpu };
 }
 
 /** P1: a bulk invite of `n` rows, upload → every invitation workflow started (the job's `processed`). */
 export async function bulkInvite(env: BenchEnv, n: number): Promise<Run> {
   const { assessment, org } = await partner(env, n);
   const csv = 'email,name\n' + Array.from({ length: n }, (_, i) => `bulk${i}@example.test,Respondent ${i}`).join('\n') + '\n';
+  const cpu0 = await env.cpu();
   const t = process.hrtime.bigint();
   const res = await env.call('POST', `/v1/assessments/${assessment}/responses/bulk?organizationId=${org}`, csv, { 'content-type': 'text/csv' });
   const answered = seconds(t);
@@ -74,8 +78,9 @@ export async function bulkInvite(env: BenchEnv, n: number): Promise<Run> {
   const total = seconds(t);
   const l = await ledgerOf(env, org);
   const running = await runningInvitations(env, org, n);
+  const cpu = cpuSpent(await env.cpu(), cpu0);
   const exact = l.invited === n && l.unexpired === n && l.allocated === n && l.openFacts === n && l.oversold === 0 && running === n;
-  return { seconds: total, ok: n, exact, note: exact ? undefined : `ledger ${JSON.stringify(l)}, ${running} running`, extra: { answeredMs: answered * 1000 } };
+  return { seconds: total, ok: n, exact, note: exact ? undefined : `ledger ${JSON.stringify(l)}, ${running} running`, extra: { answeredMs: answered * 1000 }, cpu };
 }
 
 /**
@@ -91,26 +96,38 @@ export async function manualCreations(env: BenchEnv, n: number, allotments: numb
   const attempts = total + clients;
   const statuses = new Map<string, number>();
   let next = 0;
+  const cpu0 = await env.cpu();
   const t = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < attempts) {
-        const i = next++;
-        const { org } = targets[i % allotments]!;
-        const res = await env.call('POST', `/v1/assessments/${assessment}/responses`, { organizationId: org, respondent: { email: `m${i}@example.test`, name: `Manual ${i}` } });
-        const key = `${res.status} ${res.body.code ?? ''}`.trim();
-        statuses.set(key, (statuses.get(key) ?? 0) + 1);
-      }
-    }),
-  );
+  // autocannon as the clients: a load generator light enough to leave the machine to the system.
+  await autocannon({
+    url: env.baseUrl,
+    connections: clients,
+    amount: attempts,
+    headers: { authorization: `Bearer ${env.adminToken}`, 'content-type': 'application/json' },
+    requests: [
+      {
+        method: 'POST',
+        path: `/v1/assessments/${assessment}/responses`,
+        setupRequest: (req) => {
+          const i = next++;
+          return { ...req, body: JSON.stringify({ organizationId: targets[i % allotments]!.org, respondent: { email: `m${i}@example.test`, name: `Manual ${i}` } }) };
+        },
+        onResponse: (status, body) => {
+          const key = `${status} ${status === 201 ? '' : ((JSON.parse(body) as { code?: string }).code ?? '')}`.trim();
+          statuses.set(key, (statuses.get(key) ?? 0) + 1);
+        },
+      },
+    ],
+  });
   const elapsed = seconds(t);
   const created = statuses.get('201') ?? 0;
   const refused = statuses.get('409 ALLOTMENT_EXHAUSTED') ?? 0;
   const ledgers = await Promise.all(targets.map((x) => ledgerOf(env, x.org)));
   const running = (await Promise.all(targets.map((x) => runningInvitations(env, x.org, share)))).reduce((a, b) => a + b, 0);
+  const cpu = cpuSpent(await env.cpu(), cpu0);
   const exact =
     created === total && refused === clients && ledgers.every((l) => l.invited === share && l.unexpired === share && l.openFacts === share && l.oversold === 0) && running === total;
-  return { seconds: elapsed, ok: created, refused, exact, note: exact ? undefined : `answers ${JSON.stringify(Object.fromEntries(statuses))}, ${running} running` };
+  return { seconds: elapsed, ok: created, refused, exact, note: exact ? undefined : `answers ${JSON.stringify(Object.fromEntries(statuses))}, ${running} running`, cpu };
 }
 
 /**

@@ -31,7 +31,9 @@ process.on('exit', () => {
 
 /** Spawns `bench/<file>` under tsx and waits for its `ready …` line. */
 async function spawnReady(file: string, env: Record<string, string>): Promise<{ child: ChildProcess; line: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join('bench', file)], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_CPU_PROF=<dir>: each process writes a V8 CPU profile there when it stops (to see where a path spends).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', join('bench', file)], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   children.add(child);
   return new Promise((ok, fail) => {
     let out = '';
@@ -56,6 +58,42 @@ async function stopChild(child: ChildProcess) {
 }
 
 export type Reply = { status: number; body: any };
+
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds used so far by each process tree whose root's command line matches a pattern (Linux /proc). */
+async function cpuSeconds(roots: Record<string, { root: (pid: number, cmdline: string) => boolean; tree: boolean }>): Promise<Record<string, number>> {
+  const { readdir } = await import('node:fs/promises');
+  const procs = new Map<number, { ppid: number; ticks: number; cmdline: string }>();
+  for (const entry of await readdir('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ');
+      procs.set(pid, { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), cmdline });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const out: Record<string, number> = {};
+  for (const [name, { root, tree }] of Object.entries(roots)) {
+    const members = new Set([...procs].filter(([pid, p]) => root(pid, p.cmdline)).map(([pid]) => pid));
+    let grew = tree;
+    while (grew) {
+      grew = false;
+      for (const [pid, p] of procs) {
+        if (!members.has(pid) && members.has(p.ppid)) {
+          members.add(pid);
+          grew = true;
+        }
+      }
+    }
+    out[name] = [...members].reduce((a, pid) => a + procs.get(pid)!.ticks, 0) / TICKS_PER_SECOND;
+  }
+  return out;
+}
 
 export async function startBenchEnv() {
   const logger = createLogger('warn');
@@ -101,9 +139,21 @@ export async function startBenchEnv() {
     return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
   };
 
+  const devPort = devServer.address.split(':').pop()!;
+  /** CPU seconds so far per part of the system: where a path spends the machine. */
+  const cpu = () =>
+    cpuSeconds({
+      api: { root: (pid) => pid === api.child.pid, tree: true },
+      worker: { root: (pid) => pid === worker.child.pid, tree: true },
+      temporal: { root: (_pid, cmd) => cmd.includes('start-dev') && cmd.includes(`--port ${devPort} `), tree: true },
+      postgres: { root: (_pid, cmd) => cmd.includes('.bench-data/postgres') && cmd.includes(' -D '), tree: true },
+      driver: { root: (pid) => pid === process.pid, tree: false },
+    });
+
   return {
     sql,
     client: conns.client,
+    cpu,
     taskQueue,
     baseUrl,
     adminToken: token,

@@ -14,6 +14,20 @@ export interface Run {
   note?: string;
   /** Figures a run reports besides its rate (latencies, answer times). */
   extra?: Record<string, number>;
+  /** CPU seconds each part of the system spent on this run (`BenchEnv.cpu`), when measured. */
+  cpu?: Record<string, number>;
+}
+
+/** CPU seconds per part between two readings of `BenchEnv.cpu`. */
+export const cpuSpent = (after: Record<string, number>, before: Record<string, number>) =>
+  Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]));
+
+/** Median CPU milliseconds per successful operation, per part of the system. */
+export function cpuMsPerOp(runs: Run[]): Record<string, number> | undefined {
+  const measured = runs.filter((r) => r.cpu && r.ok > 0);
+  if (measured.length === 0) return undefined;
+  const parts = Object.keys(measured[0]!.cpu!);
+  return Object.fromEntries(parts.map((p) => [p, median(measured.map((r) => (r.cpu![p]! * 1000) / r.ok))]));
 }
 
 export const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
@@ -55,6 +69,8 @@ export interface Figure {
   refusals?: number;
   note?: string;
   rounds?: Record<string, Run[]>;
+  /** CPU milliseconds per operation of the subject and of the baseline, per part of the system. */
+  cpuMsPerOp?: { subject?: Record<string, number>; baseline?: Record<string, number> };
 }
 
 export function verdictOf(ok: boolean | undefined): Figure['verdict'] {

@@ -11,7 +11,7 @@ import { backfill, insertSelect } from './aggregators';
 import { startBenchEnv } from './env';
 import { redemptions, startAndAwait } from './groups';
 import { allotmentReader, HTTP_CONNECTIONS, load } from './http';
-import { interleave, median, rate, settle, verdictOf, type Figure, type Run } from './measure';
+import { cpuMsPerOp, interleave, median, rate, settle, verdictOf, type Figure, type Run } from './measure';
 import { firstLaunches, LAUNCH_CONCURRENCY, workflowUpdates } from './sales';
 
 const quick = process.argv.includes('--quick');
@@ -72,6 +72,7 @@ try {
       id: 'P1', name: `bulk invite of ${S.bulk}: upload → every invitation started`, value: median(p1.bulk.map(rate)), unit: 'invitations/s',
       baseline: { name: 'B1 raw starts (32 in flight)', value: median(p1.b1.map(rate)), unit: 'starts/s' }, ratio: p1Ratio, target: '≥ 0.8',
       verdict: verdictOf(p1Ratio >= 0.8), exact: exactAll(p1.bulk, p1.b1), successes: sum(p1.bulk, (r) => r.ok), note: notes(p1.bulk, p1.b1), rounds: p1,
+      cpuMsPerOp: { subject: cpuMsPerOp(p1.bulk), baseline: cpuMsPerOp(p1.b1) },
     });
     const answered = median(p1.bulk.map((r) => r.extra!.answeredMs!));
     figures.push({ id: 'P1', name: `bulk invite of ${S.bulk}: the upload's answer (202)`, value: answered, unit: 'ms', target: '< 500 ms', verdict: verdictOf(answered < 500), exact: exactAll(p1.bulk) });
@@ -91,10 +92,12 @@ try {
     figures.push({
       id: 'P4', name: `manual creations on one allotment (${S.creations} + ${S.clients} refused)`, value: one, unit: 'creations/s',
       baseline: { name: 'B1 raw starts (32 in flight)', value: median(p4.b1.map(rate)), unit: 'starts/s' }, ratio: vsB1, target: '≥ 0.8', verdict: verdictOf(vsB1 >= 0.8), ...p4Common, rounds: p4,
+      cpuMsPerOp: { subject: cpuMsPerOp(p4.one), baseline: cpuMsPerOp(p4.b1) },
     });
     figures.push({
       id: 'P4', name: 'manual creations on one allotment vs spread', value: one, unit: 'creations/s',
       baseline: { name: `the same spread over ${S.spread} allotments`, value: median(p4.spread.map(rate)), unit: 'creations/s' }, ratio: vsSpread, target: '≥ 0.8', verdict: verdictOf(vsSpread >= 0.8), ...p4Common,
+      cpuMsPerOp: { subject: cpuMsPerOp(p4.one), baseline: cpuMsPerOp(p4.spread) },
     });
   }
 
@@ -187,6 +190,10 @@ console.log('');
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
 for (const r of rows) console.log(line(r));
+const cpuLine = (c?: Record<string, number>) => (c ? Object.entries(c).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ') : '');
+for (const f of figures.filter((x) => x.cpuMsPerOp)) {
+  console.log(`\nCPU ms per operation, ${f.id} ${f.name}:\n  subject:  ${cpuLine(f.cpuMsPerOp!.subject)}\n  baseline: ${cpuLine(f.cpuMsPerOp!.baseline)}`);
+}
 for (const f of figures.filter((x) => !x.exact)) console.log(`\nWRONG ${f.id} ${f.name}: ${f.note ?? 'an exactness check failed'}`);
 console.log(`\nload average at start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}, at end ${loadAtEnd.map((l) => l.toFixed(2)).join(' ')}; ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s`);
 

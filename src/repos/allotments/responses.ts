@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connect';
 import { OPEN_RESPONSE, type ResponseStatus } from '../../domain/allotments/lifecycle';
 import type { Principal } from '../../domain/principal';
@@ -34,7 +35,8 @@ export interface NewResponse {
 const RETURNED = 'id, assessment_id, organization_id, cohort_id, job_id, source, respondent_email, respondent_name, counted, status, expires_at, created_at, completed_at, expired_at';
 
 /**
- * Inserts any number of responses in one statement (arrays, so 10 000 rows stay one round trip).
+ * Inserts any number of responses in one statement (arrays, so 10 000 rows stay one round trip),
+ * with the ids given (the caller may need them before the insert answers) or fresh ones.
  * With `handoff`, each response also gets its entry in `response_handoffs` in the same statement:
  * the promise that its invitation workflow will be started after the commit (by the caller, or
  * by the workers' drain if the caller dies first).
@@ -43,17 +45,19 @@ export async function insertResponses(
   sql: Db,
   common: { assessmentId: string; organizationId: string; cohortId?: string | null; jobId?: string | null; source: ResponseSource; counted: boolean },
   rows: NewResponse[],
-  o: { handoff?: boolean } = {},
+  o: { handoff?: boolean; ids?: string[] } = {},
 ): Promise<ResponseRow[]> {
+  const ids = o.ids ?? rows.map(() => randomUUID());
   const inserted = sql<ResponseRow[]>`
-    insert into responses (assessment_id, organization_id, cohort_id, job_id, source, counted, respondent_email, respondent_name, expires_at, job_line)
-    select ${common.assessmentId}, ${common.organizationId}, ${common.cohortId ?? null}, ${common.jobId ?? null}, ${common.source}, ${common.counted}, t.email, t.name, t.expires_at, t.line
-    from unnest(${rows.map((r) => r.email)}::text[], ${rows.map((r) => r.name)}::text[],
+    insert into responses (id, assessment_id, organization_id, cohort_id, job_id, source, counted, respondent_email, respondent_name, expires_at, job_line)
+    select t.id, ${common.assessmentId}, ${common.organizationId}, ${common.cohortId ?? null}, ${common.jobId ?? null}, ${common.source}, ${common.counted}, t.email, t.name, t.expires_at, t.line
+    from unnest(${ids}::uuid[], ${rows.map((r) => r.email)}::text[], ${rows.map((r) => r.name)}::text[],
                 ${rows.map((r) => r.expiresAt.toISOString())}::timestamptz[], ${rows.map((r) => r.line ?? null)}::int[])
-         as t(email, name, expires_at, line)
+         as t(id, email, name, expires_at, line)
     returning ${sql.unsafe(RETURNED)}`;
-  if (!o.handoff) return inserted;
-  return sql<ResponseRow[]>`
+  // Awaited here, so the statement is sent when this is called (callers pipeline after it).
+  if (!o.handoff) return await inserted;
+  return await sql<ResponseRow[]>`
     with r as (${inserted}), h as (insert into response_handoffs (response_id) select id from r)
     select * from r`;
 }
