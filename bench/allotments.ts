@@ -5,7 +5,7 @@ import { START_CONCURRENCY } from '../activities/allotments/bulk-invite';
 import { mapLimit } from '../src/concurrency';
 import { reserveUnits } from '../src/repos/allotments/ledger';
 import type { BenchEnv } from './env';
-import { cpuSpent, seconds, type Run } from './measure';
+import { cpuSpent, seconds, settle, type Run } from './measure';
 
 /** A metered organization linked to a fresh assessment, with `grant` units granted. */
 export async function partner(env: BenchEnv, grant: number, assessmentId?: string) {
@@ -55,6 +55,7 @@ export async function rawStarts(env: BenchEnv, n: number, concurrency = START_CO
     running = (await env.client.workflow.count(`WorkflowType = "benchNoopWorkflow" AND ExecutionStatus = "Running"`)).count;
     if (running) await new Promise((r) => setTimeout(r, 200));
   }
+  await settle(env);
   const cpu = cpuSpent(await env.cpu(), cpu0);
   const done = (await env.client.workflow.count(`WorkflowId STARTS_WITH "noop-${prefix}" AND ExecutionStatus = "Completed"`)).count;
   return { seconds: elapsed, ok: n, exact: done === n, note: done === n ? undefined : `${done} of ${n} completed`, cpu };
@@ -78,6 +79,8 @@ export async function bulkInvite(env: BenchEnv, n: number): Promise<Run> {
   const total = seconds(t);
   const l = await ledgerOf(env, org);
   const running = await runningInvitations(env, org, n);
+  // Until the worker has run every invitation's first task: all the work the path causes.
+  await settle(env);
   const cpu = cpuSpent(await env.cpu(), cpu0);
   const exact = l.invited === n && l.unexpired === n && l.allocated === n && l.openFacts === n && l.oversold === 0 && running === n;
   return { seconds: total, ok: n, exact, note: exact ? undefined : `ledger ${JSON.stringify(l)}, ${running} running`, extra: { answeredMs: answered * 1000 }, cpu };
@@ -124,6 +127,7 @@ export async function manualCreations(env: BenchEnv, n: number, allotments: numb
   const refused = statuses.get('409 ALLOTMENT_EXHAUSTED') ?? 0;
   const ledgers = await Promise.all(targets.map((x) => ledgerOf(env, x.org)));
   const running = (await Promise.all(targets.map((x) => runningInvitations(env, x.org, share)))).reduce((a, b) => a + b, 0);
+  await settle(env);
   const cpu = cpuSpent(await env.cpu(), cpu0);
   const exact =
     created === total && refused === clients && ledgers.every((l) => l.invited === share && l.unexpired === share && l.openFacts === share && l.oversold === 0) && running === total;
@@ -190,7 +194,5 @@ export async function sleepingInvitationsMemory(env: BenchEnv, n: number, settle
   const idle = await env.workerRssMiB();
   const run = await bulkInvite(env, n);
   await settled();
-  // Let the garbage collector catch up with the burst before reading.
-  await new Promise((r) => setTimeout(r, 5_000));
   return { idle, loaded: await env.workerRssMiB(), exact: run.exact, note: run.note };
 }

@@ -8,8 +8,8 @@ function ok(r: Reply, status = 201) {
   return r.body;
 }
 
-/** A group on a paid users plan (as tests/groups/world.ts sets one up) with an active shared code for `limit` people. */
-async function campaign(env: BenchEnv, limit: number) {
+/** A group on a paid users plan, as tests/groups/world.ts sets one up. */
+export async function paidGroup(env: BenchEnv): Promise<string> {
   const t = randomUUID().slice(0, 8);
   const owners = ok(await env.call('POST', '/v1/products', { name: `Group owners ${t}`, description: 'Owners' }));
   const ownerPlan = ok(await env.call('POST', `/v1/products/${owners.id}/plans`, { name: `Owner ${t}`, description: 'Annual group licence', amount: 250_000, currency: 'EUR', interval: 'year' }));
@@ -17,9 +17,13 @@ async function campaign(env: BenchEnv, limit: number) {
   const usersPlan = ok(await env.call('POST', `/v1/products/${users.id}/plans`, { name: `Users ${t}`, description: 'Access for staff', amount: 1500, currency: 'EUR', interval: 'month' }));
   const owner = ok(await env.call('POST', '/v1/customers', { name: 'Bench Corp', email: `billing-${t}@bench.example` }));
   const sub = ok(await env.call('POST', '/v1/subscriptions', { customerId: owner.id, planId: ownerPlan.id, collection: 'send_invoice' }));
-  const group = ok(await env.call('POST', '/v1/groups', { name: `Bench ${t}`, ownerCustomerId: owner.id, ownerSubscriptionId: sub.id, usersPlanId: usersPlan.id }));
-  const code = `BENCH${t.replace(/-/g, '').toUpperCase()}`;
-  const c = ok(await env.call('POST', `/v1/groups/${group.id}/campaigns`, { mode: 'shared', code, maxRedemptions: limit }));
+  return ok(await env.call('POST', '/v1/groups', { name: `Bench ${t}`, ownerCustomerId: owner.id, ownerSubscriptionId: sub.id, usersPlanId: usersPlan.id })).id as string;
+}
+
+/** An active shared code of the group for `limit` people. */
+async function campaign(env: BenchEnv, groupId: string, limit: number) {
+  const code = `BENCH${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
+  const c = ok(await env.call('POST', `/v1/groups/${groupId}/campaigns`, { mode: 'shared', code, maxRedemptions: limit }));
   for (let i = 0; ; i++) {
     const now = await env.call('GET', `/v1/campaigns/${c.id}`);
     if (now.body.status === 'active') break;
@@ -34,9 +38,9 @@ async function campaign(env: BenchEnv, limit: number) {
  * its own address: exactly the limit are counted (201, redeemed or pending), the rest refused
  * with 409 CODE_EXHAUSTED (or 503, nothing counted), and the counter equals the redemptions.
  */
-export async function redemptions(env: BenchEnv, people: number): Promise<Run> {
+export async function redemptions(env: BenchEnv, groupId: string, people: number): Promise<Run> {
   const limit = Math.floor(people * 0.9);
-  const { campaignId, code } = await campaign(env, limit);
+  const { campaignId, code } = await campaign(env, groupId, limit);
   const t = process.hrtime.bigint();
   const answers = await Promise.all(
     Array.from({ length: people }, (_, i) =>

@@ -81,7 +81,7 @@ export function verdictOf(ok: boolean | undefined): Figure['verdict'] {
 export async function settle(env: BenchEnv, timeoutMs = 15 * 60_000) {
   const deadline = Date.now() + timeoutMs;
   let quiet = 0;
-  while (quiet < 3 && Date.now() < deadline) {
+  while (quiet < 2 && Date.now() < deadline) {
     const backlogs = await Promise.all(
       [1, 2].map(async (taskQueueType) => {
         const res = await env.client.workflowService.describeTaskQueue({ namespace: 'default', taskQueue: { name: env.taskQueue, kind: 1 }, taskQueueType, reportStats: true });
@@ -89,7 +89,7 @@ export async function settle(env: BenchEnv, timeoutMs = 15 * 60_000) {
       }),
     );
     quiet = backlogs.every((b) => b === 0) ? quiet + 1 : 0;
-    await new Promise((r) => setTimeout(r, 250));
+    if (quiet < 2) await new Promise((r) => setTimeout(r, 200));
   }
-  if (quiet < 3) throw new Error('the worker did not drain its task queue');
+  if (quiet < 2) throw new Error('the worker did not drain its task queue');
 }

@@ -9,7 +9,7 @@ import { MAX_CACHED_WORKFLOWS } from '../src/composition/worker';
 import { bulkInvite, enableAllotments, manualCreations, rawStarts, reservations, sleepingInvitationsMemory, unconditionalUpdates } from './allotments';
 import { backfill, insertSelect } from './aggregators';
 import { startBenchEnv } from './env';
-import { redemptions, startAndAwait } from './groups';
+import { paidGroup, redemptions, startAndAwait } from './groups';
 import { allotmentReader, HTTP_CONNECTIONS, load } from './http';
 import { cpuMsPerOp, interleave, median, rate, settle, verdictOf, type Figure, type Run } from './measure';
 import { firstLaunches, LAUNCH_CONCURRENCY, workflowUpdates } from './sales';
@@ -149,7 +149,8 @@ try {
 
   if (wanted('P5r')) {
     log(`P5: one shared code redeemed by ${S.people} people at once vs starting and awaiting as many workflows`);
-    const p5a = await interleave(ROUNDS, { execute: () => startAndAwait(env, S.people), redeem: () => redemptions(env, S.people) }, between);
+    const groupId = await paidGroup(env);
+    const p5a = await interleave(ROUNDS, { execute: () => startAndAwait(env, S.people), redeem: () => redemptions(env, groupId, S.people) }, between);
     figures.push({
       id: 'P5', name: `redemptions of one shared code by ${S.people} at once (limit ${Math.floor(S.people * 0.9)})`, value: median(p5a.redeem.map(rate)), unit: 'redemptions/s',
       baseline: { name: 'workflows started and awaited at once', value: median(p5a.execute.map(rate)), unit: 'workflows/s' }, ratio: median(p5a.redeem.map(rate)) / median(p5a.execute.map(rate)),
