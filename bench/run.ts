@@ -168,6 +168,10 @@ try {
       verdict: 'report', exact: exactAll(p5b.launch, p5b.updates), successes: sum(p5b.launch, (r) => r.ok), refusals: sum(p5b.launch, (r) => r.refused), note: notes(p5b.launch, p5b.updates), rounds: p5b,
     });
   }
+} catch (err) {
+  // Said before the system stops: a call still retrying then fails too, and would hide this.
+  log(`the benchmark failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  throw err;
 } finally {
   await env.stop();
 }
