@@ -1,93 +1,198 @@
-import { mapLimit } from '../src/concurrency';
+// P1 (bulk invite), P4 (manual creations, reservations) and the worker's memory.
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
 import { START_CONCURRENCY } from '../activities/allotments/bulk-invite';
+import { mapLimit } from '../src/concurrency';
 import { reserveUnits } from '../src/repos/allotments/ledger';
-import type { startBenchStack } from './stack';
+import type { BenchEnv } from './env';
+import { cpuSpent, seconds, settle, type Run } from './measure';
 
-type Stack = Awaited<ReturnType<typeof startBenchStack>>;
-export interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  note?: string;
-}
-
-const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
-
-async function partner(s: Stack, grant: number) {
-  await s.call('PATCH', '/v1/settings', { useAllotments: true });
-  const assessment = (await s.call('POST', '/v1/assessments', { name: `Bench ${Math.random()}` })).body.id as string;
-  const org = (await s.call('POST', '/v1/organizations', { name: `Bench org ${Math.random()}`, responseAllotment: 'can_be_purchased' })).body.id as string;
-  const g = await s.call('POST', '/v1/allotments/purchases', { organizationId: org, assessmentId: assessment, quantity: grant, currency: 'EUR', paymentMethod: 'manual' });
-  if (g.status !== 201) throw new Error(JSON.stringify(g.body));
+/** A metered organization linked to a fresh assessment, with `grant` units granted. */
+export async function partner(env: BenchEnv, grant: number, assessmentId?: string) {
+  const assessment = assessmentId ?? (await env.call('POST', '/v1/assessments', { name: `Bench ${randomUUID()}` })).body.id as string;
+  const org = (await env.call('POST', '/v1/organizations', { name: `Bench org ${randomUUID()}`, responseAllotment: 'can_be_purchased' })).body.id as string;
+  const g = await env.call('POST', '/v1/allotments/purchases', { organizationId: org, assessmentId: assessment, quantity: grant, currency: 'EUR', paymentMethod: 'manual' });
+  if (g.status !== 201) throw new Error(`grant refused: ${JSON.stringify(g.body)}`);
   return { assessment, org };
 }
 
-/**
- * B1: the raw rate of starting no-op workflows from one client with the bulk job's concurrency,
- * executed by the same worker (as each invitation workflow runs its first task).
- */
-export async function measureRawStarts(s: Stack, n: number): Promise<number> {
-  const ids = Array.from({ length: n }, (_, i) => i);
-  const t = process.hrtime.bigint();
-  await mapLimit(ids, START_CONCURRENCY, async (i) => {
-    await s.client.workflow.start('benchNoopWorkflow', { taskQueue: s.taskQueue, workflowId: `noop-${i}` });
-  });
-  const elapsed = seconds(t);
-  // Let the worker finish them, so the next measurement does not queue behind this one's backlog.
-  while ((await s.client.workflow.count('WorkflowType = "benchNoopWorkflow" AND ExecutionStatus = "Running"')).count > 0) {
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return elapsed;
+export async function enableAllotments(env: BenchEnv) {
+  await env.call('PATCH', '/v1/settings', { useAllotments: true });
 }
 
-/** The whole bulk invite: upload → every invitation workflow running, ledger exact. */
-export async function measureBulkInvite(s: Stack, n: number) {
-  const { assessment, org } = await partner(s, n);
-  const csv = 'email,name\n' + Array.from({ length: n }, (_, i) => `bulk${i}@example.test,Respondent ${i}`).join('\n') + '\n';
+/** Running invitation workflows of an organization, as ops count them (visibility trails by a moment). */
+async function runningInvitations(env: BenchEnv, org: string, expected: number): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < 600 && n !== expected; i++) {
+    if (i) await new Promise((r) => setTimeout(r, 100));
+    n = (await env.client.workflow.count(`PartnerflowKind = "response" AND PartnerflowOrganizationId = "${org}" AND ExecutionStatus = "Running"`)).count;
+  }
+  return n;
+}
+
+async function ledgerOf(env: BenchEnv, org: string) {
+  const [row] = await env.sql<{ allocated: number; invited: number; unexpired: number; used: number }[]>`
+    select allocated, invited, unexpired, used from allotments where organization_id = ${org}`;
+  const [facts] = await env.sql<{ n: number }[]>`select count(*)::int as n from responses where organization_id = ${org} and counted and status = 'invited'`;
+  return { ...row!, openFacts: facts!.n, oversold: Math.max(0, row!.used + row!.unexpired - row!.allocated) };
+}
+
+/**
+ * B1: `n` no-op workflows started from one client with the concurrency the bulk job uses (32),
+ * executed by the same worker. Timed until the last start is acknowledged; the worker then
+ * finishes them before anything else is measured.
+ */
+export async function rawStarts(env: BenchEnv, n: number, concurrency = START_CONCURRENCY): Promise<Run> {
+  const prefix = randomUUID();
+  const cpu0 = await env.cpu();
   const t = process.hrtime.bigint();
-  const res = await s.call('POST', `/v1/assessments/${assessment}/responses/bulk?organizationId=${org}`, csv, { 'content-type': 'text/csv' });
+  await mapLimit(Array.from({ length: n }, (_, i) => i), concurrency, async (i) => {
+    await env.client.workflow.start('benchNoopWorkflow', { taskQueue: env.taskQueue, workflowId: `noop-${prefix}-${i}` });
+  });
+  const elapsed = seconds(t);
+  let running = 1;
+  while (running > 0) {
+    running = (await env.client.workflow.count(`WorkflowType = "benchNoopWorkflow" AND ExecutionStatus = "Running"`)).count;
+    if (running) await new Promise((r) => setTimeout(r, 200));
+  }
+  await settle(env);
+  const cpu = cpuSpent(await env.cpu(), cpu0);
+  const done = (await env.client.workflow.count(`WorkflowId STARTS_WITH "noop-${prefix}" AND ExecutionStatus = "Completed"`)).count;
+  return { seconds: elapsed, ok: n, exact: done === n, note: done === n ? undefined : `${done} of ${n} completed`, cpu };
+}
+
+/** P1: a bulk invite of `n` rows, upload → every invitation workflow started (the job's `processed`). */
+export async function bulkInvite(env: BenchEnv, n: number): Promise<Run> {
+  const { assessment, org } = await partner(env, n);
+  const csv = 'email,name\n' + Array.from({ length: n }, (_, i) => `bulk${i}@example.test,Respondent ${i}`).join('\n') + '\n';
+  const cpu0 = await env.cpu();
+  const t = process.hrtime.bigint();
+  const res = await env.call('POST', `/v1/assessments/${assessment}/responses/bulk?organizationId=${org}`, csv, { 'content-type': 'text/csv' });
   const answered = seconds(t);
   if (res.status !== 202) throw new Error(`bulk upload refused: ${JSON.stringify(res.body)}`);
-  // Every invitation workflow has been started once the job counts all rows processed.
   for (;;) {
-    const job = await s.call('GET', `/v1/jobs/${res.body.id}`);
+    const job = await env.call('GET', `/v1/jobs/${res.body.id}`);
     if (job.body.processed === n) break;
     if (job.body.status === 'failed') throw new Error('bulk job failed');
     await new Promise((r) => setTimeout(r, 50));
   }
   const total = seconds(t);
-  const [ledger] = await s.sql<{ invited: number; unexpired: number; available: number }[]>`
-    select invited, unexpired, allocated - used - unexpired as available from allotments where organization_id = ${org}`;
-  // Visibility trails the starts by a moment; the check is not part of the timing.
-  let started = { count: 0 };
-  for (let i = 0; i < 100 && started.count < n; i++) {
-    if (i) await new Promise((r) => setTimeout(r, 100));
-    started = await s.client.workflow.count(`PartnerflowKind = "response" AND PartnerflowOrganizationId = "${org}" AND ExecutionStatus = "Running"`);
-  }
-  const exact = ledger!.invited === n && ledger!.unexpired === n && ledger!.available === 0 && started.count === n;
-  return { answered, total, exact, running: started.count };
+  const l = await ledgerOf(env, org);
+  const running = await runningInvitations(env, org, n);
+  // Until the worker has run every invitation's first task: all the work the path causes.
+  await settle(env);
+  const cpu = cpuSpent(await env.cpu(), cpu0);
+  const exact = l.invited === n && l.unexpired === n && l.allocated === n && l.openFacts === n && l.oversold === 0 && running === n;
+  return { seconds: total, ok: n, exact, note: exact ? undefined : `ledger ${JSON.stringify(l)}, ${running} running`, extra: { answeredMs: answered * 1000 }, cpu };
 }
 
-/** Reservations against one allotment from many connections at once, and the oversell count. */
-export async function measureReservations(s: Stack, units: number, attempts: number, concurrency: number) {
-  const { assessment, org } = await partner(s, units);
-  let ok = 0;
+/**
+ * P4: `n` manual creations through HTTP from `clients` concurrent clients, against `allotments`
+ * allotments (1: all on one), each granted exactly its share, plus `clients` attempts too many:
+ * exactly `n` are created (201), the rest refused (409 ALLOTMENT_EXHAUSTED), nothing oversold.
+ */
+export async function manualCreations(env: BenchEnv, n: number, allotments: number, clients: number): Promise<Run> {
+  const share = Math.ceil(n / allotments);
+  const assessment = (await env.call('POST', '/v1/assessments', { name: `Bench ${randomUUID()}` })).body.id as string;
+  const targets = await Promise.all(Array.from({ length: allotments }, () => partner(env, share, assessment)));
+  const total = share * allotments;
+  const attempts = total + clients;
+  const statuses = new Map<string, number>();
+  let next = 0;
+  const cpu0 = await env.cpu();
   const t = process.hrtime.bigint();
-  await mapLimit(Array.from({ length: attempts }, (_, i) => i), concurrency, async () => {
-    try {
-      await s.sql.begin((tx) => reserveUnits(tx, { organizationId: org, assessmentId: assessment, units: 1, kind: 'response' }));
-      ok++;
-    } catch {
-      // refused: exhausted
-    }
+  // autocannon as the clients: a load generator light enough to leave the machine to the system.
+  await autocannon({
+    url: env.baseUrl,
+    connections: clients,
+    amount: attempts,
+    headers: { authorization: `Bearer ${env.adminToken}`, 'content-type': 'application/json' },
+    requests: [
+      {
+        method: 'POST',
+        path: `/v1/assessments/${assessment}/responses`,
+        setupRequest: (req) => {
+          const i = next++;
+          return { ...req, body: JSON.stringify({ organizationId: targets[i % allotments]!.org, respondent: { email: `m${i}@example.test`, name: `Manual ${i}` } }) };
+        },
+        onResponse: (status, body) => {
+          const key = `${status} ${status === 201 ? '' : ((JSON.parse(body) as { code?: string }).code ?? '')}`.trim();
+          statuses.set(key, (statuses.get(key) ?? 0) + 1);
+        },
+      },
+    ],
   });
   const elapsed = seconds(t);
-  const [row] = await s.sql<{ unexpired: number; allocated: number }[]>`select unexpired, allocated from allotments where organization_id = ${org}`;
-  // Baseline: the same number of unconditional increments of one row, same connections.
-  const tb = process.hrtime.bigint();
-  await mapLimit(Array.from({ length: attempts }, (_, i) => i), concurrency, async () => {
-    await s.sql.begin((tx) => tx`update allotments set invited = invited + 0 where organization_id = ${org}`);
+  const created = statuses.get('201') ?? 0;
+  const refused = statuses.get('409 ALLOTMENT_EXHAUSTED') ?? 0;
+  const ledgers = await Promise.all(targets.map((x) => ledgerOf(env, x.org)));
+  const running = (await Promise.all(targets.map((x) => runningInvitations(env, x.org, share)))).reduce((a, b) => a + b, 0);
+  await settle(env);
+  const cpu = cpuSpent(await env.cpu(), cpu0);
+  const exact =
+    created === total && refused === clients && ledgers.every((l) => l.invited === share && l.unexpired === share && l.openFacts === share && l.oversold === 0) && running === total;
+  return { seconds: elapsed, ok: created, refused, exact, note: exact ? undefined : `answers ${JSON.stringify(Object.fromEntries(statuses))}, ${running} running`, cpu };
+}
+
+/**
+ * P4 (SQL): `units` conditional reservations of one unit on one allotment from `connections`
+ * connections, each in its own transaction, all granted; then `refusals` more, all refused and
+ * timed apart, so a refusal never counts as a reservation.
+ */
+export async function reservations(env: BenchEnv, units: number, refusals: number, connections: number): Promise<Run> {
+  const { assessment, org } = await partner(env, units);
+  const attempt = async () => {
+    try {
+      await env.sql.begin((tx) => reserveUnits(tx, { organizationId: org, assessmentId: assessment, units: 1, kind: 'response' }));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let granted = 0;
+  let refusedEarly = 0;
+  const t = process.hrtime.bigint();
+  await mapLimit(Array.from({ length: units }, (_, i) => i), connections, async () => {
+    if (await attempt()) granted++;
+    else refusedEarly++;
   });
-  const baseline = seconds(tb);
-  return { perSecond: attempts / elapsed, baselinePerSecond: attempts / baseline, granted: ok, oversold: Math.max(0, row!.unexpired - row!.allocated), allocated: row!.allocated };
+  const elapsed = seconds(t);
+  let refused = 0;
+  const tr = process.hrtime.bigint();
+  await mapLimit(Array.from({ length: refusals }, (_, i) => i), connections, async () => {
+    if (!(await attempt())) refused++;
+  });
+  const refusing = seconds(tr);
+  const l = await ledgerOf(env, org);
+  const exact = granted === units && refusedEarly === 0 && refused === refusals && l.unexpired === units && l.invited === units && l.oversold === 0;
+  return {
+    seconds: elapsed,
+    ok: granted,
+    refused,
+    exact,
+    note: exact ? undefined : `granted ${granted} (${refusedEarly} refused early), refused ${refused} of ${refusals}, ledger ${JSON.stringify(l)}`,
+    extra: { refusalsPerSecond: refused / refusing },
+  };
+}
+
+/** Baseline of the reservations: unconditional increments of one row, same connections and count. */
+export async function unconditionalUpdates(env: BenchEnv, n: number, connections: number): Promise<Run> {
+  await env.sql`create table if not exists bench_counter (id int primary key, n bigint not null)`;
+  await env.sql`insert into bench_counter values (1, 0) on conflict (id) do update set n = 0`;
+  const t = process.hrtime.bigint();
+  await mapLimit(Array.from({ length: n }, (_, i) => i), connections, async () => {
+    await env.sql.begin((tx) => tx`update bench_counter set n = n + 1 where id = 1`);
+  });
+  const elapsed = seconds(t);
+  const [row] = await env.sql<{ n: number }[]>`select n from bench_counter where id = 1`;
+  return { seconds: elapsed, ok: n, exact: row!.n === n };
+}
+
+/** The worker's resident memory before and after `n` invitation workflows went to sleep on it. */
+export async function sleepingInvitationsMemory(env: BenchEnv, n: number, settled: () => Promise<void>) {
+  await settled();
+  const idle = await env.workerRssMiB();
+  const run = await bulkInvite(env, n);
+  await settled();
+  return { idle, loaded: await env.workerRssMiB(), exact: run.exact, note: run.note };
 }

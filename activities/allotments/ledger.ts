@@ -1,8 +1,13 @@
 import type { ActivityDeps } from '../deps';
-import { closeResponse, extendResponseExpiry } from '../../src/allotments/invitations';
+import { closeResponse, extendResponseExpiry, takeInvitationHandoff } from '../../src/allotments/invitations';
 
 export function createResponseActivities(deps: Pick<ActivityDeps, 'sql'>) {
   return {
+    /**
+     * The invitation's first step (a local activity): whether the response is committed, taking
+     * its hand-off entry when it is, so no drain starts the workflow again.
+     */
+    takeResponseHandoff: (responseId: string): Promise<boolean> => takeInvitationHandoff(deps, responseId),
     /** Idempotent: a retry finds the response already completed and changes nothing. */
     completeResponse: (responseId: string): Promise<boolean> => closeResponse(deps, responseId, 'complete', new Date()),
     expireResponse: (responseId: string, atIso: string): Promise<boolean> => closeResponse(deps, responseId, 'expire', new Date(atIso)),

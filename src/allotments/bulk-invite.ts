@@ -35,7 +35,7 @@ async function checkCohorts(sql: Services['sql'], target: Target, rows: BulkRow[
 
 /**
  * Validates the whole file (bad rows by line number, nothing created), then in one transaction
- * reserves every unit, inserts the responses and starts the job that starts their workflows.
+ * starts the job that starts their workflows, inserts the responses and reserves every unit.
  * Rows go into the request's cohort (`?cohortId=`) unless their `cohortId` column names another.
  */
 export async function acceptBulkInvite(
@@ -55,14 +55,8 @@ export async function acceptBulkInvite(
   const fallback = defaultExpiry(target.assessment, now);
   return s.sql.begin(async (tx) => {
     const job = await insertJob(tx, { kind: 'bulk_invite', organizationId: target.org.id, total: rows.length, createdBy: principal.userId });
-    await reserveAndInsertResponses(tx, {
-      ...target,
-      cohort,
-      source: 'bulk',
-      jobId: job.id,
-      actor: actorOf(principal),
-      respondents: rows.map((r) => ({ email: r.email, name: r.name, expiresAt: r.expiresAt ?? fallback, line: r.line, cohortId: r.cohortId ?? null })),
-    });
+    // Started before the reservation (it waits for this commit), so the allotment row is locked
+    // only for the reservation and the COMMIT; a refusal leaves it `abandoned`.
     await startLifecycle(s.temporal, 'bulkInviteWorkflow', {
       workflowId: jobWorkflowId(job.id),
       taskQueue: s.taskQueue,
@@ -70,6 +64,14 @@ export async function acceptBulkInvite(
       kind: 'job',
       organizationId: target.org.id,
       status: 'running',
+    });
+    await reserveAndInsertResponses(tx, {
+      ...target,
+      cohort,
+      source: 'bulk',
+      jobId: job.id,
+      actor: actorOf(principal),
+      respondents: rows.map((r) => ({ email: r.email, name: r.name, expiresAt: r.expiresAt ?? fallback, line: r.line, cohortId: r.cohortId ?? null })),
     });
     return job;
   });

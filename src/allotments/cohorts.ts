@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
 import { getCohort, insertCohort, type Cohort } from '../repos/allotments/cohorts';
-import { ensureAllotment, reserveUnits } from '../repos/allotments/ledger';
+import { reserveUnits } from '../repos/allotments/ledger';
 import type { ResponseRow } from '../repos/allotments/responses';
 import { isMetered, resolveTarget } from './context';
 import { createResponses, expiryFor } from './create-responses';
@@ -16,19 +16,17 @@ export function createCohort(s: Pick<Services, 'sql'>, p: Principal, assessmentI
   return s.sql.begin(async (tx) => {
     const { org, assessment } = await resolveTarget(tx, p, input.organizationId, assessmentId);
     const units = (await isMetered(tx, org)) ? unitsFor('cohort', 1, unitOf(assessment.pricingByCohort)) : 0;
-    if (units > 0) {
-      await ensureAllotment(tx, org.id, assessment.id);
-      await reserveUnits(tx, { organizationId: org.id, assessmentId: assessment.id, units, kind: 'cohort' });
-    }
     const created = await insertCohort(tx, { assessmentId: assessment.id, organizationId: org.id, name: input.name, counted: units > 0, createdBy: p.userId });
     await recordAudit(tx, { actor: actorOf(p), entity: 'cohort', entityId: created.id, action: 'create', organizationId: org.id, after: created });
+    // Last, so the allotment row is locked only for the UPDATE and the COMMIT (a refusal rolls the cohort back).
+    await reserveUnits(tx, { organizationId: org.id, assessmentId: assessment.id, units, kind: 'cohort' });
     return created;
   });
 }
 
 /** One response per respondent of the cohort; each e-mail at most once per request. */
 export async function inviteToCohort(
-  s: Pick<Services, 'sql' | 'temporal' | 'taskQueue'>,
+  s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' | 'logger'>,
   p: Principal,
   cohortId: string,
   input: { respondents: { email: string; name: string }[]; expiresAt?: string },

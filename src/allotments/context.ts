@@ -27,8 +27,8 @@ export async function isMetered(sql: Db, org: Pick<Organization, 'responseAllotm
 
 /** The organization and assessment a caller acts on, both in the caller's scope (else 404). */
 export async function resolveTarget(sql: Db, principal: Principal, organizationId: string, assessmentId: string): Promise<Target> {
-  const assessment = await getAssessment(sql, principal, assessmentId);
-  const org = await findOrganization(sql, principal, organizationId);
+  // Both reads at once (an unknown assessment still answers first, as it always has).
+  const [assessment, org] = await Promise.all([getAssessment(sql, principal, assessmentId), findOrganization(sql, principal, organizationId)]);
   if (!org) throw notFound('Organization');
   return { org, assessment };
 }

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connect';
+import { OPEN_RESPONSE } from '../domain/allotments/lifecycle';
 import { unitOf, unitsFor } from '../domain/allotments/ledger';
 import { AppError } from '../errors';
 import type { Services } from '../platform/services';
-import { recordAudit } from '../repos/audit';
-import { ensureAllotment, reserveUnits } from '../repos/allotments/ledger';
+import { recordAudit, recordAudits } from '../repos/audit';
+import { reserveUnits } from '../repos/allotments/ledger';
 import { insertResponses, type NewResponse, type ResponseRow, type ResponseSource } from '../repos/allotments/responses';
 import type { Assessment } from '../repos/allotments/assessments';
 import { countCohortsAtFirstMeteredUse } from './cohort-metering';
@@ -38,12 +40,21 @@ export interface CreateResponsesInput extends Target {
   publicCaller?: boolean;
 }
 
+export interface InsertOptions {
+  /** Record each response's hand-off to its workflow (every path but bulk, whose job is its hand-off). */
+  handoff?: boolean;
+}
+
 /**
  * The one way responses come into being, for every path (manual, bulk, cohort, share link):
- * reserve the units and insert the responses in one transaction, refusing the whole request
+ * insert the responses and reserve their units in one transaction, refusing the whole request
  * when the allotment cannot cover it.
+ *
+ * The reservation comes **last**: everything before it (reads, the insert, the audit) happens
+ * without the allotment row's lock, so concurrent creations on one allotment queue only for
+ * the conditional UPDATE and the COMMIT. A refusal rolls the inserted rows back.
  */
-export async function reserveAndInsertResponses(tx: Db, input: CreateResponsesInput): Promise<ResponseRow[]> {
+export async function reserveAndInsertResponses(tx: Db, input: CreateResponsesInput, o: InsertOptions = {}): Promise<ResponseRow[]> {
   const { org, assessment } = input;
   const metered = await isMetered(tx, org);
   const unit = unitOf(assessment.pricingByCohort);
@@ -54,30 +65,48 @@ export async function reserveAndInsertResponses(tx: Db, input: CreateResponsesIn
   }
   if (metered && unit === 'cohort') await countCohortsAtFirstMeteredUse(tx, input);
   const units = metered ? unitsFor('response', input.respondents.length, unit) : 0;
-  if (units > 0) {
-    await ensureAllotment(tx, org.id, assessment.id);
-    await reserveUnits(tx, { organizationId: org.id, assessmentId: assessment.id, units, kind: 'response', publicCaller: input.publicCaller });
-  }
-  const rows = await insertResponses(
+  const counted = units > 0;
+  // The ids are chosen here, so the insert, the audit and the reservation can be sent together:
+  // postgres.js pipelines statements issued without waiting on the transaction's connection,
+  // and the database runs them in the order they were issued. One round trip for the three.
+  const ids = input.respondents.map(() => randomUUID());
+  const inserting = insertResponses(
     tx,
-    { assessmentId: assessment.id, organizationId: org.id, cohortId: input.cohort?.id ?? null, jobId: input.jobId ?? null, source: input.source, counted: units > 0 },
+    { assessmentId: assessment.id, organizationId: org.id, cohortId: input.cohort?.id ?? null, jobId: input.jobId ?? null, source: input.source, counted },
     input.respondents,
+    { handoff: o.handoff, ids },
   );
-  if (rows.length <= 100) {
-    for (const r of rows) {
-      await recordAudit(tx, { actor: input.actor, entity: 'response', entityId: r.id, action: 'create', organizationId: org.id, after: { status: r.status, source: r.source, expiresAt: r.expiresAt, counted: r.counted } });
-    }
-  } else {
-    await recordAudit(tx, { actor: input.actor, entity: 'job', entityId: input.jobId ?? 'bulk', action: 'create_responses', organizationId: org.id, after: { count: rows.length, counted: units > 0 } });
-  }
+  const auditing =
+    ids.length <= 100
+      ? recordAudits(
+          tx,
+          ids.map((id, i) => ({
+            actor: input.actor, entity: 'response', entityId: id, action: 'create', organizationId: org.id,
+            after: { status: OPEN_RESPONSE, source: input.source, expiresAt: input.respondents[i]!.expiresAt, counted },
+          })),
+        )
+      : recordAudit(tx, { actor: input.actor, entity: 'job', entityId: input.jobId ?? 'bulk', action: 'create_responses', organizationId: org.id, after: { count: ids.length, counted } });
+  // Last: the row lock is held from here to the COMMIT only. No row yet (nothing ever
+  // allocated) reads as nothing available.
+  const reserving = reserveUnits(tx, { organizationId: org.id, assessmentId: assessment.id, units, kind: 'response', publicCaller: input.publicCaller });
+  const [rows] = await Promise.all([inserting, auditing, reserving]);
   return rows;
 }
 
-/** A few responses created and their workflows started; the transaction commits only if all started. */
-export async function createResponses(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue'>, input: CreateResponsesInput): Promise<ResponseRow[]> {
-  return s.sql.begin(async (tx) => {
-    const rows = await reserveAndInsertResponses(tx, input);
+/**
+ * A few responses created, then their invitation workflows started once the transaction has
+ * committed. A workflow never runs for a response that does not exist; a response whose start
+ * is lost (the process dies after the commit, Temporal is unreachable) keeps its hand-off
+ * entry, and the workers' drain starts its workflow (`drainInvitationHandoffs`).
+ */
+export async function createResponses(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' | 'logger'>, input: CreateResponsesInput): Promise<ResponseRow[]> {
+  const rows = await s.sql.begin((tx) => reserveAndInsertResponses(tx, input, { handoff: true }));
+  try {
     await startInvitations(s, rows);
-    return rows;
-  });
+  } catch (err) {
+    // The responses exist and their units are held: answering an error would make the caller
+    // create them again. Their hand-off entries stay, so the drain starts the workflows.
+    s.logger.warn({ err, responses: rows.length }, 'invitation workflows not started yet; the hand-off drain will start them');
+  }
+  return rows;
 }

@@ -4,7 +4,7 @@ import { RESPONSE_CLOSES_AS } from '../domain/allotments/lifecycle';
 import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
 import { closeResponseInLedger } from '../repos/allotments/ledger';
-import { setResponseExpiry, type ResponseRow } from '../repos/allotments/responses';
+import { deleteHandoffs, setResponseExpiry, staleHandoffs, takeHandoff, type ResponseRow } from '../repos/allotments/responses';
 import { startLifecycle } from '../temporal/start';
 import { responseWorkflowId } from '../../workflows/allotments/response-definitions';
 
@@ -27,9 +27,42 @@ export async function startInvitation(
   });
 }
 
-/** Starts each response's invitation workflow (inside the caller's transaction: no orphan rows). */
-export async function startInvitations(s: Pick<Services, 'temporal' | 'taskQueue'>, rows: ResponseRow[]): Promise<void> {
-  await mapLimit(rows, 16, (r) => startInvitation(s, r));
+/** How many invitation starts one request keeps in flight. */
+const STARTS_IN_FLIGHT = 16;
+
+/** Starts each response's invitation workflow, after the transaction that created them committed. */
+export async function startInvitations(s: Pick<Services, 'temporal' | 'taskQueue'>, rows: Pick<ResponseRow, 'id' | 'organizationId' | 'expiresAt'>[]): Promise<void> {
+  await mapLimit(rows, STARTS_IN_FLIGHT, (r) => startInvitation(s, r));
+}
+
+/**
+ * The invitation workflow's first step: true once its response is committed (and its hand-off
+ * done); false while it is not visible, which the workflow retries, then gives up on.
+ */
+export function takeInvitationHandoff(s: Pick<Services, 'sql'>, responseId: string): Promise<boolean> {
+  return takeHandoff(s.sql, responseId);
+}
+
+/** Hand-offs one drain takes at a time. */
+export const HANDOFF_DRAIN_BATCH = 500;
+
+/** How long a hand-off waits for its creator's start before a drain starts the workflow itself. */
+export const HANDOFF_GRACE_MS = 10_000;
+
+/**
+ * Starts the workflows of responses whose creator committed them but did not get to start them
+ * (it died, or Temporal was unreachable): every hand-off older than `HANDOFF_GRACE_MS`. A start
+ * that finds the workflow already there is fine (`reuse`), so drains may overlap, race the
+ * creator, or repeat after a crash. Returns how many it handed off.
+ */
+export async function drainInvitationHandoffs(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue'>, limit = HANDOFF_DRAIN_BATCH): Promise<number> {
+  return s.sql.begin(async (tx) => {
+    const stale = await staleHandoffs(tx, HANDOFF_GRACE_MS, limit);
+    if (stale.length === 0) return 0;
+    await startInvitations(s, stale);
+    await deleteHandoffs(tx, stale.map((r) => r.id));
+    return stale.length;
+  });
 }
 
 /** One change of a response by its workflow, audited when it happened (a retry changes nothing). */

@@ -9,6 +9,7 @@ import { getResponse as readResponse, type ResponseRow } from '../repos/allotmen
 import { completeResponseUpdate, extendResponseUpdate, responseWorkflowId } from '../../workflows/allotments/response-definitions';
 import { cohortOfTarget, resolveTarget } from './context';
 import { assertFutureExpiry, createResponses, expiryFor } from './create-responses';
+import { startInvitation } from './invitations';
 
 export type { ResponseRow };
 
@@ -20,7 +21,7 @@ export interface ManualResponse {
 }
 
 /** Manual entry: one response, holding a unit while open. */
-export async function createResponse(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue'>, p: Principal, assessmentId: string, input: ManualResponse): Promise<ResponseRow> {
+export async function createResponse(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' | 'logger'>, p: Principal, assessmentId: string, input: ManualResponse): Promise<ResponseRow> {
   const target = await resolveTarget(s.sql, p, input.organizationId, assessmentId);
   const expiresAt = expiryFor(target.assessment, input.expiresAt);
   const cohort = input.cohortId ? await cohortOfTarget(s.sql, target, input.cohortId) : null;
@@ -51,12 +52,10 @@ async function refusal(err: unknown, reread: () => Promise<ResponseRow>): Promis
   if (cause instanceof ApplicationFailure && cause.type === ResponseFailure.EXPIRY_NOT_LATER) {
     return new AppError('UNPROCESSABLE', cause.message, { errors: [{ path: 'expiresAt', message: cause.message }] });
   }
-  // The workflow's verdict first: a transition it has begun (an expiry being written) closes the
-  // response before the database says so.
-  if (cause instanceof ApplicationFailure && cause.type === ResponseFailure.NOT_OPEN) {
-    const closed = CLOSED[cause.details?.[0] as ResponseStatus];
-    if (closed) return closed();
-  }
+  // The validator names the state it judged by: a transition that has begun counts as done,
+  // even while its write is still on its way to the database (concurrent completions).
+  const judged = cause instanceof ApplicationFailure && cause.type === ResponseFailure.NOT_OPEN ? CLOSED[cause.details?.[0] as ResponseStatus] : undefined;
+  if (judged) return judged();
   if (cause instanceof ApplicationFailure || err instanceof WorkflowNotFoundError) {
     const closed = CLOSED[(await reread()).status];
     if (closed) return closed();
@@ -64,12 +63,34 @@ async function refusal(err: unknown, reread: () => Promise<ResponseRow>): Promis
   throw err;
 }
 
+const RESOURCE_EXHAUSTED = 8;
+/** The server's cap on a workflow's in-flight updates (10) was reached: worth sending again. */
+const isCapped = (err: unknown) => {
+  const e = err as { code?: number; cause?: { code?: number } } | null;
+  return e?.code === RESOURCE_EXHAUSTED || e?.cause?.code === RESOURCE_EXHAUSTED;
+};
+
+/** Sends an update, again while the server's in-flight cap refuses it (briefly, with jitter). */
+async function sendPatiently(send: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await send();
+      return;
+    } catch (err) {
+      if (!isCapped(err) || attempt >= 50) throw err;
+      await new Promise((r) => setTimeout(r, Math.min(10 * attempt, 200) * (0.5 + Math.random())));
+    }
+  }
+}
+
 /**
  * Sends one update to a response's invitation workflow once the response allows `action`
- * (`precheck` then judges the input), and answers the response as it is afterwards.
+ * (`precheck` then judges the input), and answers the response as it is afterwards. A response
+ * whose workflow is not started yet (its creator died between the commit and the start, and no
+ * drain has come by) is handed off here: its workflow is started, then sent the update.
  */
 async function updateInvitation(
-  s: Pick<Services, 'sql' | 'temporal'>,
+  s: Pick<Services, 'sql' | 'temporal' | 'taskQueue'>,
   p: Principal,
   id: string,
   action: ResponseAction,
@@ -77,10 +98,18 @@ async function updateInvitation(
   precheck: () => void = () => {},
 ): Promise<ResponseRow> {
   const reread = () => readResponse(s.sql, p, id);
-  assertAllows(await reread(), action);
+  const row = await reread();
+  assertAllows(row, action);
   precheck();
+  const handle = s.temporal.workflow.getHandle(responseWorkflowId(id));
   try {
-    await send(s.temporal.workflow.getHandle(responseWorkflowId(id)));
+    try {
+      await sendPatiently(() => send(handle));
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+      await startInvitation(s, row);
+      await sendPatiently(() => send(handle));
+    }
   } catch (err) {
     throw await refusal(err, reread);
   }
@@ -88,12 +117,12 @@ async function updateInvitation(
 }
 
 /** Completes an open response (the delivery system calls this); a closed one answers 409. */
-export function completeResponse(s: Pick<Services, 'sql' | 'temporal'>, p: Principal, id: string): Promise<ResponseRow> {
+export function completeResponse(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue'>, p: Principal, id: string): Promise<ResponseRow> {
   return updateInvitation(s, p, id, 'complete', (h) => h.executeUpdate(completeResponseUpdate));
 }
 
 /** Moves an open response's expiry later (earlier: 422; in the past: 400; closed: 409). */
-export function extendResponse(s: Pick<Services, 'sql' | 'temporal'>, p: Principal, id: string, expiresAtIso: string): Promise<ResponseRow> {
+export function extendResponse(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue'>, p: Principal, id: string, expiresAtIso: string): Promise<ResponseRow> {
   const expiresAt = new Date(expiresAtIso);
   return updateInvitation(
     s, p, id, 'extend',

@@ -35,7 +35,7 @@ export async function createShareLink(
 
 /** A respondent starts a response through a share link; the answer tells them nothing else. */
 export async function respondThroughShareLink(
-  s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' | 'config'>,
+  s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' | 'config' | 'logger'>,
   token: string,
   respondent: { email: string; name: string },
 ): Promise<{ id: string; status: typeof OPEN_RESPONSE; expiresAt: Date }> {

@@ -17,8 +17,9 @@ import { registerSearchAttributes } from '../temporal/register-search-attributes
 import { startDevServer, type DevServer } from '../temporal/dev-server';
 import { installTemporalRuntime } from '../temporal/runtime';
 import { ensureSchedules } from '../temporal/schedules';
-import { createWorker } from './worker';
+
 import { listenHttp } from './http-server';
+import { createWorker, startHandoffDrain } from './worker';
 import { resolveTemporalCli } from '../tools/resolve';
 
 type Stop = () => Promise<void>;
@@ -188,7 +189,9 @@ export class Stack {
       ensureSchedules(conns.client, this.config.TEMPORAL_TASK_QUEUE),
     );
     const running = worker.run();
+    const stopDrain = startHandoffDrain(deps);
     this.onStop(async () => {
+      await stopDrain();
       worker.shutdown();
       await running;
     });

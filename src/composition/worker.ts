@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Logger } from '../logger';
 import { createActivities, type ActivityDeps } from '../../activities';
+import { drainInvitationHandoffs, HANDOFF_DRAIN_BATCH } from '../allotments/invitations';
 
 export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
 
@@ -23,6 +24,18 @@ function bundlerLogger(logger: Logger) {
   };
 }
 
+/**
+ * Workflows kept in the worker's memory between their tasks. Most of ours sleep for days (an
+ * invitation for 14, a sale for a year) and wake once or twice; a workflow that is not cached
+ * is replayed from its history when it wakes, which for these short histories costs a few
+ * milliseconds. The SDK's default grows with the machine's heap (about 2 300 on a 4 GB heap),
+ * so memory would depend on the host; a fixed 1 000 keeps the busy ones (a bulk invite's
+ * fresh invitations, a sale taking launches, a campaign creating codes) warm at a bounded cost.
+ * `npm run bench` measures the worker's resident memory with 10 000 sleeping invitations
+ * (docs/performance.md).
+ */
+export const MAX_CACHED_WORKFLOWS = 1_000;
+
 export async function createWorker(opts: {
   connection: NativeConnection;
   namespace: string;
@@ -38,5 +51,37 @@ export async function createWorker(opts: {
     activities: createActivities(opts.deps),
     workflowBundle: opts.workflowBundle ?? (await bundleWorkflowCode({ workflowsPath, logger: bundlerLogger(opts.deps.logger) })),
     maxConcurrentActivityTaskExecutions: 50,
+    maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
   });
+}
+
+/** How often a worker looks for hand-offs to drain. */
+export const HANDOFF_DRAIN_EVERY_MS = 5_000;
+
+/**
+ * Runs beside every worker: starts the invitation workflows whose creating request died between
+ * its commit and its starts (`drainInvitationHandoffs`). Returns the function that stops it.
+ */
+export function startHandoffDrain(deps: Pick<ActivityDeps, 'sql' | 'temporal' | 'taskQueue' | 'logger'>): () => Promise<void> {
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        // A full batch means more are waiting: go again at once.
+        while (!stopped && (await drainInvitationHandoffs(deps)) === HANDOFF_DRAIN_BATCH);
+      } catch (err) {
+        deps.logger.warn({ err }, 'invitation hand-off drain failed; retrying');
+      }
+      await new Promise<void>((ok) => {
+        wake = ok;
+        setTimeout(ok, HANDOFF_DRAIN_EVERY_MS).unref();
+      });
+    }
+  })();
+  return async () => {
+    stopped = true;
+    wake?.();
+    await loop;
+  };
 }

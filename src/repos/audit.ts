@@ -21,6 +21,17 @@ export async function recordAudit(sql: Db, e: AuditEntry): Promise<void> {
             ${e.after === undefined ? null : sql.json(e.after as never)})`;
 }
 
+/** Several state changes recorded in one statement (one round trip however many). */
+export async function recordAudits(sql: Db, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+  await sql`
+    insert into audit_events (actor, entity, entity_id, action, organization_id, before, after)
+    select * from unnest(${entries.map((e) => e.actor)}::text[], ${entries.map((e) => e.entity)}::text[], ${entries.map((e) => e.entityId)}::text[],
+                         ${entries.map((e) => e.action)}::text[], ${entries.map((e) => e.organizationId ?? null)}::uuid[],
+                         ${entries.map((e) => json(e.before))}::jsonb[], ${entries.map((e) => json(e.after))}::jsonb[])`;
+}
+
 export interface AuditEvent {
   id: number;
   at: Date;

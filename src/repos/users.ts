@@ -67,13 +67,22 @@ export async function revokeToken(sql: Db, id: string): Promise<void> {
   await sql`update api_tokens set revoked_at = coalesce(revoked_at, now()) where id = ${id}`;
 }
 
-/** The caller behind a bearer secret, or nothing when unknown or revoked. */
+/**
+ * The caller behind a bearer secret, or nothing when unknown or revoked. `last_used_at` is
+ * written at most once a minute per token: writing it on every request made every request a
+ * commit, and made concurrent requests with one token queue on its row.
+ */
 export async function principalForToken(sql: Db, token: string): Promise<Principal | undefined> {
   const [row] = await sql<Principal[]>`
-    update api_tokens t set last_used_at = now()
-    from users u
-    where t.token_hash = ${hashToken(token)} and t.revoked_at is null and u.id = t.user_id
-    returning u.id as user_id, t.id as token_id, u.role, u.organization_id, u.email, u.name`;
+    with caller as (
+      select t.id as token_id, t.last_used_at, u.id as user_id, u.role, u.organization_id, u.email, u.name
+      from api_tokens t join users u on u.id = t.user_id
+      where t.token_hash = ${hashToken(token)} and t.revoked_at is null
+    ), touched as (
+      update api_tokens set last_used_at = now()
+      where id = (select token_id from caller where last_used_at is null or last_used_at < now() - interval '1 minute')
+    )
+    select user_id, token_id, role, organization_id, email, name from caller`;
   return row;
 }
 

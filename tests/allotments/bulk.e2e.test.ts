@@ -40,7 +40,8 @@ describe('bulk CSV invites', () => {
         return j;
       },
       (j) => j.body.status === 'completed',
-      { timeoutMs: 60_000, everyMs: 20, what: 'the bulk job to complete' },
+      // Generous: on the shared 2-core machine 1 200 starts took more than a minute.
+      { timeoutMs: 150_000, everyMs: 20, what: 'the bulk job to complete' },
     );
     expect(job.body).toMatchObject({ status: 'completed', total: 1200, processed: 1200, failed: 0 });
     // Progress moved in checkpoints of 500 rows, and at least one was seen while the job was still
@@ -66,24 +67,24 @@ describe('bulk CSV invites', () => {
 });
 
 describe('a bulk job whose worker stops half-way', () => {
-  const { s, w } = partnerSuite({ grant: 3000 });
+  const { s, w } = partnerSuite({ grant: 1500 });
 
   it('resumes on a new worker and ends with every invitation started exactly once', { timeout: 300_000 }, async () => {
-    const res = await s.call('POST', `/v1/assessments/${w.assessmentId}/responses/bulk?organizationId=${w.organizationId}`, { token: w.manager.token, raw: csvOf(3000, 'resume'), headers: { 'content-type': 'text/csv' } });
+    const res = await s.call('POST', `/v1/assessments/${w.assessmentId}/responses/bulk?organizationId=${w.organizationId}`, { token: w.manager.token, raw: csvOf(1500, 'resume'), headers: { 'content-type': 'text/csv' } });
     expect(res.status).toBe(202);
     const midway = await waitFor(() => s.call('GET', `/v1/jobs/${res.body.id}`), (j) => j.body.processed >= 500, 120_000);
-    expect(midway.body.processed).toBeLessThan(3000);
+    expect(midway.body.processed).toBeLessThan(1500);
     await s.stopWorker();
     const stopped = (await s.call('GET', `/v1/jobs/${res.body.id}`)).body;
     expect(stopped.status).toBe('running');
     await s.startWorker();
     const job = await waitFor(() => s.call('GET', `/v1/jobs/${res.body.id}`), (j) => j.body.status === 'completed', 240_000);
-    expect(job.body).toMatchObject({ status: 'completed', total: 3000, processed: 3000, failed: 0 });
+    expect(job.body).toMatchObject({ status: 'completed', total: 1500, processed: 1500, failed: 0 });
     const running = await waitFor(
       () => s.client.workflow.count(`PartnerflowKind = "response" AND PartnerflowOrganizationId = "${w.organizationId}" AND ExecutionStatus = "Running"`),
-      (c) => c.count === 3000,
+      (c) => c.count === 1500,
     );
-    expect(running.count).toBe(3000);
-    expect((await ledger(s, w.organizationId, w.assessmentId))).toMatchObject({ invited: 3000, unexpired: 3000, available: 0 });
+    expect(running.count).toBe(1500);
+    expect((await ledger(s, w.organizationId, w.assessmentId))).toMatchObject({ invited: 1500, unexpired: 1500, available: 0 });
   });
 });

@@ -8,6 +8,7 @@ import { createApp } from '../../api/app';
 import type { AppDeps } from '../../api/context';
 import { listenHttp, type HttpLimits } from '../../src/composition/http-server';
 import { loadConfig } from '../../src/config';
+import { startHandoffDrain } from '../../src/composition/worker';
 import { bootstrapAdmin } from '../../src/platform/bootstrap';
 import { createLogger, type Logger } from '../../src/logger';
 import { createMailer } from '../../src/mail';
@@ -90,6 +91,7 @@ export async function startTestStack(opts: StackOptions = {}) {
 
   let worker: Worker | undefined;
   let workerRun: Promise<void> | undefined;
+  let stopDrain: (() => Promise<void>) | undefined;
   const startWorker = async () => {
     worker = await Worker.create({
       connection: await conns.nativeConnection(),
@@ -99,9 +101,12 @@ export async function startTestStack(opts: StackOptions = {}) {
       workflowBundle: { codePath: inject('workflowBundlePath') },
     });
     workerRun = worker.run();
+    // Like every production worker, it drains the invitation hand-offs a dead API left behind.
+    stopDrain = startHandoffDrain(deps);
   };
   const stopWorker = async () => {
     if (!worker) return;
+    await stopDrain?.();
     worker.shutdown();
     await workerRun;
     worker = undefined;
@@ -159,7 +164,7 @@ export async function startTestStack(opts: StackOptions = {}) {
   return {
     env,
     sql: db.sql,
-    /** The test file's own database, for a connection outside the stack's pool (tests/support/races.ts). */
+    /** The test file's own database, for a connection outside the stack's pool (tests/support/races.ts) and for processes of the system started beside this stack. */
     dbUrl: db.url,
     client: conns.client,
     taskQueue,

@@ -1,5 +1,5 @@
 import type { Duration } from '@temporalio/common';
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities, sleep } from '@temporalio/workflow';
 import type { AllotmentActivities } from '../../activities/allotments';
 import { PurchaseFailure } from '../../src/domain/allotments/failures';
 
@@ -10,6 +10,30 @@ export const ledger = proxyActivities<AllotmentActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+/**
+ * The invitation's first step, as a local activity: one short query inside the workflow task
+ * (no extra task, no round trip through the server). Retried until the database answers.
+ */
+const handoff = proxyLocalActivities<AllotmentActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+/** Looks ten times over about a minute and a half: far longer than any creating transaction takes to commit. */
+const ROW_CHECKS = 10;
+
+/**
+ * True once the response is committed (its hand-off taken); false when ten answers in a row
+ * said it is not there (the transaction that started this workflow never committed).
+ */
+export async function responseRowCommitted(responseId: string): Promise<boolean> {
+  for (let check = 0, pause = 200; check < ROW_CHECKS; check++, pause = Math.min(pause * 2, 30_000)) {
+    if (await handoff.takeResponseHandoff(responseId)) return true;
+    if (check < ROW_CHECKS - 1) await sleep(pause);
+  }
+  return false;
+}
 
 /** Stripe calls: each carries an idempotency key from the purchase id, so retries are safe. */
 export const stripe = proxyActivities<AllotmentActivities>({

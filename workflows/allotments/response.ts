@@ -1,6 +1,6 @@
-import { allHandlersFinished, ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, patched, setHandler } from '@temporalio/workflow';
 import { publishStatus } from '../platform/status';
-import { ledger } from './activity-profiles';
+import { ledger, responseRowCommitted } from './activity-profiles';
 import { isLaterExpiry, responseAllows, type ResponseAction } from '../../src/domain/allotments/lifecycle';
 import {
   completeResponseUpdate,
@@ -18,8 +18,13 @@ type Phase = 'open' | 'completing' | 'expiring' | InvitationState;
 /**
  * One invitation: invited → completed (update from the completion endpoint) or → expired when
  * its expiry instant passes. The timer is the real calendar duration (14 days by default).
+ * It first waits for its response to be committed (and takes the response's hand-off entry);
+ * a response that never commits leaves the run `abandoned`.
  */
-export async function responseWorkflow(input: ResponseWorkflowInput): Promise<InvitationState> {
+export async function responseWorkflow(input: ResponseWorkflowInput): Promise<InvitationState | 'abandoned'> {
+  // Executions started before this step existed go straight on (they ran after their commit).
+  const awaitsRow = patched('await-response-row');
+  let rowCommitted = !awaitsRow;
   let phase: Phase = 'open';
   let expiresAt = new Date(input.expiresAt).getTime();
   const status = (): InvitationState => (phase === 'completed' || phase === 'expired' ? phase : 'invited');
@@ -37,6 +42,7 @@ export async function responseWorkflow(input: ResponseWorkflowInput): Promise<In
     completeResponseUpdate,
     async () => {
       phase = 'completing';
+      if (!rowCommitted) await condition(() => rowCommitted);
       await ledger.completeResponse(input.responseId);
       phase = 'completed';
       publishStatus(phase);
@@ -48,6 +54,7 @@ export async function responseWorkflow(input: ResponseWorkflowInput): Promise<In
     extendResponseUpdate,
     async ({ expiresAt: next }) => {
       expiresAt = new Date(next).getTime();
+      if (!rowCommitted) await condition(() => rowCommitted);
       await ledger.extendResponse(input.responseId, next);
       return { expiresAt: next };
     },
@@ -60,6 +67,14 @@ export async function responseWorkflow(input: ResponseWorkflowInput): Promise<In
       },
     },
   );
+
+  if (awaitsRow) {
+    if (!(await responseRowCommitted(input.responseId))) {
+      publishStatus('abandoned');
+      return 'abandoned';
+    }
+    rowCommitted = true;
+  }
 
   // Each extension restarts the wait with the new instant; a completion ends it.
   while (phase === 'open') {

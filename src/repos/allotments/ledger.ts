@@ -14,8 +14,6 @@ export interface AllotmentRow extends LedgerColumns {
   nextReleaseAt: Date | null;
 }
 
-const key = (organizationId: string, assessmentId: string) => ({ organizationId, assessmentId });
-
 /** The earliest instant an open invitation gives its unit back. */
 async function nextReleaseAt(sql: Db, organizationId: string, assessmentId: string): Promise<Date | null> {
   const [row] = await sql<{ at: Date | null }[]>`
@@ -35,6 +33,8 @@ export async function readLedger(sql: Db, organizationId: string, assessmentId: 
  * Takes `units` from the allotment in one conditional UPDATE of its row: concurrent callers
  * serialise on the row lock and none can take more than is available (the table's CHECK is the
  * last guard). Responses become Unexpired until they complete or expire; cohorts are Used at once.
+ * Callers run it last in their transaction, so the row lock lasts only until their COMMIT. An
+ * organization with no allotment row yet has nothing available.
  * Refuses with ALLOTMENT_EXHAUSTED, explaining what holds the units and when the next frees.
  */
 export async function reserveUnits(
@@ -103,6 +103,8 @@ export async function takeBackUnits(sql: Db, t: { organizationId: string; assess
     returning t.taken`;
   return row?.taken ?? 0;
 }
+
+const key = (organizationId: string, assessmentId: string) => ({ organizationId, assessmentId });
 
 /** Makes sure the allotment row exists so reservations have a row to lock. */
 export async function ensureAllotment(sql: Db, organizationId: string, assessmentId: string): Promise<void> {

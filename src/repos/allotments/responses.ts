@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connect';
 import { OPEN_RESPONSE, type ResponseStatus } from '../../domain/allotments/lifecycle';
 import type { Principal } from '../../domain/principal';
@@ -34,20 +35,35 @@ export interface NewResponse {
   cohortId?: string | null;
 }
 
-/** Inserts any number of responses in one statement (arrays, so 10 000 rows stay one round trip). */
+const RETURNED = 'id, assessment_id, organization_id, cohort_id, job_id, source, respondent_email, respondent_name, counted, status, expires_at, created_at, completed_at, expired_at';
+
+/**
+ * Inserts any number of responses in one statement (arrays, so 10 000 rows stay one round trip),
+ * with the ids given (the caller may need them before the insert answers) or fresh ones.
+ * With `handoff`, each response also gets its entry in `response_handoffs` in the same statement:
+ * the promise that its invitation workflow will be started after the commit (by the caller, or
+ * by the workers' drain if the caller dies first).
+ */
 export async function insertResponses(
   sql: Db,
   common: { assessmentId: string; organizationId: string; cohortId?: string | null; jobId?: string | null; source: ResponseSource; counted: boolean },
   rows: NewResponse[],
+  o: { handoff?: boolean; ids?: string[] } = {},
 ): Promise<ResponseRow[]> {
-  return sql<ResponseRow[]>`
-    insert into responses (assessment_id, organization_id, cohort_id, job_id, source, counted, respondent_email, respondent_name, expires_at, job_line)
-    select ${common.assessmentId}, ${common.organizationId}, coalesce(t.cohort_id, ${common.cohortId ?? null}::uuid), ${common.jobId ?? null}, ${common.source}, ${common.counted}, t.email, t.name, t.expires_at, t.line
-    from unnest(${rows.map((r) => r.email)}::text[], ${rows.map((r) => r.name)}::text[],
+  const ids = o.ids ?? rows.map(() => randomUUID());
+  const inserted = sql<ResponseRow[]>`
+    insert into responses (id, assessment_id, organization_id, cohort_id, job_id, source, counted, respondent_email, respondent_name, expires_at, job_line)
+    select t.id, ${common.assessmentId}, ${common.organizationId}, coalesce(t.cohort_id, ${common.cohortId ?? null}::uuid), ${common.jobId ?? null}, ${common.source}, ${common.counted}, t.email, t.name, t.expires_at, t.line
+    from unnest(${ids}::uuid[], ${rows.map((r) => r.email)}::text[], ${rows.map((r) => r.name)}::text[],
                 ${rows.map((r) => r.expiresAt.toISOString())}::timestamptz[], ${rows.map((r) => r.line ?? null)}::int[],
                 ${rows.map((r) => r.cohortId ?? null)}::uuid[])
-         as t(email, name, expires_at, line, cohort_id)
-    returning id, assessment_id, organization_id, cohort_id, job_id, source, respondent_email, respondent_name, counted, status, expires_at, created_at, completed_at, expired_at`;
+         as t(id, email, name, expires_at, line, cohort_id)
+    returning ${sql.unsafe(RETURNED)}`;
+  // Awaited here, so the statement is sent when this is called (callers pipeline after it).
+  if (!o.handoff) return await inserted;
+  return await sql<ResponseRow[]>`
+    with r as (${inserted}), h as (insert into response_handoffs (response_id) select id from r)
+    select * from r`;
 }
 
 export async function getResponse(sql: Db, principal: Principal, id: string): Promise<ResponseRow> {
@@ -76,4 +92,34 @@ export async function jobResponses(sql: Db, jobId: string, afterLine: number, li
 export async function countJobResponsesThrough(sql: Db, jobId: string, lastLine: number): Promise<number> {
   const [count] = await sql<{ n: number }[]>`select count(*)::int as n from responses where job_id = ${jobId} and job_line <= ${lastLine}`;
   return count!.n;
+}
+
+// The hand-off to the invitation workflows (response_handoffs, written only here).
+
+/**
+ * The invitation workflow's first step: true once the response is committed, and its hand-off
+ * entry is gone (the workflow runs, nothing needs to start it any more). One statement.
+ */
+export async function takeHandoff(sql: Db, responseId: string): Promise<boolean> {
+  const [row] = await sql<{ committed: boolean }[]>`
+    with gone as (delete from response_handoffs where response_id = ${responseId})
+    select exists (select 1 from responses where id = ${responseId}) as committed`;
+  return row!.committed;
+}
+
+/**
+ * Hand-offs older than `olderThanMs` (their creator had time to start the workflow and did not),
+ * locked so that concurrent drains take different ones.
+ */
+export async function staleHandoffs(sql: Db, olderThanMs: number, limit: number) {
+  return sql<{ id: string; organizationId: string; expiresAt: Date }[]>`
+    select r.id, r.organization_id, r.expires_at
+    from response_handoffs h join responses r on r.id = h.response_id
+    where h.created_at < now() - make_interval(secs => ${olderThanMs / 1000})
+    order by h.created_at limit ${limit}
+    for update of h skip locked`;
+}
+
+export async function deleteHandoffs(sql: Db, responseIds: string[]): Promise<void> {
+  await sql`delete from response_handoffs where response_id = any(${responseIds}::uuid[])`;
 }
