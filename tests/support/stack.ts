@@ -151,6 +151,8 @@ export async function startTestStack(opts: StackOptions = {}) {
   return {
     env,
     sql: db.sql,
+    /** This file's database, for another process (a second API replica) to use. */
+    dbUrl: db.url,
     client: conns.client,
     taskQueue,
     stripe: stripe as Stripe | null,
