@@ -61,6 +61,8 @@ export const configSchema = z.object({
   // Public endpoints: guessing is throttled per client address, use per link, code or key.
   RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
   RATE_LIMIT_USES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  // How long a stopping worker lets running activities finish (drain) before cancelling them.
+  WORKER_SHUTDOWN_GRACE_MS: millis(30_000),
   PURCHASE_PAYMENT_TIMEOUT_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
 }).superRefine(crossRules, { when: () => true });
 
