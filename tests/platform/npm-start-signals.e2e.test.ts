@@ -3,11 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../setup/global';
 import { listProcesses, portInUse } from '../../src/embedded/processes';
 import { projectRoot } from '../../src/tools/paths';
 import { exited } from '../support/npm-start';
+import { startTestStack } from '../support/stack';
+import { saleWorld } from '../sales/world';
 
 // `npm start` stops cleanly whichever of its processes gets the signal: npm's own process (npm
 // relays it), or the whole process group (what a terminal's Ctrl-C, systemd and Docker do), where
@@ -159,6 +161,51 @@ describe('npm start stops cleanly, whichever of its processes gets the signal', 
       await nothingLeft(started);
     } finally {
       await smtp.close();
+    }
+  });
+});
+
+describe('npm run worker stops cleanly when its process group is signalled', () => {
+  it('SIGTERM to the group (twice over, npm relays it): the running mail activity finishes, then the worker exits', { timeout: 300_000 }, async () => {
+    const s = await startTestStack({ worker: false });
+    const smtp = await slowSmtp(6_000);
+    let child: ChildProcess | undefined;
+    try {
+      // The worker alone, against this file's database and its task queue on the test's Temporal server.
+      child = spawn('npm', ['run', 'worker'], {
+        cwd: projectRoot,
+        detached: true,
+        env: { PATH: process.env.PATH!, HOME: process.env.HOME!, LOG_LEVEL: 'info', DATABASE_URL: s.dbUrl, TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_TASK_QUEUE: s.taskQueue, SMTP_URL: smtp.url },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout!.on('data', (d) => (out += d));
+      child.stderr!.on('data', (d) => (out += d));
+      await until('the worker to run', () => {
+        if (child!.exitCode !== null) throw new Error(`npm run worker exited ${child!.exitCode}:\n${out}`);
+        return out.includes('worker running') ? true : undefined;
+      }, 180_000, () => out);
+      const app = (await listProcesses()).find((p) => p.ppid === child!.pid);
+      expect(app?.command).toMatch(/^\S*node --import tsx src\/composition\/main-worker\.ts$/);
+
+      // A registered sale: its workflow, on this worker, mails the approval requests.
+      await saleWorld(s);
+      await until('an approval request mail to be under way', () => (smtp.receiving() > 0 ? true : undefined), 60_000, () => out);
+      const code = exited(child);
+      process.kill(-child.pid!, 'SIGTERM');
+      expect(await code).toBe(0);
+      expect(smtp.accepted.length).toBeGreaterThan(0);
+      expect(out).not.toContain('exiting without waiting');
+      expect(out).toContain('shutting down');
+      expect((await listProcesses()).filter((p) => p.pid === app!.pid)).toEqual([]);
+    } finally {
+      if (child && child.exitCode === null && child.signalCode === null) {
+        const done = exited(child);
+        process.kill(-child.pid!, 'SIGKILL');
+        await done;
+      }
+      await smtp.close();
+      await s.close();
     }
   });
 });
