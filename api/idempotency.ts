@@ -93,7 +93,8 @@ function storedAnswer(c: Context<AppEnv>, status: number, headers: Record<string
 /**
  * `Idempotency-Key` on any POST: the first response (anything but a 5xx, a 429 or a no-store answer) is stored for 24 hours
  * and replayed for a repeat with the same key and request; a different request is refused (422),
- * a repeat while the first is still running gets 409. Secrets are never stored (withholdOnReplay).
+ * a repeat while the first is still running gets 409, unless the process running it has died (its
+ * owner lock is gone): then the repeat takes the claim over and runs. Secrets are never stored (withholdOnReplay).
  */
 export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = c.req.header('idempotency-key');
@@ -123,10 +124,11 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
     });
   }
 
+  const { owner } = claim;
   try {
     await next();
   } catch (err) {
-    await releaseIdempotencyKey(sql, principal, key);
+    await releaseIdempotencyKey(sql, owner, principal, key);
     throw err;
   }
   // onError has already turned a thrown error into c.res by now.
@@ -135,7 +137,7 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   // must not be kept (Cache-Control: no-store, e.g. one carrying a client secret) is not stored
   // either: the key is released and a repeat runs again, idempotent by its own means.
   if (res.status >= 500 || res.status === 429 || /\bno-store\b/i.test(res.headers.get('cache-control') ?? '')) {
-    await releaseIdempotencyKey(sql, principal, key);
+    await releaseIdempotencyKey(sql, owner, principal, key);
     return;
   }
   const headers: Record<string, string> = {};
@@ -143,5 +145,5 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
     const v = res.headers.get(h);
     if (v) headers[h] = v;
   }
-  await completeIdempotencyKey(sql, principal, key, storedAnswer(c, res.status, headers, await res.clone().text()));
+  await completeIdempotencyKey(sql, owner, principal, key, storedAnswer(c, res.status, headers, await res.clone().text()));
 };

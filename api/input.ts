@@ -145,6 +145,59 @@ export function assertStorableText(value: string | undefined, where: string): vo
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
+/** A JSON media type as the routes' validators read one: application/json or application/<x>+json, with parameters. */
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.-]+\+)?json$/i;
+
+const essence = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase();
+const isJsonMediaType = (contentType: string) => JSON_MEDIA_TYPE.test(essence(contentType));
+/** Whether a request's Content-Type is one of the media types a route declares. */
+const takes = (contentType: string, declared: string) =>
+  isJsonMediaType(declared) ? isJsonMediaType(contentType) : essence(contentType) === declared.toLowerCase();
+
+const unsupported = (detail: string, declared: string[]) =>
+  new AppError('UNSUPPORTED_MEDIA_TYPE', detail, { accepted: declared.length ? declared : ['no body'] });
+
+/**
+ * What every POST, PUT and PATCH route does with the Content-Type of its body, whatever the route:
+ *
+ * - An **empty body is no body**, whatever JSON type it is labelled with (`Content-Type:
+ *   application/json` on every call, as generic clients send it): the route answers exactly as
+ *   it does to a request without body and Content-Type.
+ * - A **body needs a type the route takes** (`declared`, from its OpenAPI request body): another
+ *   type, or none at all, answers 415 UNSUPPORTED_MEDIA_TYPE naming the types it takes.
+ *   (A route that reads its body as it arrived, the Stripe webhook, gets it as it arrived.)
+ * - A route that **declares no body** takes none: an empty JSON object counts as none; other
+ *   JSON is 400 VALIDATION_FAILED naming `body`, anything else 415.
+ */
+export function bodyGate(declared: string[], o: { validatesJson: boolean }): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const type = c.req.header('content-type');
+    const text = await c.req.text();
+    const json = type !== undefined && isJsonMediaType(type);
+    if (text.length === 0 || (json && text.trim() === '')) {
+      if (type === undefined || json) {
+        // The route's JSON validator reads {} instead of parsing nothing: what a request without body gets.
+        if (json && o.validatesJson) (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve('{}');
+        return next();
+      }
+    }
+    const wanted = declared.length ? declared.join(' or ') : 'no body';
+    if (type === undefined) throw unsupported(`A body needs a Content-Type; this route takes ${wanted}`, declared);
+    if (declared.length === 0) {
+      if (!json) throw unsupported(`This route takes no body; this one is ${essence(type)}`, declared);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        throw new AppError('MALFORMED_JSON', 'The request body is not valid JSON');
+      }
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && Object.keys(parsed).length === 0) return next();
+      throw new AppError('VALIDATION_FAILED', 'Invalid body: this route takes no body', { errors: [{ path: 'body', message: 'this route takes no body (send none, or {})' }] });
+    }
+    if (!declared.some((d) => takes(type, d))) throw unsupported(`This route takes ${wanted}; the body was sent as ${excerpt(essence(type), 100)}`, declared);
+    return next();
+  };
+}
 const TEXT_TYPE = /^text\//i;
 
 /**

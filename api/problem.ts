@@ -3,14 +3,29 @@ import { ServiceError } from '@temporalio/client';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import { excerpt } from '../src/domain/input';
-import { AppError } from '../src/errors';
+import { AppError, PROBLEM_MEMBERS } from '../src/errors';
 import type { AppEnv } from './context';
 import { MAX_ISSUES } from './input';
 
 const PROBLEM_BASE = 'https://partnerflow.dev/problems/';
 
+const RESERVED = new Set<string>(PROBLEM_MEMBERS);
+
+/**
+ * An extra member under a reserved name (possible only past the compiler, e.g. a cast) keeps its
+ * value under `extension<Name>` (`status` → `extensionStatus`): RFC 9457's members keep their meaning.
+ */
+export function problemExtras(extra: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(extra)) {
+    out[RESERVED.has(name) ? `extension${name[0]!.toUpperCase()}${name.slice(1)}` : name] = value;
+  }
+  return out;
+}
+
 export function problemBody(err: AppError, instance: string, requestId?: string) {
   return {
+    ...problemExtras(err.extra),
     type: PROBLEM_BASE + err.code.toLowerCase().replace(/_/g, '-'),
     title: err.title,
     status: err.status,
@@ -18,7 +33,6 @@ export function problemBody(err: AppError, instance: string, requestId?: string)
     code: err.code,
     instance,
     ...(requestId && { requestId }),
-    ...err.extra,
   };
 }
 

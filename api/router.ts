@@ -1,7 +1,6 @@
-import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
-import type { z } from '@hono/zod-openapi';
+import { OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
 import type { AppEnv } from './context';
-import { assertStorable } from './input';
+import { assertStorable, bodyGate } from './input';
 import { validationError } from './problem';
 
 /** The app every route file registers on; route files import this type, never the route index. */
@@ -24,17 +23,31 @@ function schemaFor(route: RouteConfig, target: string): z.ZodType | undefined {
   return undefined;
 }
 
+const TAKES_BODY = new Set(['post', 'put', 'patch']);
+
+/** The route with the platform's body gate (api/input.ts bodyGate) in front of its own middleware and validators. */
+function gated(route: RouteConfig): RouteConfig {
+  if (!TAKES_BODY.has(route.method)) return route;
+  const own = route.middleware ? (Array.isArray(route.middleware) ? route.middleware : [route.middleware]) : [];
+  const content = route.request?.body?.content ?? {};
+  const declared = Object.keys(content);
+  // A JSON body with a zod schema is parsed and validated; one described by a plain JSON schema is read raw.
+  const validatesJson = declared.some((type) => /json/i.test(type) && (content[type] as { schema?: object } | undefined)?.schema instanceof z.ZodType);
+  return { ...route, middleware: [bodyGate(declared, { validatesJson }), ...own] as RouteConfig['middleware'] };
+}
+
 /**
  * Every route's input goes through the same hook: the route's zod schema (400 naming each field),
  * then the platform's rules (api/input.ts) on what the schema accepted, so no route can let a
- * NUL, a lone surrogate, an integer beyond its column or year 0 through to the database.
+ * NUL, a lone surrogate, an integer beyond its column or year 0 through to the database. Every
+ * POST, PUT and PATCH route's body passes the same Content-Type gate first.
  */
 export function createRouter(): Router {
   const app = new OpenAPIHono<AppEnv>();
   const register = app.openapi.bind(app);
   app.openapi = ((route: RouteConfig, handler: never, hook?: never) =>
     register(
-      route as never,
+      gated(route) as never,
       handler,
       hook ??
         (((result: { success: boolean; error?: z.ZodError; data?: unknown; target: string }) => {

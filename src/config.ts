@@ -63,8 +63,33 @@ export const configSchema = z.object({
   // Public endpoints: guessing is throttled per client address, use per link, code or key.
   RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
   RATE_LIMIT_USES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  // How long a stopping worker lets running activities finish (drain) before cancelling them.
+  WORKER_SHUTDOWN_GRACE_MS: millis(30_000),
   PURCHASE_PAYMENT_TIMEOUT_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
-});
+}).superRefine(crossRules, { when: () => true });
+
+/** A setting as the cross-variable rules read it, whether or not its own rule passed: set or not, a number or not. */
+const isSet = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+const asNumber = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/**
+ * Rules between variables. They run even when single variables are wrong (`when`), so start-up
+ * names every problem at once; each reads its variables defensively (a failed one is its raw text).
+ */
+function crossRules(c: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  if (isSet(c.TEMPORAL_TLS_CERT_PATH) !== isSet(c.TEMPORAL_TLS_KEY_PATH)) {
+    const missing = isSet(c.TEMPORAL_TLS_CERT_PATH) ? 'TEMPORAL_TLS_KEY_PATH' : 'TEMPORAL_TLS_CERT_PATH';
+    ctx.addIssue({ code: 'custom', path: [missing], message: 'TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH must be set together' });
+  }
+  if (isSet(c.STRIPE_WEBHOOK_SECRET) && !isSet(c.STRIPE_SECRET_KEY)) {
+    ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'set STRIPE_SECRET_KEY too, a webhook without a Stripe account is useless' });
+  }
+  const headers = asNumber(c.HTTP_HEADERS_TIMEOUT_MS);
+  const request = asNumber(c.HTTP_REQUEST_TIMEOUT_MS);
+  if (headers !== undefined && request !== undefined && headers > request) {
+    ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'must not be longer than HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)' });
+  }
+}
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -82,17 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
-  const config = parsed.data;
-  if ((config.TEMPORAL_TLS_CERT_PATH === undefined) !== (config.TEMPORAL_TLS_KEY_PATH === undefined)) {
-    throw new ConfigError(['TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH must be set together']);
-  }
-  if (config.STRIPE_WEBHOOK_SECRET && !config.STRIPE_SECRET_KEY) {
-    throw new ConfigError(['STRIPE_WEBHOOK_SECRET: set STRIPE_SECRET_KEY too, a webhook without a Stripe account is useless']);
-  }
-  if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
-    throw new ConfigError(['HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)']);
-  }
-  return config;
+  return parsed.data;
 }
 
 /** `npm run api` / `npm run worker` scale out against shared services, never embedded ones. */

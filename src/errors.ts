@@ -53,14 +53,24 @@ const titles: Partial<Record<ErrorCode, string>> = {
   INTERNAL: 'Internal error',
 };
 
+/**
+ * Members every problem document has (RFC 9457's `type`, `title`, `status`, `detail`, `instance`,
+ * and partnerflow's `code` and `requestId`): an extra member never takes one of these names, so
+ * `status` is always the HTTP status. Domain state goes under its own name (`integrationStatus`).
+ */
+export const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance', 'code', 'requestId'] as const;
+
+/** Extra members of a problem document: any name but the reserved ones (refused by the compiler). */
+export type ProblemExtra = Record<string, unknown> & { [K in (typeof PROBLEM_MEMBERS)[number]]?: never };
+
 export class AppError extends Error {
   readonly status: number;
   readonly title: string;
   constructor(
     readonly code: ErrorCode,
     detail: string,
-    /** Extra members of the problem document (e.g. `available`, `errors`). */
-    readonly extra: Record<string, unknown> = {},
+    /** Extra members of the problem document (e.g. `available`, `errors`); never a reserved name (PROBLEM_MEMBERS). */
+    readonly extra: ProblemExtra = {},
   ) {
     super(detail);
     this.name = 'AppError';

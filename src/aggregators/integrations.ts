@@ -80,7 +80,7 @@ export type CommandOutcome = { aggregator: AggregatorView; accepted: boolean } |
 
 /** Refuses a command the integration's status does not take (an inactive one takes none but deactivation). */
 const assertAllowed = (agg: Aggregator, command: AggregatorCommand['type']) => {
-  if (!commandAllowed(agg.status, command)) throw new AppError('INVALID_STATE', 'The integration is deactivated', { status: agg.status });
+  if (!commandAllowed(agg.status, command)) throw new AppError('INVALID_STATE', 'The integration is deactivated', { integrationStatus: agg.status });
 };
 
 export async function assignTariff(services: AggregatorServices, principal: Principal, id: string, tariffId: string, o: { dryRun: boolean }): Promise<CommandOutcome> {
@@ -156,7 +156,7 @@ async function sendCommand(services: AggregatorServices, agg: Aggregator, comman
   } catch (err) {
     const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
     if ((cause instanceof ApplicationFailure && cause.type === AggregatorFailure.INACTIVE) || err instanceof WorkflowNotFoundError) {
-      throw new AppError('INVALID_STATE', 'The integration is deactivated', { status: 'inactive' });
+      throw new AppError('INVALID_STATE', 'The integration is deactivated', { integrationStatus: 'inactive' });
     }
     throw err;
   }

@@ -60,7 +60,7 @@ async function insertProfileWithContract(tx: Db, principal: Principal, input: Pr
     if (!admitted) {
       throw new AppError('UNPROCESSABLE', 'No such aggregator integration in this studio', { errors: [{ path: 'aggregatorId', message: 'must be an aggregator of the same organization' }] });
     }
-    if (!admitsProfiles(admitted.status)) throw new AppError('INVALID_STATE', 'The aggregator integration is deactivated and takes no new profiles', { status: 'inactive' });
+    if (!admitsProfiles(admitted.status)) throw new AppError('INVALID_STATE', 'The aggregator integration is deactivated and takes no new profiles', { integrationStatus: 'inactive' });
     tariffId = admitted.tariffId;
   }
   if (status === 'member') await assertMemberSlot(tx, input.organizationId);

@@ -144,6 +144,7 @@ export class Stack {
           namespace: this.config.TEMPORAL_NAMESPACE,
           pidFile: join(dataDir, 'temporal-dev-server.pid'),
           notice: (line) => this.logger.warn(line),
+          ownProcessGroup: true,
         }),
       );
       this.onStop(() => devServer!.stop());
@@ -183,6 +184,7 @@ export class Stack {
         namespace: this.config.TEMPORAL_NAMESPACE,
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
         deps,
+        shutdownGraceMs: this.config.WORKER_SHUTDOWN_GRACE_MS,
       }),
     );
     await step('Temporal schedules', 'register the search attributes PartnerflowKind, PartnerflowStatus, PartnerflowOrganizationId, PartnerflowGroupId (Keyword) on the namespace (README, Temporal Cloud)', () =>
@@ -206,19 +208,47 @@ export class Stack {
     return `http://localhost:${http.port}`;
   }
 
-  /** Stops everything on SIGINT/SIGTERM, once. */
+  /**
+   * Stops everything on SIGINT/SIGTERM, once, whichever process of `npm start` / `npm run …` got
+   * the signal:
+   * - The same stop request often arrives twice: a signal to the whole process group (systemd,
+   *   Docker, Ctrl-C in a terminal) reaches this process and npm, and npm relays it. Signals
+   *   within REPEAT_WINDOW_MS of the first are that same request; a signal after it (a person
+   *   pressing Ctrl-C again) exits at once, without waiting.
+   * - Started by npm, this process also stops when npm goes away (its parent changes): npm
+   *   killed with SIGKILL leaves nothing running.
+   */
   stopOnSignals() {
-    let stopping = false;
+    let firstAt: number | undefined;
     const handler = (signal: string) => {
-      if (stopping) {
+      if (firstAt !== undefined) {
+        if (Date.now() - firstAt < REPEAT_WINDOW_MS) {
+          this.logger.debug({ signal }, 'the same stop request again (relayed by npm or sent to the process group): still stopping');
+          return;
+        }
         this.logger.warn({ signal }, 'second signal: exiting without waiting');
         process.exit(1);
       }
-      stopping = true;
+      firstAt = Date.now();
       this.logger.info({ signal }, 'shutting down');
       void this.stop().then(() => process.exit(0));
     };
     process.on('SIGINT', handler);
     process.on('SIGTERM', handler);
+    if (process.env.npm_lifecycle_event) {
+      const parent = process.ppid;
+      const watch = setInterval(() => {
+        if (process.ppid !== parent) {
+          clearInterval(watch);
+          handler('npm exited');
+        }
+      }, PARENT_CHECK_MS);
+      watch.unref();
+    }
   }
 }
+
+/** How long a repeated signal counts as the stop request already under way (see stopOnSignals). */
+const REPEAT_WINDOW_MS = 2_000;
+/** How often a process started by npm checks that npm still runs. */
+const PARENT_CHECK_MS = 500;

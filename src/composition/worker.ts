@@ -43,6 +43,8 @@ export async function createWorker(opts: {
   deps: ActivityDeps;
   /** A prebuilt bundle (tests build one per run); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkflowBundleOption;
+  /** How long a stopping worker lets running activities finish before cancelling them. */
+  shutdownGraceMs?: number;
 }): Promise<Worker> {
   return Worker.create({
     connection: opts.connection,
@@ -52,6 +54,7 @@ export async function createWorker(opts: {
     workflowBundle: opts.workflowBundle ?? (await bundleWorkflowCode({ workflowsPath, logger: bundlerLogger(opts.deps.logger) })),
     maxConcurrentActivityTaskExecutions: 50,
     maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
+    ...(opts.shutdownGraceMs !== undefined && { shutdownGraceTime: opts.shutdownGraceMs }),
   });
 }
 

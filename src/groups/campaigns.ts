@@ -113,7 +113,7 @@ export async function deactivateCampaign(s: Pick<Services, 'sql' | 'temporal'>, 
     const moved = await moveCampaign(tx, id, 'deactivate', actorOf(p));
     if (!moved.changed) {
       if (deactivation(moved.status) === 'noop') return;
-      throw new AppError('INVALID_STATE', `The campaign is ${moved.status} and can no longer be deactivated`, { status: moved.status });
+      throw new AppError('INVALID_STATE', `The campaign is ${moved.status} and can no longer be deactivated`, { campaignStatus: moved.status });
     }
     try {
       await s.temporal.workflow.getHandle(campaignWorkflowId(id)).signal(deactivateCampaignSignal, { by: actorOf(p) });

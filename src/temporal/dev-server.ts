@@ -1,4 +1,7 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { open, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { searchAttributeKeys } from '../../workflows/platform/search-attribute-definitions';
 import { listProcesses, portBusy, processInfo, stopProcess, type ProcessInfo } from '../embedded/processes';
@@ -73,12 +76,21 @@ export async function startDevServer(opts: {
   pidFile?: string;
   /** What this code does beyond the usual (stopping a dev server an earlier run left behind). */
   notice?: (line: string) => void;
+  /**
+   * Run it in a process group of its own (needs `executable.path` and `port`), so a signal to the
+   * starting process's group (Ctrl-C, systemd, Docker) does not stop it under a worker that is
+   * still draining: the starter stops it, last. Killed starters leave it to the next start.
+   */
+  ownProcessGroup?: boolean;
 }): Promise<DevServer> {
   if (opts.pidFile) await stopLeftoverDevServer(opts.pidFile, opts.dbFilename, (line) => opts.notice?.(line));
   await refuseBusyPorts([
     { port: opts.port, variable: 'TEMPORAL_DEV_PORT' },
     { port: opts.uiPort, variable: 'TEMPORAL_UI_PORT' },
   ]);
+  if (opts.ownProcessGroup && opts.executable.path && opts.port !== undefined) {
+    return startDetached({ ...opts, path: opts.executable.path, port: opts.port });
+  }
   const env = await TestWorkflowEnvironment.createLocal({
     server: {
       executable: opts.executable.path ? { type: 'existing-path', path: opts.executable.path } : { type: 'cached-download' },
@@ -110,4 +122,56 @@ export async function startDevServer(opts: {
       if (opts.pidFile) await rm(opts.pidFile, { force: true });
     },
   };
+}
+
+/** How long a dev server we started gets to stop (SIGTERM) before SIGKILL. */
+const STOP_GRACE_MS = 15_000;
+
+/** The dev server as its own process-group leader (see `ownProcessGroup`), ready once its frontend answers. */
+async function startDetached(opts: { path: string; port: number; uiPort?: number; dbFilename?: string; namespace?: string; pidFile?: string }): Promise<DevServer> {
+  const address = `127.0.0.1:${opts.port}`;
+  const args = [
+    'server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--namespace', opts.namespace ?? 'default',
+    '--log-format', 'pretty', '--log-level', 'warn',
+    '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true',
+    '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
+    ...(opts.uiPort !== undefined ? ['--ui-port', String(opts.uiPort)] : ['--headless']),
+    ...(opts.dbFilename ? ['--db-filename', opts.dbFilename, '--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL'] : []),
+    ...searchAttributeKeys.flatMap((k) => ['--search-attribute', `${k.name}=Keyword`]),
+  ];
+  // Its output goes to a file beside its pid file (a pipe would break when this process exits first).
+  const logFile = opts.pidFile ? join(dirname(opts.pidFile), 'temporal-dev-server.log') : undefined;
+  const out = logFile ? await open(logFile, 'a') : undefined;
+  const child = spawn(opts.path, args, { detached: true, stdio: ['ignore', out?.fd ?? 'ignore', out?.fd ?? 'ignore'] });
+  await out?.close();
+  const said = async () => (logFile ? (await readFile(logFile, 'utf8').catch(() => '')).slice(-1_000).trim() : '');
+  const pid = child.pid;
+  const fail = (why: string) =>
+    new StartupError('Temporal dev server did not start', why, `check the Temporal CLI (${opts.path}; TEMPORAL_CLI_PATH to use another) and that ${opts.dbFilename ?? 'its history file'} is writable`);
+  if (pid === undefined) throw fail('it could not be run');
+  if (opts.pidFile) await writeFile(opts.pidFile, JSON.stringify({ pid, address, dbFilename: opts.dbFilename }) + '\n');
+  const stop = async () => {
+    await stopProcess(pid, 'SIGTERM', STOP_GRACE_MS);
+    if (opts.pidFile) await rm(opts.pidFile, { force: true });
+  };
+  for (const deadline = Date.now() + 60_000; ; await new Promise((ok) => setTimeout(ok, 250))) {
+    if (child.exitCode !== null || child.signalCode !== null) throw fail((await said()) || `it exited (${child.exitCode ?? child.signalCode})`);
+    const ready = await Connection.connect({ address, connectTimeout: 1_000 })
+      .then(async (c) => {
+        try {
+          await c.workflowService.getSystemInfo({});
+          return true;
+        } finally {
+          await c.close();
+        }
+      })
+      .catch(() => false);
+    if (ready) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw fail('its frontend did not answer within 60 s');
+    }
+  }
+  child.unref();
+  return { address, uiUrl: opts.uiPort !== undefined ? `http://localhost:${opts.uiPort}` : undefined, pid, stop };
 }

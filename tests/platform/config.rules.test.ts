@@ -24,6 +24,27 @@ describe('configuration', () => {
     for (const name of ['PORT', 'DATABASE_URL', 'ADMIN_TOKEN', 'SMTP_URL']) expect(message).toContain(name);
   });
 
+  it('names every problem at once, rules between variables included, whatever else is wrong', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        return (e as ConfigError).issues.map((i) => i.split(':')[0]);
+      }
+      throw new Error('the configuration was accepted');
+    };
+    // The issue's example: two single-variable problems and one between variables.
+    expect(problems({ PORT: 'abc', ADMIN_TOKEN: 'short', STRIPE_WEBHOOK_SECRET: 'x' }).sort()).toEqual(['ADMIN_TOKEN', 'PORT', 'STRIPE_WEBHOOK_SECRET']);
+    expect(problems({ SMTP_URL: 'http://mail', TEMPORAL_TLS_KEY_PATH: '/k.pem', HTTP_HEADERS_TIMEOUT_MS: '40000', HTTP_REQUEST_TIMEOUT_MS: '30000' }).sort()).toEqual([
+      'HTTP_HEADERS_TIMEOUT_MS',
+      'SMTP_URL',
+      'TEMPORAL_TLS_CERT_PATH',
+    ]);
+    // A timeout that is itself wrong is named once, by its own rule, not compared with the other.
+    expect(problems({ HTTP_HEADERS_TIMEOUT_MS: 'soon', HTTP_REQUEST_TIMEOUT_MS: '2000' })).toEqual(['HTTP_HEADERS_TIMEOUT_MS']);
+  });
+
   it('treats an empty variable as not set, for every setting', () => {
     const c = loadConfig({ PORT: '', LOG_LEVEL: '', SMTP_URL: ' ', DATABASE_URL: '' });
     expect(c.PORT).toBe(3000);
