@@ -16,11 +16,15 @@ export function createCohort(s: Pick<Services, 'sql'>, p: Principal, assessmentI
   return s.sql.begin(async (tx) => {
     const { org, assessment } = await resolveTarget(tx, p, input.organizationId, assessmentId);
     const units = (await isMetered(tx, org)) ? unitsFor('cohort', 1, unitOf(assessment.pricingByCohort)) : 0;
+    // The cohort first, so its ledger entry names it; a refused reservation rolls both back.
+    const created = await insertCohort(tx, { assessmentId: assessment.id, organizationId: org.id, name: input.name, counted: units > 0, createdBy: p.userId });
     if (units > 0) {
       await ensureAllotment(tx, org.id, assessment.id);
-      await reserveUnits(tx, { organizationId: org.id, assessmentId: assessment.id, units, kind: 'cohort' });
+      await reserveUnits(tx, {
+        organizationId: org.id, assessmentId: assessment.id, units, kind: 'cohort',
+        movement: { actor: actorOf(p), source: 'cohort_created', cohortId: created.id },
+      });
     }
-    const created = await insertCohort(tx, { assessmentId: assessment.id, organizationId: org.id, name: input.name, counted: units > 0, createdBy: p.userId });
     await recordAudit(tx, { actor: actorOf(p), entity: 'cohort', entityId: created.id, action: 'create', organizationId: org.id, after: created });
     return created;
   });

@@ -56,7 +56,10 @@ export async function reserveAndInsertResponses(tx: Db, input: CreateResponsesIn
   const units = metered ? unitsFor('response', input.respondents.length, unit) : 0;
   if (units > 0) {
     await ensureAllotment(tx, org.id, assessment.id);
-    await reserveUnits(tx, { organizationId: org.id, assessmentId: assessment.id, units, kind: 'response', publicCaller: input.publicCaller });
+    await reserveUnits(tx, {
+      organizationId: org.id, assessmentId: assessment.id, units, kind: 'response', publicCaller: input.publicCaller,
+      movement: { actor: input.actor, source: input.source, jobId: input.jobId ?? null, cohortId: input.cohort?.id ?? null },
+    });
   }
   const rows = await insertResponses(
     tx,

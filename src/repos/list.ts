@@ -22,3 +22,31 @@ export function andEqual(sql: Db, filters: Record<string, string | undefined>): 
 export function keysetPage(sql: Db, column: string, q: Page): Fragment {
   return sql`${q.after ? sql`and ${sql(column)} > ${q.after}` : sql``} order by ${sql(column)} limit ${q.limit}`;
 }
+
+/**
+ * A page in `by` order (then id, so the order is total): the next `limit` rows after the row whose
+ * uuid `after` names. The cursor carries only that id; where the row stands in the order is read
+ * from the row itself, so one kind of cursor serves every order. `desc`: newest (largest) first.
+ */
+export function orderedPage(sql: Db, o: { table: string; alias: string; by: string; desc?: boolean }, q: Page): Fragment {
+  const [by, id] = [sql(`${o.alias}.${o.by}`), sql(`${o.alias}.id`)];
+  const after = q.after
+    ? sql`and (${by}, ${id}) ${o.desc ? sql`<` : sql`>`} (select a.${sql(o.by)}, a.id from ${sql(o.table)} a where a.id = ${q.after})`
+    : sql``;
+  const direction = o.desc ? sql`desc` : sql`asc`;
+  return sql`${after} order by ${by} ${direction}, ${id} ${direction} limit ${q.limit}`;
+}
+
+/** Newest first by `created_at` (or another instant column): the order of most lists. */
+export const newestFirst = (sql: Db, table: string, alias: string, q: Page, by = 'created_at'): Fragment =>
+  orderedPage(sql, { table, alias, by, desc: true }, q);
+
+/**
+ * `<column> like '%<q>%'` for a search term a user typed: the term's LIKE wildcards match as
+ * themselves. `fold`: both sides folded (case and accents ignored: fold_for_search, migration
+ * 011); otherwise the term is lower-cased to meet a lower-case column (e-mail addresses).
+ */
+export function contains(sql: Db, column: string, q: string, o: { fold?: boolean } = {}): Fragment {
+  const term = o.fold ? sql`fold_for_search(${q})` : sql`lower(${q})`;
+  return sql`${sql(column)} like '%' || replace(replace(replace(${term}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
+}
