@@ -30,8 +30,10 @@ export function keysetPage(sql: Db, column: string, q: Page): Fragment {
  */
 export function orderedPage(sql: Db, o: { table: string; alias: string; by: string; desc?: boolean }, q: Page): Fragment {
   const [by, id] = [sql(`${o.alias}.${o.by}`), sql(`${o.alias}.id`)];
+  // The anchor's value is a scalar subquery (computed once), so the row comparison is an index
+  // condition on (by, id) and each page reads only its own rows.
   const after = q.after
-    ? sql`and (${by}, ${id}) ${o.desc ? sql`<` : sql`>`} (select a.${sql(o.by)}, a.id from ${sql(o.table)} a where a.id = ${q.after})`
+    ? sql`and (${by}, ${id}) ${o.desc ? sql`<` : sql`>`} ((select a.${sql(o.by)} from ${sql(o.table)} a where a.id = ${q.after}), ${q.after}::uuid)`
     : sql``;
   const direction = o.desc ? sql`desc` : sql`asc`;
   return sql`${after} order by ${by} ${direction}, ${id} ${direction} limit ${q.limit}`;

@@ -1,3 +1,4 @@
+import { ENTRY_KINDS, ENTRY_SOURCES } from '../../../src/domain/allotments/ledger';
 import { z } from '@hono/zod-openapi';
 
 export const AssessmentSchema = z
@@ -108,6 +109,29 @@ export const PurchaseSchema = z
     createdAt: z.date(),
   })
   .openapi('Purchase');
+
+export const LedgerEntrySchema = z
+  .object({
+    id: z.number().int().openapi({ description: 'Increases with every movement of the allotment: the order of the ledger' }),
+    organizationId: z.uuid(),
+    assessmentId: z.uuid(),
+    at: z.date(),
+    kind: z.enum(ENTRY_KINDS),
+    units: z.number().int().openapi({ description: 'How many units moved' }),
+    actor: z.string().openapi({ description: "Who moved them, as the audit trail names it: user:<id>, share_link:<id>, stripe:<event id>, workflow:<id>, system" }),
+    source: z.enum(ENTRY_SOURCES).nullable().openapi({ description: 'Reservations: how the responses came, or why the cohort was counted' }),
+    purchaseId: z.uuid().nullable(),
+    responseId: z.uuid().nullable(),
+    cohortId: z.uuid().nullable(),
+    jobId: z.uuid().nullable(),
+    allocated: z.number().int().openapi({ description: 'The columns after the movement' }),
+    invited: z.number().int(),
+    used: z.number().int(),
+    unexpired: z.number().int(),
+    expired: z.number().int(),
+    available: z.number().int(),
+  })
+  .openapi('LedgerEntry');
 
 export const ResponseSchema = z
   .object({

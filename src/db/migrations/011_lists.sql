@@ -119,6 +119,9 @@ from running order by at, ord, tie;
 
 -- 3. The orders the lists read in (newest first, unless the list says otherwise).
 create index responses_created_idx on responses (created_at, id);
+-- Responses are listed (and exported) per assessment or per organization most of the time.
+create index responses_assessment_created_idx on responses (assessment_id, created_at, id);
+create index responses_organization_created_idx on responses (organization_id, created_at, id);
 create index purchases_created_idx on purchases (created_at, id);
 create index cohorts_assessment_idx on cohorts (assessment_id, created_at, id);
 create index share_links_assessment_idx on share_links (assessment_id, created_at, id);

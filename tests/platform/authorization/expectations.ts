@@ -150,6 +150,11 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     rule: 'assessment-write',
     probe: (w) => ({ body: { organizationId: w.orgs.own, assessmentId: w.ids.assessments, quantity: 1, currency: 'EUR' } }),
   },
+  'GET /v1/allotments/purchases': { rule: 'user', probe: none },
+  'GET /v1/allotments/{organizationId}/{assessmentId}/entries': {
+    rule: 'assessment-read',
+    probe: (w) => ({ params: { organizationId: w.orgs.own, assessmentId: w.ids.assessments } }),
+  },
   'GET /v1/allotments/purchases/{id}': { rule: 'assessment-read', probe: (w) => id(w.ids.purchases) },
   'POST /v1/assessments/{id}/responses': {
     rule: 'assessment-write',
@@ -159,6 +164,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     rule: 'assessment-write',
     probe: (w) => ({ ...id(w.ids.assessments), query: { organizationId: w.orgs.own }, csv: `email,name\n${uniqueEmail('bulk')},Bulk Probe\n` }),
   },
+  'GET /v1/responses': { rule: 'user', probe: none },
   'GET /v1/responses/{id}': { rule: 'assessment-read', probe: (w) => id(w.ids.responses) },
   'POST /v1/responses/{id}/complete': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.responses), body: {} }) },
   'POST /v1/responses/{id}/extend': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.responses), body: { expiresAt: '2099-01-01T00:00:00Z' } }) },
