@@ -3,13 +3,36 @@ import { actorOf, type Principal } from '../domain/principal';
 import { AppError } from '../errors';
 import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
-import { getCohort, insertCohort, type Cohort } from '../repos/allotments/cohorts';
+import { getAssessment } from '../repos/allotments/assessments';
+import { getCohort, insertCohort, listCohorts as readCohorts, listShareLinks as readShareLinks, type Cohort, type ShareLinkRow } from '../repos/allotments/cohorts';
 import { ensureAllotment, reserveUnits } from '../repos/allotments/ledger';
 import type { ResponseRow } from '../repos/allotments/responses';
 import { isMetered, resolveTarget } from './context';
 import { createResponses, expiryFor } from './create-responses';
 
-export type { Cohort };
+export type { Cohort, ShareLinkRow };
+
+/** The cohorts of an assessment (404 unless the caller may see it) in the caller's organizations, newest first. */
+export async function listCohorts(
+  s: Pick<Services, 'sql'>,
+  p: Principal,
+  assessmentId: string,
+  q: { organizationId?: string; q?: string; after?: string; limit: number },
+): Promise<Cohort[]> {
+  const assessment = await getAssessment(s.sql, p, assessmentId);
+  return readCohorts(s.sql, p, assessment.id, q);
+}
+
+/** The share links of an assessment (404 unless the caller may see it) in the caller's organizations, newest first; never their tokens. */
+export async function listShareLinks(
+  s: Pick<Services, 'sql'>,
+  p: Principal,
+  assessmentId: string,
+  q: { organizationId?: string; cohortId?: string; revoked?: boolean; after?: string; limit: number },
+): Promise<ShareLinkRow[]> {
+  const assessment = await getAssessment(s.sql, p, assessmentId);
+  return readShareLinks(s.sql, p, assessment.id, q);
+}
 
 /** When the assessment is priced by cohort, a cohort is Used at creation (and never expires). */
 export function createCohort(s: Pick<Services, 'sql'>, p: Principal, assessmentId: string, input: { organizationId: string; name: string }): Promise<Cohort> {

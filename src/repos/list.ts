@@ -45,10 +45,13 @@ export const newestFirst = (sql: Db, table: string, alias: string, q: Page, by =
 
 /**
  * `<column> like '%<q>%'` for a search term a user typed: the term's LIKE wildcards match as
- * themselves. `fold`: both sides folded (case and accents ignored: fold_for_search, migration
- * 011); otherwise the term is lower-cased to meet a lower-case column (e-mail addresses).
+ * themselves. `fold`: the term folded (case and accents ignored: fold_for_search, migration 011)
+ * to meet a column stored folded (`name_search`), or, with `foldColumn`, a column folded here
+ * (small lists without a stored folded column); otherwise the term is lower-cased to meet a
+ * lower-case column (e-mail addresses).
  */
-export function contains(sql: Db, column: string, q: string, o: { fold?: boolean } = {}): Fragment {
+export function contains(sql: Db, column: string, q: string, o: { fold?: boolean; foldColumn?: boolean } = {}): Fragment {
   const term = o.fold ? sql`fold_for_search(${q})` : sql`lower(${q})`;
-  return sql`${sql(column)} like '%' || replace(replace(replace(${term}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
+  const target = o.foldColumn ? sql`fold_for_search(${sql(column)})` : sql(column);
+  return sql`${target} like '%' || replace(replace(replace(${term}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
 }

@@ -204,3 +204,65 @@ describe('GET /v1/allotments/purchases: the purchases in scope, filtered, as JSO
     expect(JSON.stringify(res.body.errors)).toContain('status');
   });
 });
+
+describe('the cohorts, share links and price lists of an assessment', () => {
+  const { s, w } = partnerSuite({ grant: 2 });
+
+  it('lists cohorts newest first across pages, finds them by name, and shows another organization\'s manager none', async () => {
+    const tag = unique('c').replace(/-/g, '');
+    const made: string[] = [];
+    for (const name of [`Printemps ${tag}`, `Été ${tag}`, `Automne ${tag}`]) {
+      const res = await s.call('POST', `/v1/assessments/${w.assessmentId}/cohorts`, { token: w.manager.token, body: { organizationId: w.organizationId, name } });
+      expect(res.status).toBe(201);
+      made.push(res.body.id);
+    }
+    const { items, pages } = await allPages(s, `/v1/assessments/${w.assessmentId}/cohorts?organizationId=${w.organizationId}`, w.manager.token, 2);
+    expect(pages).toBe(2);
+    expect(items.map((c) => c.id)).toEqual([...made].reverse());
+    const ete = await s.call('GET', `/v1/assessments/${w.assessmentId}/cohorts?q=${encodeURIComponent(`ete ${tag}`)}`, { token: w.manager.token });
+    expect(ete.body.items.map((c: any) => c.name)).toEqual([`Été ${tag}`]);
+
+    const elsewhere = await s.organization({ name: unique('Elsewhere') });
+    const stranger = await s.userWithToken({ role: 'manager', organizationId: elsewhere, assessmentIds: [w.assessmentId] });
+    expect((await s.call('GET', `/v1/assessments/${w.assessmentId}/cohorts`, { token: stranger.token })).body.items).toEqual([]);
+    const unlinked = await s.userWithToken({ role: 'manager', organizationId: w.organizationId });
+    expect((await s.call('GET', `/v1/assessments/${w.assessmentId}/cohorts`, { token: unlinked.token })).status).toBe(404);
+
+    const csv = await s.call('GET', `/v1/assessments/${w.assessmentId}/cohorts?q=${tag}`, { token: w.manager.token, headers: { accept: 'text/csv' } });
+    const { header, records } = csvRecords(csv.body);
+    expect(header).toEqual(['id', 'assessmentId', 'organizationId', 'name', 'counted', 'createdAt']);
+    expect(records).toHaveLength(3);
+  });
+
+  it('lists share links without their tokens, filtered by cohort', async () => {
+    const cohort = await s.call('POST', `/v1/assessments/${w.assessmentId}/cohorts`, { token: w.manager.token, body: { organizationId: w.organizationId, name: unique('Linked') } });
+    const plain = await s.call('POST', `/v1/assessments/${w.assessmentId}/share-links`, { token: w.manager.token, body: { organizationId: w.organizationId } });
+    const inCohort = await s.call('POST', `/v1/assessments/${w.assessmentId}/share-links`, { token: w.manager.token, body: { organizationId: w.organizationId, cohortId: cohort.body.id } });
+    expect([plain.status, inCohort.status]).toEqual([201, 201]);
+
+    const all = await s.call('GET', `/v1/assessments/${w.assessmentId}/share-links`, { token: w.manager.token });
+    expect(all.body.items.map((l: any) => l.id)).toEqual([inCohort.body.id, plain.body.id]);
+    expect(all.body.items[0]).toMatchObject({ cohortId: cohort.body.id, createdBy: w.manager.userId, revokedAt: null });
+    expect(JSON.stringify(all.body)).not.toContain(plain.body.token);
+    expect(Object.keys(all.body.items[0])).not.toContain('token');
+    const byCohort = await s.call('GET', `/v1/assessments/${w.assessmentId}/share-links?cohortId=${cohort.body.id}&revoked=false`, { token: w.manager.token });
+    expect(byCohort.body.items.map((l: any) => l.id)).toEqual([inCohort.body.id]);
+  });
+
+  it('lists price lists: admins every one, managers those linked to their organizations, filtered by validity', async () => {
+    const spare = await s.call('POST', `/v1/assessments/${w.assessmentId}/price-lists`, {
+      body: { name: 'Unlinked prices', validFrom: '2020-01-01', validTo: '2020-12-31', currencies: { EUR: [{ upTo: null, unitAmount: 900 }] } },
+    });
+    expect(spare.status).toBe(201);
+    const admin = await s.call('GET', `/v1/assessments/${w.assessmentId}/price-lists`);
+    expect(admin.body.items.map((p: any) => p.id)).toEqual([spare.body.id, w.priceListId]);
+    const manager = await s.call('GET', `/v1/assessments/${w.assessmentId}/price-lists`, { token: w.manager.token });
+    expect(manager.body.items.map((p: any) => p.id)).toEqual([w.priceListId]);
+    const validIn2020 = await s.call('GET', `/v1/assessments/${w.assessmentId}/price-lists?validOn=2020-06-01`);
+    expect(validIn2020.body.items).toHaveLength(2);
+    const validIn2021 = await s.call('GET', `/v1/assessments/${w.assessmentId}/price-lists?validOn=2021-06-01`);
+    expect(validIn2021.body.items.map((p: any) => p.id)).toEqual([w.priceListId]);
+    const linked = await s.call('GET', `/v1/assessments/${w.assessmentId}/price-lists?organizationId=${w.organizationId}`);
+    expect(linked.body.items.map((p: any) => p.id)).toEqual([w.priceListId]);
+  });
+});

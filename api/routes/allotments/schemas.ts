@@ -155,4 +155,16 @@ export const CohortSchema = z
   .object({ id: z.uuid(), assessmentId: z.uuid(), organizationId: z.uuid(), name: z.string(), counted: z.boolean(), createdAt: z.date() })
   .openapi('Cohort');
 
+export const ShareLinkSchema = z
+  .object({
+    id: z.uuid(),
+    assessmentId: z.uuid(),
+    organizationId: z.uuid(),
+    cohortId: z.uuid().nullable(),
+    createdBy: z.uuid().nullable(),
+    createdAt: z.date(),
+    revokedAt: z.date().nullable(),
+  })
+  .openapi('ShareLink');
+
 export const Respondent = z.strictObject({ email: z.email().transform((e) => e.toLowerCase()), name: z.string().trim().min(1).max(200) });

@@ -139,6 +139,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     rule: 'admin',
     probe: (w) => ({ ...id(w.ids.assessments), body: { name: 'Probe prices', validFrom: '2020-01-01', currencies: { EUR: [{ upTo: null, unitAmount: 900 }] } } }),
   },
+  'GET /v1/assessments/{id}/price-lists': { rule: 'assessment-linked', probe: (w) => id(w.ids.assessments) },
   'GET /v1/price-lists/{id}': { rule: 'assessment-read', probe: (w) => id(w.ids['price-lists']) },
   'GET /v1/price-lists/{id}/quote': { rule: 'assessment-read', probe: (w) => ({ ...id(w.ids['price-lists']), query: { quantity: '5', currency: 'EUR' } }) },
   'PUT /v1/organizations/{id}/price-lists/{assessmentId}': {
@@ -168,6 +169,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /v1/responses/{id}': { rule: 'assessment-read', probe: (w) => id(w.ids.responses) },
   'POST /v1/responses/{id}/complete': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.responses), body: {} }) },
   'POST /v1/responses/{id}/extend': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.responses), body: { expiresAt: '2099-01-01T00:00:00Z' } }) },
+  'GET /v1/assessments/{id}/cohorts': { rule: 'assessment-linked', probe: (w) => id(w.ids.assessments) },
+  'GET /v1/assessments/{id}/share-links': { rule: 'assessment-linked', probe: (w) => id(w.ids.assessments) },
   'POST /v1/assessments/{id}/cohorts': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.assessments), body: { organizationId: w.orgs.own, name: unique('Cohort') } }) },
   'POST /v1/cohorts/{id}/invitations': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.cohorts), body: { respondents: [respondent()] } }) },
   'POST /v1/assessments/{id}/share-links': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.assessments), body: { organizationId: w.orgs.own } }) },
