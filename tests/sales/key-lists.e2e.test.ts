@@ -4,7 +4,8 @@ import { suiteStack } from '../support/suite';
 import { unique } from '../support/unique';
 import { activate, saleWorld } from './world';
 
-// GET /v1/sales/{id}/keys: the keys of a sale, of one user by e-mail, page by page or as CSV.
+// GET /v1/sales/{id}/keys: the keys of a sale, of one user by e-mail, page by page or as CSV; the sales
+// themselves as CSV with their seats.
 
 describe("a sale's licence keys as a list and an export", () => {
   const { s, w } = suiteStack({}, (s) => saleWorld(s, { numberOfUsers: 5 }));
@@ -42,6 +43,17 @@ describe("a sale's licence keys as a list and an export", () => {
     expect(rows[0]!.fields).toEqual(['id', 'key', 'userEmail', 'distributionId', 'issuedAt', 'expiresAt', 'status', 'renewals', 'revokedAt']);
     const byUser = Object.fromEntries(rows.slice(1).map((r) => [r.fields[2], r.fields[1]]));
     expect(byUser).toEqual(issued);
+  });
+
+  it('exports the sales with their seats: users bought and keys issued per distribution', async () => {
+    const csv = await s.call('GET', `/v1/sales?organizationId=${w.organizationId}`, { token: w.registrant.token, headers: { accept: 'text/csv' } });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const { rows } = parseCsv(csv.body);
+    expect(rows).toHaveLength(2);
+    const sale = Object.fromEntries(rows[0]!.fields.map((f, i) => [f, rows[1]!.fields[i]]));
+    expect(sale).toMatchObject({ id: w.saleId, status: 'active' });
+    expect(JSON.parse(sale.distributions!)).toEqual([expect.objectContaining({ distributionId: w.distributionId, numberOfUsers: 5, seatsUsed: 3 })]);
   });
 
   it("is not found for a manager outside the sale's organization", async () => {
