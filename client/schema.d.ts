@@ -113,7 +113,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The caller's organization and all its descendants (admins: all). */
+        /** @description The caller's organization and all its descendants (admins: all), by id; with ?q= those whose name contains it (case and accents ignored), by name. Accept: text/csv exports every matching organization. */
         get: {
             parameters: {
                 query?: {
@@ -121,6 +121,8 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                     parentId?: string;
+                    /** @description Part of the name (prefix or substring); case and accents are ignored */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -128,7 +130,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description A page of the list (JSON), or every row matching the filters (Accept: text/csv) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -138,6 +140,7 @@ export interface paths {
                             items: components["schemas"]["Organization"][];
                             nextCursor: string | null;
                         };
+                        "text/csv": string;
                     };
                 };
                 /** @description Problem (RFC 9457) */
@@ -1029,7 +1032,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Sales of the caller's organization and its descendants (admins and site approvers: all). */
+        /** @description Sales of the caller's organization and its descendants (admins and site approvers: all). Accept: text/csv exports every matching sale (its distributions, with numberOfUsers and seatsUsed, as JSON in one column). */
         get: {
             parameters: {
                 query?: {
@@ -1045,7 +1048,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description A page of the list (JSON), or every row matching the filters (Accept: text/csv) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1055,6 +1058,7 @@ export interface paths {
                             items: components["schemas"]["Sale"][];
                             nextCursor: string | null;
                         };
+                        "text/csv": string;
                     };
                 };
                 /** @description Problem (RFC 9457) */
@@ -1650,7 +1654,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The sale's licence keys with their status. */
+        /** @description The sale's licence keys with their status; ?userEmail= the keys of one user (any case). Accept: text/csv exports every matching key. */
         get: {
             parameters: {
                 query?: {
@@ -1658,6 +1662,7 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                     distributionId?: string;
+                    userEmail?: string;
                 };
                 header?: never;
                 path: {
@@ -1667,7 +1672,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description A page of the list (JSON), or every row matching the filters (Accept: text/csv) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1677,6 +1682,7 @@ export interface paths {
                             items: components["schemas"]["LicenceKey"][];
                             nextCursor: string | null;
                         };
+                        "text/csv": string;
                     };
                 };
                 /** @description Problem (RFC 9457) */
@@ -2050,7 +2056,68 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** @description The assessment's price lists, newest first: admins all of them, managers those linked to an organization in their scope. Accept: text/csv exports every matching list (its currencies as JSON). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page (opaque) */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Only the list linked to this organization */
+                    organizationId?: string;
+                    /** @description Only lists valid on this date (YYYY-MM-DD) */
+                    validOn?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of the list (JSON), or every row matching the filters (Accept: text/csv) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PriceList"][];
+                            nextCursor: string | null;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** @description Admin only. Bands per currency are ordered, non-overlapping, positive, and end open-ended (upTo: null). Dates are inclusive. */
         post: {
@@ -2459,7 +2526,66 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** @description The purchases the caller may see (admins: all; managers: their organizations and linked assessments), newest first, with their refunds and mismatched payments. clientSecret is always null here: GET the purchase for it. Accept: text/csv exports every matching purchase. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page (opaque) */
+                    cursor?: string;
+                    limit?: number;
+                    organizationId?: string;
+                    assessmentId?: string;
+                    status?: "pending_payment" | "payment_mismatch" | "paid" | "expired" | "granted";
+                    paymentMethod?: "stripe" | "manual";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of the list (JSON), or every row matching the filters (Accept: text/csv) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Purchase"][];
+                            nextCursor: string | null;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** @description Quotes with the linked price list and creates a Stripe PaymentIntent (clientSecret), or with checkout: true a Stripe-hosted Checkout Session (checkoutUrl; success and cancel pages under PUBLIC_BASE_URL), both with metadata.purchaseId; the units are allocated when Stripe confirms that very payment (id, amount and currency). Admins may grant with paymentMethod "manual" (no Stripe). Unpaid purchases expire after PURCHASE_PAYMENT_TIMEOUT_HOURS. */
         post: {
@@ -2593,6 +2719,163 @@ export interface paths {
                 };
                 /** @description Problem (RFC 9457) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/allotments/{organizationId}/{assessmentId}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The ledger of one allotment: every movement of its columns (allocation, reservation, completion, expiry, refund, dispute), oldest first, with when, who, what for, and the six columns after it. The last entry's columns are the allotment's. Accept: text/csv exports every matching entry. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page (opaque) */
+                    cursor?: string;
+                    limit?: number;
+                    kind?: "allocation" | "reservation" | "completion" | "expiry" | "refund" | "dispute";
+                    /** @description Movements at or after this instant */
+                    from?: string;
+                    /** @description Movements before this instant */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    organizationId: string;
+                    assessmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of the list (JSON), or every row matching the filters (Accept: text/csv) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LedgerEntry"][];
+                            nextCursor: string | null;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The responses the caller may see (admins: all; managers: their organizations, for the assessments they are linked to), newest first. Accept: text/csv exports every matching response. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page (opaque) */
+                    cursor?: string;
+                    limit?: number;
+                    organizationId?: string;
+                    assessmentId?: string;
+                    cohortId?: string;
+                    status?: "invited" | "completed" | "expired";
+                    source?: "manual" | "bulk" | "cohort" | "share_link";
+                    /** @description Part of the respondent's e-mail or name; case and accents are ignored */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of the list (JSON), or every row matching the filters (Accept: text/csv) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Response"][];
+                            nextCursor: string | null;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3071,7 +3354,67 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** @description The assessment's cohorts in the caller's organizations (admins: all), newest first. Accept: text/csv exports every matching cohort. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page (opaque) */
+                    cursor?: string;
+                    limit?: number;
+                    organizationId?: string;
+                    /** @description Part of the name; case and accents are ignored */
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of the list (JSON), or every row matching the filters (Accept: text/csv) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Cohort"][];
+                            nextCursor: string | null;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** @description When the assessment is priced by cohort, a cohort is Used at creation (and never expires); its responses are then free. */
         post: {
@@ -3100,6 +3443,163 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Cohort"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assessments/{id}/share-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The assessment's share links in the caller's organizations (admins: all), newest first, revoked ones included unless ?revoked=false. Never their tokens (stored only as hashes). Accept: text/csv exports every matching link. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page (opaque) */
+                    cursor?: string;
+                    limit?: number;
+                    organizationId?: string;
+                    cohortId?: string;
+                    revoked?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of the list (JSON), or every row matching the filters (Accept: text/csv) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ShareLink"][];
+                            nextCursor: string | null;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** @description An unguessable public link; responses created through it count like any other. The token is shown only here (stored as a hash): a repeat with the same Idempotency-Key answers 409 IDEMPOTENCY_SECRET_WITHHELD naming the link created. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        organizationId: string;
+                        /** Format: uuid */
+                        cohortId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            token: string;
+                            path: string;
+                        };
                     };
                 };
                 /** @description Problem (RFC 9457) */
@@ -3197,103 +3697,6 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["Response"][];
                             nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/assessments/{id}/share-links": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** @description An unguessable public link; responses created through it count like any other. The token is shown only here (stored as a hash): a repeat with the same Idempotency-Key answers 409 IDEMPOTENCY_SECRET_WITHHELD naming the link created. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        organizationId: string;
-                        /** Format: uuid */
-                        cohortId?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            token: string;
-                            path: string;
                         };
                     };
                 };
@@ -5292,10 +5695,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description text/csv with columns code, maxRedemptions, redemptions: every code that exists in Stripe (all of them once the campaign is active). */
+        /** @description Every code that exists in Stripe (all of them once the campaign is active), in the order they were made: text/csv with columns code, maxRedemptions, redemptions (the default), or a page of JSON with Accept: application/json. ?redeemed=true: codes redeemed at least once; false: never redeemed. */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description nextCursor of the previous page (opaque) */
+                    cursor?: string;
+                    limit?: number;
+                    redeemed?: "true" | "false";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -5304,12 +5712,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The codes */
+                /** @description The codes: all of them as CSV (default), or a page of JSON */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        "application/json": {
+                            items: components["schemas"]["CampaignCode"][];
+                            nextCursor: string | null;
+                        };
                         "text/csv": string;
                     };
                 };
@@ -6285,6 +6697,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description The profiles of the caller's organizations (admins: all); ?aggregatorId= those of one aggregator. Accept: text/csv exports every matching profile. */
         get: {
             parameters: {
                 query?: {
@@ -6301,7 +6714,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description A page of the list (JSON), or every row matching the filters (Accept: text/csv) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6311,6 +6724,7 @@ export interface paths {
                             items: components["schemas"]["Profile"][];
                             nextCursor: string | null;
                         };
+                        "text/csv": string;
                     };
                 };
                 /** @description Problem (RFC 9457) */
@@ -6573,7 +6987,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The profile's contracts, newest first: tariff, services, active or terminated (terminatedAt, terminationReason). */
+        /** @description The profile's contracts, newest first: tariff, services, active or terminated (terminatedAt, terminationReason). Accept: text/csv exports every matching contract. */
         get: {
             parameters: {
                 query?: {
@@ -6590,7 +7004,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description A page of the list (JSON), or every row matching the filters (Accept: text/csv) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6600,6 +7014,7 @@ export interface paths {
                             items: components["schemas"]["Contract"][];
                             nextCursor: string | null;
                         };
+                        "text/csv": string;
                     };
                 };
                 /** @description Problem (RFC 9457) */
@@ -7260,6 +7675,42 @@ export interface components {
             /** @description true: pay on a Stripe-hosted Checkout page (the answer carries checkoutUrl); default: a PaymentIntent (clientSecret) */
             checkout?: boolean;
         };
+        LedgerEntry: {
+            /** @description Increases with every movement of the allotment: the order of the ledger */
+            id: number;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            assessmentId: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            kind: "allocation" | "reservation" | "completion" | "expiry" | "refund" | "dispute";
+            /** @description How many units moved */
+            units: number;
+            /** @description Who moved them, as the audit trail names it: user:<id>, share_link:<id>, stripe:<event id>, workflow:<id>, system */
+            actor: string;
+            /**
+             * @description Reservations: how the responses came, or why the cohort was counted
+             * @enum {string|null}
+             */
+            source: "manual" | "bulk" | "cohort" | "share_link" | "cohort_created" | "cohort_first_use" | null;
+            /** Format: uuid */
+            purchaseId: string | null;
+            /** Format: uuid */
+            responseId: string | null;
+            /** Format: uuid */
+            cohortId: string | null;
+            /** Format: uuid */
+            jobId: string | null;
+            /** @description The columns after the movement */
+            allocated: number;
+            invited: number;
+            used: number;
+            unexpired: number;
+            expired: number;
+            available: number;
+        };
         Response: {
             /** Format: uuid */
             id: string;
@@ -7317,6 +7768,22 @@ export interface components {
             counted: boolean;
             /** Format: date-time */
             createdAt: string;
+        };
+        ShareLink: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assessmentId: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            cohortId: string | null;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
         };
         Redemption: {
             /** Format: uuid */
@@ -7647,6 +8114,13 @@ export interface components {
              * @description When the campaign closes (ISO-8601); none = until deactivated
              */
             endsAt?: string;
+        };
+        CampaignCode: {
+            /** @description The code's number within its campaign (the order codes were made in) */
+            n: number;
+            code: string;
+            maxRedemptions: number;
+            redemptions: number;
         };
         SubscriptionReport: {
             /** @enum {string} */

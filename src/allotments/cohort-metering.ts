@@ -19,7 +19,10 @@ export async function countCohortsAtFirstMeteredUse(tx: Db, input: CreateRespons
   const counted = await markCohortsCounted(tx, ids, org.id, assessment.id);
   if (counted.length === 0) return;
   await ensureAllotment(tx, org.id, assessment.id);
-  await reserveUnits(tx, { organizationId: org.id, assessmentId: assessment.id, units: counted.length, kind: 'cohort', publicCaller: input.publicCaller });
+  await reserveUnits(tx, {
+    organizationId: org.id, assessmentId: assessment.id, units: counted.length, kind: 'cohort', publicCaller: input.publicCaller,
+    movement: { actor: input.actor, source: 'cohort_first_use', cohortId: counted.length === 1 ? counted[0] : null },
+  });
   for (const id of counted) {
     await recordAudit(tx, { actor: input.actor, entity: 'cohort', entityId: id, action: 'count', organizationId: org.id, after: { counted: true, reason: 'first use since metering started' } });
   }

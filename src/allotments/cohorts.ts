@@ -3,13 +3,36 @@ import { actorOf, type Principal } from '../domain/principal';
 import { AppError } from '../errors';
 import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
-import { getCohort, insertCohort, type Cohort } from '../repos/allotments/cohorts';
+import { getAssessment } from '../repos/allotments/assessments';
+import { getCohort, insertCohort, listCohorts as readCohorts, listShareLinks as readShareLinks, type Cohort, type ShareLinkRow } from '../repos/allotments/cohorts';
 import { reserveUnits } from '../repos/allotments/ledger';
 import type { ResponseRow } from '../repos/allotments/responses';
 import { isMetered, resolveTarget } from './context';
 import { createResponses, expiryFor } from './create-responses';
 
-export type { Cohort };
+export type { Cohort, ShareLinkRow };
+
+/** The cohorts of an assessment (404 unless the caller may see it) in the caller's organizations, newest first. */
+export async function listCohorts(
+  s: Pick<Services, 'sql'>,
+  p: Principal,
+  assessmentId: string,
+  q: { organizationId?: string; q?: string; after?: string; limit: number },
+): Promise<Cohort[]> {
+  const assessment = await getAssessment(s.sql, p, assessmentId);
+  return readCohorts(s.sql, p, assessment.id, q);
+}
+
+/** The share links of an assessment (404 unless the caller may see it) in the caller's organizations, newest first; never their tokens. */
+export async function listShareLinks(
+  s: Pick<Services, 'sql'>,
+  p: Principal,
+  assessmentId: string,
+  q: { organizationId?: string; cohortId?: string; revoked?: boolean; after?: string; limit: number },
+): Promise<ShareLinkRow[]> {
+  const assessment = await getAssessment(s.sql, p, assessmentId);
+  return readShareLinks(s.sql, p, assessment.id, q);
+}
 
 /** When the assessment is priced by cohort, a cohort is Used at creation (and never expires). */
 export function createCohort(s: Pick<Services, 'sql'>, p: Principal, assessmentId: string, input: { organizationId: string; name: string }): Promise<Cohort> {
@@ -19,7 +42,10 @@ export function createCohort(s: Pick<Services, 'sql'>, p: Principal, assessmentI
     const created = await insertCohort(tx, { assessmentId: assessment.id, organizationId: org.id, name: input.name, counted: units > 0, createdBy: p.userId });
     await recordAudit(tx, { actor: actorOf(p), entity: 'cohort', entityId: created.id, action: 'create', organizationId: org.id, after: created });
     // Last, so the allotment row is locked only for the UPDATE and the COMMIT (a refusal rolls the cohort back).
-    await reserveUnits(tx, { organizationId: org.id, assessmentId: assessment.id, units, kind: 'cohort' });
+    await reserveUnits(tx, {
+      organizationId: org.id, assessmentId: assessment.id, units, kind: 'cohort',
+      movement: { actor: actorOf(p), source: 'cohort_created', cohortId: created.id },
+    });
     return created;
   });
 }

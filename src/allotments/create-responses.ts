@@ -88,7 +88,10 @@ export async function reserveAndInsertResponses(tx: Db, input: CreateResponsesIn
       : recordAudit(tx, { actor: input.actor, entity: 'job', entityId: input.jobId ?? 'bulk', action: 'create_responses', organizationId: org.id, after: { count: ids.length, counted } });
   // Last: the row lock is held from here to the COMMIT only. No row yet (nothing ever
   // allocated) reads as nothing available.
-  const reserving = reserveUnits(tx, { organizationId: org.id, assessmentId: assessment.id, units, kind: 'response', publicCaller: input.publicCaller });
+  const reserving = reserveUnits(tx, {
+    organizationId: org.id, assessmentId: assessment.id, units, kind: 'response', publicCaller: input.publicCaller,
+    movement: { actor: input.actor, source: input.source, jobId: input.jobId ?? null, cohortId: input.cohort?.id ?? null, responseId: ids.length === 1 ? ids[0] : null },
+  });
   const [rows] = await Promise.all([inserting, auditing, reserving]);
   return rows;
 }

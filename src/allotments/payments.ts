@@ -88,7 +88,9 @@ export async function applyReversal(tx: Db, e: ReversalEvent): Promise<'applied'
   const before = await reversalTotals(tx, purchase.id, e.kind);
   const asked = reversalAsks(purchase, before, e.kind === 'refund' ? { kind: 'refund', refundedTotal: e.refundedTotal } : { kind: 'dispute', disputed: e.disputed });
   if (asked.units === 0) return 'ignored';
-  const taken = await takeBackUnits(tx, { organizationId: purchase.organizationId, assessmentId: purchase.assessmentId, units: asked.units });
+  const taken = await takeBackUnits(tx, {
+    organizationId: purchase.organizationId, assessmentId: purchase.assessmentId, units: asked.units, kind: e.kind, purchaseId: purchase.id, actor: actor(e.eventId),
+  });
   const reversal = { eventId: e.eventId, kind: e.kind, stripeObjectId: e.objectId, amount: asked.money, units: asked.units, taken, shortfall: asked.units - taken };
   // The event id is recorded once by the platform, and the dispute was checked above under the purchase's lock.
   await insertReversal(tx, purchase.id, reversal);

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../errors';
 import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
 import { getAssessment } from '../repos/allotments/assessments';
-import { getPriceList as readPriceList, insertPriceList, linkedPriceList, linkPriceList, type PriceList } from '../repos/allotments/price-lists';
+import { getPriceList as readPriceList, insertPriceList, linkedPriceList, linkPriceList, listPriceLists as readPriceLists, type PriceList } from '../repos/allotments/price-lists';
 import { findOrganization, type Organization } from '../repos/organizations';
 import { assertAllotmentsEnabled } from './context';
 
@@ -75,4 +75,18 @@ export async function quoteForOrganization(sql: Db, org: Organization, assessmen
   const list = await linkedPriceList(sql, org.id, assessmentId);
   if (!list) throw new AppError('NO_VALID_PRICE', 'No price list is linked to this organization for this assessment');
   return quoteOrRefuse(list, quantity, currency, utcDate(now));
+}
+
+/**
+ * The price lists of an assessment (404 unless the caller may see it), newest first: admins all,
+ * managers those linked to an organization in their scope.
+ */
+export async function listPriceLists(
+  s: Pick<Services, 'sql'>,
+  p: Principal,
+  assessmentId: string,
+  q: { organizationId?: string; validOn?: string; after?: string; limit: number },
+): Promise<PriceList[]> {
+  const assessment = await getAssessment(s.sql, p, assessmentId);
+  return readPriceLists(s.sql, p, assessment.id, q);
 }

@@ -10,11 +10,15 @@ import {
   getPurchase as readPurchase,
   insertPurchase,
   listPaymentMismatches,
+  listPurchases as readPurchases,
   listReversals,
+  paymentMismatchesOf,
   purchaseById,
+  reversalsOf,
   transitionPurchase,
   type PaymentMismatch,
   type Purchase,
+  type PurchaseFilter,
   type Reversal,
 } from '../repos/allotments/purchases';
 import type { Db } from '../db/connect';
@@ -23,7 +27,7 @@ import { paymentDetailsUpdate, purchaseWorkflowId } from '../../workflows/allotm
 import { assertAllotmentsEnabled, resolveTarget, type Target } from './context';
 import { quoteForOrganization } from './price-lists';
 
-export type { PaymentMismatch, Purchase, Reversal };
+export type { PaymentMismatch, Purchase, PurchaseFilter, Reversal };
 
 /** A purchase as its buyer sees it: with the Stripe client secret while it awaits payment. */
 export interface PurchaseRequest {
@@ -65,6 +69,19 @@ function purchaseRow(principal: Principal, { org, assessment }: Target, req: Pur
 export async function getPurchase(s: Pick<Services, 'sql' | 'stripe' | 'logger'>, p: Principal, id: string): Promise<PurchaseView> {
   await assertAllotmentsEnabled(s.sql);
   return present(s, await readPurchase(s.sql, p, id));
+}
+
+/**
+ * The purchases the caller may see, newest first, each with its payment's history. The client
+ * secret is not read from Stripe for a list (one call per purchase): it is null here; GET the
+ * purchase for it.
+ */
+export async function listPurchases(s: Pick<Services, 'sql'>, p: Principal, q: PurchaseFilter & { after?: string; limit: number }): Promise<PurchaseView[]> {
+  await assertAllotmentsEnabled(s.sql);
+  const rows = await readPurchases(s.sql, p, q);
+  const ids = rows.map((r) => r.id);
+  const [mismatches, reversals] = await Promise.all([paymentMismatchesOf(s.sql, ids), reversalsOf(s.sql, ids)]);
+  return rows.map((r) => ({ ...r, paymentMismatches: mismatches.get(r.id) ?? [], reversals: reversals.get(r.id) ?? [], clientSecret: null }));
 }
 
 /** The purchase as the API answers it: its payment's history and, while it awaits payment, the client secret. */
@@ -111,7 +128,7 @@ async function grantUnits(s: Pick<Services, 'sql'>, principal: Principal, target
   const priced = await quoteForOrganization(s.sql, target.org, target.assessment.id, req.quantity, req.currency, new Date()).catch(() => undefined);
   return s.sql.begin(async (tx) => {
     const purchase = await insertPurchase(tx, purchaseRow(principal, target, req, 'manual', priced, null));
-    await allocatePurchaseUnits(tx, { purchaseId: purchase.id, organizationId: target.org.id, assessmentId: target.assessment.id, units: req.quantity });
+    await allocatePurchaseUnits(tx, { purchaseId: purchase.id, organizationId: target.org.id, assessmentId: target.assessment.id, units: req.quantity, actor: actorOf(principal) });
     await recordAudit(tx, { actor: actorOf(principal), entity: 'purchase', entityId: purchase.id, action: 'grant', organizationId: target.org.id, after: { status: purchase.status, quantity: req.quantity } });
     return purchase;
   });
@@ -157,7 +174,7 @@ export async function settlePurchase(s: Pick<Services, 'sql'>, purchaseId: strin
     const purchase = await transitionPurchase(tx, purchaseId, outcome);
     if (!purchase) return false;
     const { organizationId, assessmentId, quantity } = purchase;
-    if (outcome === 'paid') await allocatePurchaseUnits(tx, { purchaseId, organizationId, assessmentId, units: quantity });
+    if (outcome === 'paid') await allocatePurchaseUnits(tx, { purchaseId, organizationId, assessmentId, units: quantity, actor: `workflow:purchase-${purchaseId}` });
     await recordAudit(tx, {
       actor: `workflow:purchase-${purchaseId}`, entity: 'purchase', entityId: purchaseId, action: outcome === 'paid' ? 'paid' : 'expire', organizationId,
       before: { status: UNSETTLED_PURCHASE }, after: outcome === 'paid' ? { status: 'paid', allocated: quantity } : { status: 'expired' },

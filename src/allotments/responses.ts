@@ -5,7 +5,7 @@ import { responseAllows, type ResponseAction, type ResponseStatus } from '../dom
 import { actorOf, type Principal } from '../domain/principal';
 import { AppError } from '../errors';
 import type { Services } from '../platform/services';
-import { getResponse as readResponse, type ResponseRow } from '../repos/allotments/responses';
+import { getResponse as readResponse, listResponses as readResponses, type ResponseFilter, type ResponseRow } from '../repos/allotments/responses';
 import { completeResponseUpdate, extendResponseUpdate, responseWorkflowId } from '../../workflows/allotments/response-definitions';
 import { cohortOfTarget, resolveTarget } from './context';
 import { assertFutureExpiry, createResponses, expiryFor } from './create-responses';
@@ -34,6 +34,13 @@ export async function createResponse(s: Pick<Services, 'sql' | 'temporal' | 'tas
 
 export function getResponse(s: Pick<Services, 'sql'>, p: Principal, id: string): Promise<ResponseRow> {
   return readResponse(s.sql, p, id);
+}
+
+export type { ResponseFilter };
+
+/** The responses the caller may see (their organizations; managers: of the assessments they are linked to), newest first. */
+export function listResponses(s: Pick<Services, 'sql'>, p: Principal, q: ResponseFilter & { after?: string; limit: number }): Promise<ResponseRow[]> {
+  return readResponses(s.sql, p, q);
 }
 
 // A closed response refuses everything: 409 saying which way it closed.

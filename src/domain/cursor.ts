@@ -57,3 +57,7 @@ export const AUDIT_CURSOR = defineCursor('audit', /^[1-9]\d{0,15}$/);
 export const ALLOTMENT_CURSOR = defineCursor('allotment', new RegExp(`^${UUID}:${UUID}$`));
 /** A profile's contracts, newest first: `<started_at in µs>_<id>` (src/domain/aggregators/catalog.ts). */
 export const CONTRACT_CURSOR = defineCursor('contract', new RegExp(`^\\d{1,17}_${UUID}$`));
+/** An allotment's ledger entries, oldest first, by their bigint entry id. */
+export const ENTRY_CURSOR = defineCursor('entry', /^[1-9]\d{0,15}$/);
+/** A campaign's codes, in the order they were made: their number `n` within the campaign. */
+export const CODE_CURSOR = defineCursor('code', /^[1-9]\d{0,9}$/);

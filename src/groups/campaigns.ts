@@ -1,7 +1,6 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Db } from '../db/connect';
 import { CAMPAIGN_TRANSITIONS, deactivation, type CampaignStatus, type CampaignTransition } from '../domain/groups/campaigns';
-import { toCsv } from '../domain/groups/report';
 import { actorOf, type Principal } from '../domain/principal';
 import { AppError } from '../errors';
 import type { Services } from '../platform/services';
@@ -9,7 +8,8 @@ import { recordAudit } from '../repos/audit';
 import type { Page } from '../repos/list';
 import {
   campaignById,
-  exportCodes,
+  listCodes,
+  type CampaignCode,
   getCampaign as readCampaign,
   insertCampaign,
   insertCodes,
@@ -135,10 +135,18 @@ export async function listCampaigns(s: Pick<Services, 'sql'>, p: Principal, grou
   return readCampaigns(s.sql, group.id, q);
 }
 
-export const CODE_EXPORT_COLUMNS = ['code', 'maxRedemptions', 'redemptions'];
+export type { CampaignCode };
 
-/** The codes that exist in Stripe (all of them once the campaign is active), as CSV. */
-export async function campaignCodesCsv(s: Pick<Services, 'sql'>, p: Principal, id: string): Promise<string> {
+/** The CSV columns of a campaign's codes: the export's contract, older than the JSON list. */
+export const CODE_EXPORT_COLUMNS = ['code', 'maxRedemptions', 'redemptions'] as const;
+
+/** The codes that exist in Stripe (all of them once the campaign is active), in the order they were made. */
+export async function listCampaignCodes(
+  s: Pick<Services, 'sql'>,
+  p: Principal,
+  id: string,
+  q: { redeemed?: boolean; after?: string; limit: number },
+): Promise<CampaignCode[]> {
   const c = await readCampaign(s.sql, p, id);
-  return toCsv(CODE_EXPORT_COLUMNS, await exportCodes(s.sql, c.id));
+  return listCodes(s.sql, c.id, q);
 }

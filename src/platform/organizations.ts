@@ -50,7 +50,7 @@ export function createOrganization(s: Pick<Services, 'sql'>, p: Principal, input
   return s.sql.begin((tx) => createOrganizationIn(tx, p, input));
 }
 
-export function listOrganizations(s: Pick<Services, 'sql'>, p: Principal, q: { after?: string; limit: number; parentId?: string }) {
+export function listOrganizations(s: Pick<Services, 'sql'>, p: Principal, q: { after?: string; limit: number; parentId?: string; q?: string }) {
   return readOrganizations(s.sql, p, q);
 }
 

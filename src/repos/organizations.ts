@@ -1,6 +1,7 @@
 import type { Db } from '../db/connect';
 import type { Principal } from '../domain/principal';
 import { AppError, notFound } from '../errors';
+import { contains, orderedPage } from './list';
 import { inScope } from './scope';
 
 export interface Organization {
@@ -61,14 +62,17 @@ export async function getOrganization(sql: Db, principal: Principal, id: string)
 export async function listOrganizations(
   sql: Db,
   principal: Principal,
-  page: { after?: string; limit: number; parentId?: string },
+  page: { after?: string; limit: number; parentId?: string; q?: string },
 ): Promise<Organization[]> {
+  // Found by name (?q=): any part of the name, case and accents ignored, listed by name.
   return sql<Organization[]>`
     select ${columns(sql)} from organizations o
     where ${inScope(sql, principal, 'o.id')}
       ${page.parentId ? sql`and o.parent_id = ${page.parentId}` : sql``}
+      ${page.q ? sql`and ${contains(sql, 'o.name_search', page.q, { fold: true })}
+        ${orderedPage(sql, { table: 'organizations', alias: 'o', by: 'name_search' }, page)}` : sql`
       ${page.after ? sql`and o.id > ${page.after}` : sql``}
-    order by o.id limit ${page.limit}`;
+      order by o.id limit ${page.limit}`}`;
 }
 
 /** Applies a patch; a new parent moves the whole subtree (paths rewritten in one statement). */

@@ -46,7 +46,7 @@ export async function listSaleKeys(
   s: Pick<Services, 'sql'>,
   p: Principal,
   saleId: string,
-  q: { after?: string; limit: number; distributionId?: string },
+  q: { after?: string; limit: number; distributionId?: string; userEmail?: string },
 ): Promise<SaleKeyRow[]> {
   await getSale(s.sql, p, saleId);
   return readSaleKeys(s.sql, saleId, q);

@@ -3,7 +3,8 @@ import { createProfile, getProfile, listProfileContracts, listProfiles, memberSt
 import { contractCursor, PROFILE_STATUSES } from '../../../src/domain/aggregators/catalog';
 import { principalOf, requireRole } from '../../auth';
 import { CONTRACT_CURSOR } from '../../../src/domain/cursor';
-import { IdParam, jsonBody, listOf, page, PageQuery, pageQuery } from '../../schemas';
+import { answerList, listAnswer } from '../../lists';
+import { IdParam, jsonBody, PageQuery, pageQuery } from '../../schemas';
 import { routesOf } from '../../route-spec';
 import type { Router } from '../../router';
 import { ContractSchema, MemberStatsSchema, presentContract, ProfileSchema } from './schemas';
@@ -44,12 +45,15 @@ export function registerProfileRoutes(app: Router) {
       request: {
         query: PageQuery.extend({ organizationId: z.uuid().optional(), aggregatorId: z.uuid().optional(), status: z.enum(PROFILE_STATUSES).optional() }),
       },
-      ok: { 200: listOf(ProfileSchema) },
+      description: "The profiles of the caller's organizations (admins: all); ?aggregatorId= those of one aggregator. Accept: text/csv exports every matching profile.",
+      ok: { 200: listAnswer(ProfileSchema) },
     }),
     async (c) => {
-      const q = c.req.valid('query');
-      const rows = await listProfiles(c.var.deps, principalOf(c), { organizationId: q.organizationId, aggregatorId: q.aggregatorId, status: q.status, after: q.cursor, limit: q.limit + 1 });
-      return c.json(page(rows, q.limit, (r) => r.id), 200);
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      const p = principalOf(c);
+      return answerList(c, { cursor, limit }, {
+        read: (w) => listProfiles(c.var.deps, p, { ...filters, ...w }), key: (r) => r.id, item: ProfileSchema, name: 'profiles',
+      });
     },
   );
 
@@ -69,15 +73,19 @@ export function registerProfileRoutes(app: Router) {
 
   app.openapi(
     route.get('/v1/profiles/{id}/contracts', {
-      description: 'The profile\'s contracts, newest first: tariff, services, active or terminated (terminatedAt, terminationReason).',
+      description:
+        "The profile's contracts, newest first: tariff, services, active or terminated (terminatedAt, terminationReason). Accept: text/csv exports every matching contract.",
       request: { params: IdParam, query: pageQuery(CONTRACT_CURSOR).extend({ status: z.enum(['active', 'terminated']).optional() }) },
-      ok: { 200: listOf(ContractSchema) }, errors: [404],
+      ok: { 200: listAnswer(ContractSchema) }, errors: [404],
     }),
     async (c) => {
-      const q = c.req.valid('query');
-      const rows = await listProfileContracts(c.var.deps, principalOf(c), c.req.valid('param').id, { status: q.status, after: q.cursor, limit: q.limit + 1 });
-      const result = page(rows, q.limit, contractCursor, CONTRACT_CURSOR);
-      return c.json({ items: result.items.map(presentContract), nextCursor: result.nextCursor }, 200);
+      const { cursor, limit, status } = c.req.valid('query');
+      const p = principalOf(c);
+      const { id } = c.req.valid('param');
+      return answerList(c, { cursor, limit }, {
+        read: (w) => listProfileContracts(c.var.deps, p, id, { status, ...w }), key: contractCursor, codec: CONTRACT_CURSOR,
+        present: presentContract, item: ContractSchema, name: `profile-${id}-contracts`,
+      });
     },
   );
 

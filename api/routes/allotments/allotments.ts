@@ -1,13 +1,30 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { listAllotments } from '../../../src/allotments/ledger';
-import { getPurchase, placePurchase } from '../../../src/allotments/purchases';
+import { listAllotments, listLedgerEntries } from '../../../src/allotments/ledger';
+import { getPurchase, listPurchases, placePurchase } from '../../../src/allotments/purchases';
+import { ENTRY_KINDS } from '../../../src/domain/allotments/ledger';
 import { principalOf, requireRole } from '../../auth';
-import { ALLOTMENT_CURSOR } from '../../../src/domain/cursor';
-import { Currency, errorResponses, IdParam, json, jsonBody, listOf, page, pageQuery } from '../../schemas';
+import { ALLOTMENT_CURSOR, ENTRY_CURSOR } from '../../../src/domain/cursor';
+import { answerList, listAnswer } from '../../lists';
+import { Currency, errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery, pageQuery } from '../../schemas';
 import { withholdOnReplay } from '../../idempotency';
 import type { Router } from '../../router';
-import { presentPurchase } from './present';
-import { AllotmentSchema, PurchaseSchema } from './schemas';
+import { presentLedgerEntry, presentPurchase } from './present';
+import { AllotmentSchema, LedgerEntrySchema, PurchaseSchema } from './schemas';
+
+const PurchaseFilters = PageQuery.extend({
+  organizationId: z.uuid().optional(),
+  assessmentId: z.uuid().optional(),
+  status: z.enum(['pending_payment', 'payment_mismatch', 'paid', 'expired', 'granted']).optional(),
+  paymentMethod: z.enum(['stripe', 'manual']).optional(),
+});
+
+const EntryFilters = pageQuery(ENTRY_CURSOR).extend({
+  kind: z.enum(ENTRY_KINDS).optional(),
+  from: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Movements at or after this instant' }),
+  to: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Movements before this instant' }),
+});
+
+const AllotmentParams = z.object({ organizationId: z.uuid(), assessmentId: z.uuid() });
 
 const CreatePurchase = z
   .strictObject({
@@ -60,5 +77,43 @@ export function registerAllotmentRoutes(app: Router) {
       responses: { 200: json(PurchaseSchema), ...errorResponses(404, 409) },
     }),
     async (c) => c.json(presentPurchase(await getPurchase(c.var.deps, principalOf(c), c.req.valid('param').id)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/allotments/purchases', tags: ['allotments'],
+      description:
+        'The purchases the caller may see (admins: all; managers: their organizations and linked assessments), newest first, with their refunds and ' +
+        'mismatched payments. clientSecret is always null here: GET the purchase for it. Accept: text/csv exports every matching purchase.',
+      request: { query: PurchaseFilters },
+      responses: { 200: listAnswer(PurchaseSchema), ...errorResponses(409) },
+    }),
+    async (c) => {
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      const p = principalOf(c);
+      return answerList(c, { cursor, limit }, {
+        read: (w) => listPurchases(c.var.deps, p, { ...filters, ...w }), key: (r) => r.id, present: presentPurchase, item: PurchaseSchema, name: 'purchases',
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/allotments/{organizationId}/{assessmentId}/entries', tags: ['allotments'],
+      description:
+        'The ledger of one allotment: every movement of its columns (allocation, reservation, completion, expiry, refund, dispute), oldest first, ' +
+        'with when, who, what for, and the six columns after it. The last entry\'s columns are the allotment\'s. Accept: text/csv exports every matching entry.',
+      request: { params: AllotmentParams, query: EntryFilters },
+      responses: { 200: listAnswer(LedgerEntrySchema), ...errorResponses(404, 409) },
+    }),
+    async (c) => {
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      const p = principalOf(c);
+      const allotment = c.req.valid('param');
+      return answerList(c, { cursor, limit }, {
+        read: (w) => listLedgerEntries(c.var.deps, p, allotment, { ...filters, ...w }),
+        key: (e) => String(e.id), codec: ENTRY_CURSOR, present: presentLedgerEntry, item: LedgerEntrySchema, name: 'ledger-entries',
+      });
+    },
   );
 }

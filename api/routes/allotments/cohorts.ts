@@ -1,14 +1,62 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createCohort, inviteToCohort } from '../../../src/allotments/cohorts';
+import { createCohort, inviteToCohort, listCohorts, listShareLinks } from '../../../src/allotments/cohorts';
 import { createShareLink, respondThroughShareLink } from '../../../src/allotments/share-links';
-import { requireRole } from '../../auth';
-import { errorResponses, IdParam, json, jsonBody, listOf } from '../../schemas';
+import { principalOf, requireRole } from '../../auth';
+import { answerList, listAnswer } from '../../lists';
+import { errorResponses, IdParam, json, jsonBody, listOf, PageQuery } from '../../schemas';
 import { withholdOnReplay } from '../../idempotency';
 import type { Router } from '../../router';
 import { presentResponse } from './present';
-import { CohortSchema, Respondent, ResponseSchema } from './schemas';
+import { CohortSchema, Respondent, ResponseSchema, ShareLinkSchema } from './schemas';
+
+const CohortFilters = PageQuery.extend({
+  organizationId: z.uuid().optional(),
+  q: z.string().trim().min(1).max(200).optional().openapi({ description: 'Part of the name; case and accents are ignored' }),
+});
+
+const ShareLinkFilters = PageQuery.extend({
+  organizationId: z.uuid().optional(),
+  cohortId: z.uuid().optional(),
+  revoked: z.enum(['true', 'false']).transform((v) => v === 'true').optional().openapi({ type: 'string', enum: ['true', 'false'] }),
+});
 
 export function registerCohortRoutes(app: Router) {
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/assessments/{id}/cohorts', tags: ['cohorts'],
+      description: "The assessment's cohorts in the caller's organizations (admins: all), newest first. Accept: text/csv exports every matching cohort.",
+      request: { params: IdParam, query: CohortFilters },
+      responses: { 200: listAnswer(CohortSchema), ...errorResponses(404) },
+    }),
+    async (c) => {
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      const p = principalOf(c);
+      const { id } = c.req.valid('param');
+      return answerList(c, { cursor, limit }, {
+        read: (w) => listCohorts(c.var.deps, p, id, { ...filters, ...w }), key: (r) => r.id, item: CohortSchema, name: 'cohorts',
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/assessments/{id}/share-links', tags: ['share links'],
+      description:
+        "The assessment's share links in the caller's organizations (admins: all), newest first, revoked ones included unless ?revoked=false. " +
+        'Never their tokens (stored only as hashes). Accept: text/csv exports every matching link.',
+      request: { params: IdParam, query: ShareLinkFilters },
+      responses: { 200: listAnswer(ShareLinkSchema), ...errorResponses(404) },
+    }),
+    async (c) => {
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      const p = principalOf(c);
+      const { id } = c.req.valid('param');
+      return answerList(c, { cursor, limit }, {
+        read: (w) => listShareLinks(c.var.deps, p, id, { ...filters, ...w }), key: (r) => r.id, item: ShareLinkSchema, name: 'share-links',
+      });
+    },
+  );
+
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/assessments/{id}/cohorts', tags: ['cohorts'],

@@ -1,5 +1,7 @@
 import type { PurchaseView } from '../../../src/allotments/purchases';
+import type { LedgerEntry } from '../../../src/allotments/ledger';
 import type { ResponseRow } from '../../../src/allotments/responses';
+import { available } from '../../../src/domain/allotments/ledger';
 import { awaitsPayment } from '../../../src/domain/allotments/lifecycle';
 
 export const presentResponse = (r: ResponseRow) => ({
@@ -48,4 +50,25 @@ export const presentPurchase = (p: PurchaseView) => ({
   expiresAt: p.expiresAt,
   paidAt: p.paidAt,
   createdAt: p.createdAt,
+});
+
+export const presentLedgerEntry = (e: LedgerEntry) => ({
+  id: e.id,
+  organizationId: e.organizationId,
+  assessmentId: e.assessmentId,
+  at: e.at,
+  kind: e.kind,
+  units: e.units,
+  actor: e.actor,
+  source: e.source,
+  purchaseId: e.purchaseId,
+  responseId: e.responseId,
+  cohortId: e.cohortId,
+  jobId: e.jobId,
+  allocated: e.allocated,
+  invited: e.invited,
+  used: e.used,
+  unexpired: e.unexpired,
+  expired: e.expired,
+  available: available(e),
 });

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createPriceList, getPriceList, linkOrganizationPriceList, quotePriceList } from '../../../src/allotments/price-lists';
+import { createPriceList, getPriceList, linkOrganizationPriceList, listPriceLists, quotePriceList } from '../../../src/allotments/price-lists';
 import { principalOf, requireRole } from '../../auth';
-import { Currency, errorResponses, IdParam, IsoDate, json, jsonBody } from '../../schemas';
+import { answerList, listAnswer } from '../../lists';
+import { Currency, errorResponses, IdParam, IsoDate, json, jsonBody, PageQuery } from '../../schemas';
 import type { Router } from '../../router';
 import { BandSchema, PriceListSchema, QuoteSchema } from './schemas';
 
@@ -25,7 +26,31 @@ const QuoteQuery = z.object({
   date: IsoDate.optional().openapi({ description: 'Purchase date (YYYY-MM-DD); default today (UTC)' }),
 });
 
+const PriceListFilters = PageQuery.extend({
+  organizationId: z.uuid().optional().openapi({ description: 'Only the list linked to this organization' }),
+  validOn: IsoDate.optional().openapi({ description: 'Only lists valid on this date (YYYY-MM-DD)' }),
+});
+
 export function registerPriceListRoutes(app: Router) {
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/assessments/{id}/price-lists', tags: ['price lists'],
+      description:
+        "The assessment's price lists, newest first: admins all of them, managers those linked to an organization in their scope. " +
+        'Accept: text/csv exports every matching list (its currencies as JSON).',
+      request: { params: IdParam, query: PriceListFilters },
+      responses: { 200: listAnswer(PriceListSchema), ...errorResponses(404) },
+    }),
+    async (c) => {
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      const p = principalOf(c);
+      const { id } = c.req.valid('param');
+      return answerList(c, { cursor, limit }, {
+        read: (w) => listPriceLists(c.var.deps, p, id, { ...filters, ...w }), key: (r) => r.id, item: PriceListSchema, name: 'price-lists',
+      });
+    },
+  );
+
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/assessments/{id}/price-lists', tags: ['price lists'],

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { acceptBulkInvite } from '../../../src/allotments/bulk-invite';
-import { completeResponse, createResponse, extendResponse, getResponse } from '../../../src/allotments/responses';
+import { completeResponse, createResponse, extendResponse, getResponse, listResponses } from '../../../src/allotments/responses';
 import { AppError } from '../../../src/errors';
 import { principalOf, requireRole } from '../../auth';
-import { errorResponses, IdParam, json, jsonBody } from '../../schemas';
+import { answerList, listAnswer } from '../../lists';
+import { errorResponses, IdParam, json, jsonBody, PageQuery } from '../../schemas';
 import type { Router } from '../../router';
 import { JobSchema } from '../platform/schemas';
 import { presentResponse } from './present';
@@ -18,7 +19,34 @@ const CreateResponse = z
   })
   .openapi('CreateResponse');
 
+const ResponseFilters = PageQuery.extend({
+  organizationId: z.uuid().optional(),
+  assessmentId: z.uuid().optional(),
+  cohortId: z.uuid().optional(),
+  status: z.enum(['invited', 'completed', 'expired']).optional(),
+  source: z.enum(['manual', 'bulk', 'cohort', 'share_link']).optional(),
+  q: z.string().trim().min(1).max(200).optional().openapi({ description: "Part of the respondent's e-mail or name; case and accents are ignored" }),
+});
+
 export function registerResponseRoutes(app: Router) {
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/responses', tags: ['responses'],
+      description:
+        'The responses the caller may see (admins: all; managers: their organizations, for the assessments they are linked to), newest first. ' +
+        'Accept: text/csv exports every matching response.',
+      request: { query: ResponseFilters },
+      responses: { 200: listAnswer(ResponseSchema), ...errorResponses() },
+    }),
+    async (c) => {
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      const p = principalOf(c);
+      return answerList(c, { cursor, limit }, {
+        read: (w) => listResponses(c.var.deps, p, { ...filters, ...w }), key: (r) => r.id, present: presentResponse, item: ResponseSchema, name: 'responses',
+      });
+    },
+  );
+
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/assessments/{id}/responses', tags: ['responses'],

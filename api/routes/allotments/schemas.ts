@@ -1,3 +1,4 @@
+import { ENTRY_KINDS, ENTRY_SOURCES } from '../../../src/domain/allotments/ledger';
 import { z } from '@hono/zod-openapi';
 
 export const AssessmentSchema = z
@@ -109,6 +110,29 @@ export const PurchaseSchema = z
   })
   .openapi('Purchase');
 
+export const LedgerEntrySchema = z
+  .object({
+    id: z.number().int().openapi({ description: 'Increases with every movement of the allotment: the order of the ledger' }),
+    organizationId: z.uuid(),
+    assessmentId: z.uuid(),
+    at: z.date(),
+    kind: z.enum(ENTRY_KINDS),
+    units: z.number().int().openapi({ description: 'How many units moved' }),
+    actor: z.string().openapi({ description: "Who moved them, as the audit trail names it: user:<id>, share_link:<id>, stripe:<event id>, workflow:<id>, system" }),
+    source: z.enum(ENTRY_SOURCES).nullable().openapi({ description: 'Reservations: how the responses came, or why the cohort was counted' }),
+    purchaseId: z.uuid().nullable(),
+    responseId: z.uuid().nullable(),
+    cohortId: z.uuid().nullable(),
+    jobId: z.uuid().nullable(),
+    allocated: z.number().int().openapi({ description: 'The columns after the movement' }),
+    invited: z.number().int(),
+    used: z.number().int(),
+    unexpired: z.number().int(),
+    expired: z.number().int(),
+    available: z.number().int(),
+  })
+  .openapi('LedgerEntry');
+
 export const ResponseSchema = z
   .object({
     id: z.uuid(),
@@ -130,5 +154,17 @@ export const ResponseSchema = z
 export const CohortSchema = z
   .object({ id: z.uuid(), assessmentId: z.uuid(), organizationId: z.uuid(), name: z.string(), counted: z.boolean(), createdAt: z.date() })
   .openapi('Cohort');
+
+export const ShareLinkSchema = z
+  .object({
+    id: z.uuid(),
+    assessmentId: z.uuid(),
+    organizationId: z.uuid(),
+    cohortId: z.uuid().nullable(),
+    createdBy: z.uuid().nullable(),
+    createdAt: z.date(),
+    revokedAt: z.date().nullable(),
+  })
+  .openapi('ShareLink');
 
 export const Respondent = z.strictObject({ email: z.email().transform((e) => e.toLowerCase()), name: z.string().trim().min(1).max(200) });

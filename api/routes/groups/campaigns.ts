@@ -1,11 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { campaignCodesCsv, createCampaign, deactivateCampaign, getCampaign, listCampaigns } from '../../../src/groups/campaigns';
+import { CODE_EXPORT_COLUMNS, createCampaign, deactivateCampaign, getCampaign, listCampaignCodes, listCampaigns } from '../../../src/groups/campaigns';
+import { CODE_CURSOR } from '../../../src/domain/cursor';
+import { answerList, listAnswer } from '../../lists';
 import { principalOf, requireRole } from '../../auth';
-import { IdParam, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import { IdParam, jsonBody, listOf, page, PageQuery, pageQuery } from '../../schemas';
 import { routesOf } from '../../route-spec';
 import type { Router } from '../../router';
 import { presentCampaign } from './present';
-import { CampaignSchema, CreateCampaign } from './schemas';
+import { CampaignCodeSchema, CampaignSchema, CreateCampaign } from './schemas';
 
 const route = routesOf('group subscriptions');
 
@@ -43,15 +45,26 @@ export function registerCampaignRoutes(app: Router) {
 
   app.openapi(
     route.get('/v1/campaigns/{id}/codes', {
-      description: 'text/csv with columns code, maxRedemptions, redemptions: every code that exists in Stripe (all of them once the campaign is active).',
-      request: { params: IdParam },
-      ok: { 200: { description: 'The codes', content: { 'text/csv': { schema: z.string().openapi({ example: 'code,maxRedemptions,redemptions\r\nK7M2QX9PLR4T,1,0\r\n' }) } } } },
+      description:
+        'Every code that exists in Stripe (all of them once the campaign is active), in the order they were made: text/csv with columns code, maxRedemptions, ' +
+        'redemptions (the default), or a page of JSON with Accept: application/json. ?redeemed=true: codes redeemed at least once; false: never redeemed.',
+      request: {
+        params: IdParam,
+        query: pageQuery(CODE_CURSOR).extend({
+          redeemed: z.enum(['true', 'false']).transform((v) => v === 'true').optional().openapi({ type: 'string', enum: ['true', 'false'] }),
+        }),
+      },
+      ok: { 200: listAnswer(CampaignCodeSchema, { columns: CODE_EXPORT_COLUMNS, description: 'The codes: all of them as CSV (default), or a page of JSON' }) },
       errors: [404],
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const csv = await campaignCodesCsv(c.var.deps, principalOf(c), id);
-      return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="campaign-${id}-codes.csv"` });
+      const { cursor, limit, redeemed } = c.req.valid('query');
+      const p = principalOf(c);
+      return answerList(c, { cursor, limit }, {
+        read: (w) => listCampaignCodes(c.var.deps, p, id, { redeemed, ...w }), key: (r) => String(r.n), codec: CODE_CURSOR,
+        item: CampaignCodeSchema, columns: CODE_EXPORT_COLUMNS, csvByDefault: true, name: `campaign-${id}-codes`,
+      });
     },
   );
 

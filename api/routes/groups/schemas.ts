@@ -166,3 +166,12 @@ export const ClaimSchema = z
     codeExpiresAt: z.date().nullable(),
   })
   .openapi('AccessClaim');
+
+export const CampaignCodeSchema = z
+  .object({
+    n: z.number().int().openapi({ description: 'The code\'s number within its campaign (the order codes were made in)' }),
+    code: z.string(),
+    maxRedemptions: z.number().int(),
+    redemptions: z.number().int(),
+  })
+  .openapi('CampaignCode');

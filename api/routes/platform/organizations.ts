@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createOrganization, getOrganization, listOrganizations, updateOrganization } from '../../../src/platform/organizations';
 import { principalOf, requireRole } from '../../auth';
 import type { Router } from '../../router';
-import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import { answerList, listAnswer } from '../../lists';
+import { errorResponses, IdParam, json, jsonBody, PageQuery } from '../../schemas';
 import { OrganizationFields, OrganizationSchema } from './schemas';
 
 const CreateOrganization = z.strictObject(OrganizationFields).openapi('CreateOrganization');
@@ -22,14 +23,23 @@ export function registerOrganizationRoutes(app: Router) {
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/organizations', tags: ['organizations'],
-      description: "The caller's organization and all its descendants (admins: all).",
-      request: { query: PageQuery.extend({ parentId: z.uuid().optional() }) },
-      responses: { 200: json(listOf(OrganizationSchema)), ...errorResponses() },
+      description:
+        "The caller's organization and all its descendants (admins: all), by id; with ?q= those whose name contains it (case and accents ignored), by name. " +
+        'Accept: text/csv exports every matching organization.',
+      request: {
+        query: PageQuery.extend({
+          parentId: z.uuid().optional(),
+          q: z.string().trim().min(1).max(200).optional().openapi({ description: 'Part of the name (prefix or substring); case and accents are ignored' }),
+        }),
+      },
+      responses: { 200: listAnswer(OrganizationSchema), ...errorResponses() },
     }),
     async (c) => {
-      const q = c.req.valid('query');
-      const rows = await listOrganizations(c.var.deps, principalOf(c), { after: q.cursor, limit: q.limit + 1, parentId: q.parentId });
-      return c.json(page(rows, q.limit, (o) => o.id), 200);
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      const p = principalOf(c);
+      return answerList(c, { cursor, limit }, {
+        read: (w) => listOrganizations(c.var.deps, p, { ...filters, ...w }), key: (o) => o.id, item: OrganizationSchema, name: 'organizations',
+      });
     },
   );
 

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { findKey, launchSaleKey, listSaleKeys } from '../../../src/sales/keys';
 import { principalOf, requireRole } from '../../auth';
-import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import { answerList, listAnswer } from '../../lists';
+import { errorResponses, IdParam, json, jsonBody, PageQuery } from '../../schemas';
 import type { Router } from '../../router';
 import { keyView, publicKeyView } from './present';
 import { KeySchema, Launch, PublicKeySchema } from './schemas';
@@ -31,15 +32,20 @@ export function registerSaleKeyRoutes(app: Router) {
       method: 'get',
       path: '/v1/sales/{id}/keys',
       tags: ['sales'],
-      description: 'The sale\'s licence keys with their status.',
-      request: { params: IdParam, query: PageQuery.extend({ distributionId: z.uuid().optional() }) },
-      responses: { 200: json(listOf(KeySchema)), ...errorResponses(404) },
+      description: "The sale's licence keys with their status; ?userEmail= the keys of one user (any case). Accept: text/csv exports every matching key.",
+      request: {
+        params: IdParam,
+        query: PageQuery.extend({ distributionId: z.uuid().optional(), userEmail: z.string().trim().min(1).max(320).optional() }),
+      },
+      responses: { 200: listAnswer(KeySchema), ...errorResponses(404) },
     }),
     async (c) => {
-      const q = c.req.valid('query');
-      const rows = await listSaleKeys(c.var.deps, principalOf(c), c.req.valid('param').id, { after: q.cursor, limit: q.limit + 1, distributionId: q.distributionId });
-      const result = page(rows, q.limit, (k) => k.id);
-      return c.json({ items: result.items.map(keyView), nextCursor: result.nextCursor }, 200);
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      const p = principalOf(c);
+      const { id } = c.req.valid('param');
+      return answerList(c, { cursor, limit }, {
+        read: (w) => listSaleKeys(c.var.deps, p, id, { ...filters, ...w }), key: (k) => k.id, present: keyView, item: KeySchema, name: `sale-${id}-keys`,
+      });
     },
   );
 

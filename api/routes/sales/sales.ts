@@ -4,7 +4,8 @@ import { approveSale, rejectSale } from '../../../src/sales/decisions';
 import { registerSale } from '../../../src/sales/registration';
 import { commentOnSale, getSaleDetail, listSales, updateSale } from '../../../src/sales/sales';
 import { principalOf, requireRole } from '../../auth';
-import { errorResponses, IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
+import { answerList, listAnswer } from '../../lists';
+import { errorResponses, IdParam, json, jsonBody, PageQuery } from '../../schemas';
 import type { Router } from '../../router';
 import { Comment, CommentInput, CreateSale, PatchSale, Reject, SaleDetail, SaleSchema } from './schemas';
 
@@ -30,14 +31,16 @@ export function registerSaleRoutes(app: Router) {
       method: 'get',
       path: '/v1/sales',
       tags: ['sales'],
-      description: 'Sales of the caller\'s organization and its descendants (admins and site approvers: all).',
+      description:
+        "Sales of the caller's organization and its descendants (admins and site approvers: all). Accept: text/csv exports every matching sale " +
+        '(its distributions, with numberOfUsers and seatsUsed, as JSON in one column).',
       request: { query: PageQuery.extend({ status: z.enum(SALE_STATUSES).optional(), organizationId: z.uuid().optional() }) },
-      responses: { 200: json(listOf(SaleSchema)), ...errorResponses() },
+      responses: { 200: listAnswer(SaleSchema), ...errorResponses() },
     }),
     async (c) => {
-      const q = c.req.valid('query');
-      const rows = await listSales(c.var.deps, principalOf(c), { after: q.cursor, limit: q.limit + 1, status: q.status, organizationId: q.organizationId });
-      return c.json(page(rows, q.limit, (s) => s.id), 200);
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      const p = principalOf(c);
+      return answerList(c, { cursor, limit }, { read: (w) => listSales(c.var.deps, p, { ...filters, ...w }), key: (r) => r.id, item: SaleSchema, name: 'sales' });
     },
   );
 

@@ -119,22 +119,5 @@ export const SUBSCRIBER_COLUMNS: (keyof SubscriberRow)[] = [
   'role', 'source', 'campaignId', 'status', 'live', 'stripeSubscriptionId', 'createdAt', 'activatedAt', 'statusAt', 'endedAt',
 ];
 
-/**
- * One CSV field (RFC 4180). Text starting with = + - @ is prefixed with ' so a spreadsheet never
- * runs a name someone typed as a formula.
- */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let s = value instanceof Date ? value.toISOString() : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** One CSV record, CRLF-terminated. */
-export const csvLine = (columns: readonly string[], row: Record<string, unknown>): string => columns.map((c) => csvField(row[c])).join(',') + '\r\n';
-
-export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
-  const lines = [columns.join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvField(row[c])).join(','));
-  return lines.join('\r\n') + '\r\n';
-}
+// The CSV writer is the platform's (src/domain/csv.ts); the reports use it as every list does.
+export { csvField, csvLine, toCsv } from '../csv';

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connect';
 import type { Principal } from '../../domain/principal';
 import { hashToken } from '../../domain/tokens';
 import { notFound } from '../../errors';
+import { andEqual, contains, newestFirst, type Page } from '../list';
 import { inScope } from '../scope';
 import { assessmentInScope } from './access';
 
@@ -31,6 +32,16 @@ export async function getCohort(sql: Db, principal: Principal, id: string): Prom
     where c.id = ${id} and ${inScope(sql, principal, 'c.organization_id')} and ${assessmentInScope(sql, principal, 'c.assessment_id')}`;
   if (!row) throw notFound('Cohort');
   return row;
+}
+
+/** The cohorts of an assessment in the caller's scope (the caller checked the assessment), newest first. */
+export async function listCohorts(sql: Db, principal: Principal, assessmentId: string, f: { organizationId?: string; q?: string } & Page): Promise<Cohort[]> {
+  return sql<Cohort[]>`
+    select c.id, c.assessment_id, c.organization_id, c.name, c.counted, c.created_at from cohorts c
+    where c.assessment_id = ${assessmentId} and ${inScope(sql, principal, 'c.organization_id')}
+      ${andEqual(sql, { 'c.organization_id': f.organizationId })}
+      ${f.q ? sql`and ${contains(sql, 'c.name', f.q, { fold: true, foldColumn: true })}` : sql``}
+      ${newestFirst(sql, 'cohorts', 'c', f)}`;
 }
 
 /** The cohort when it belongs to this organization and assessment (the caller has checked both are in scope). */
@@ -81,6 +92,27 @@ export async function insertShareLink(
     values (${hashToken(l.token)}, ${l.assessmentId}, ${l.organizationId}, ${l.cohortId ?? null}, ${l.createdBy})
     returning id, assessment_id, organization_id, cohort_id, created_at`;
   return row!;
+}
+
+/** A share link as its organization's managers see it (never its token, which is not stored). */
+export interface ShareLinkRow extends ShareLink {
+  createdBy: string | null;
+  revokedAt: Date | null;
+}
+
+/** The share links of an assessment in the caller's scope (the caller checked the assessment), newest first. */
+export async function listShareLinks(
+  sql: Db,
+  principal: Principal,
+  assessmentId: string,
+  f: { organizationId?: string; cohortId?: string; revoked?: boolean } & Page,
+): Promise<ShareLinkRow[]> {
+  return sql<ShareLinkRow[]>`
+    select l.id, l.assessment_id, l.organization_id, l.cohort_id, l.created_by, l.created_at, l.revoked_at from share_links l
+    where l.assessment_id = ${assessmentId} and ${inScope(sql, principal, 'l.organization_id')}
+      ${andEqual(sql, { 'l.organization_id': f.organizationId, 'l.cohort_id': f.cohortId })}
+      ${f.revoked === undefined ? sql`` : f.revoked ? sql`and l.revoked_at is not null` : sql`and l.revoked_at is null`}
+      ${newestFirst(sql, 'share_links', 'l', f)}`;
 }
 
 export async function shareLinkByToken(sql: Db, token: string): Promise<ShareLink | undefined> {

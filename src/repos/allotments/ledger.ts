@@ -1,5 +1,6 @@
+import type postgres from 'postgres';
 import type { Db } from '../../db/connect';
-import { available, type CreationKind, type LedgerColumns, type Unit } from '../../domain/allotments/ledger';
+import { available, type CreationKind, type EntryKind, type EntrySource, type LedgerColumns, type Unit } from '../../domain/allotments/ledger';
 import { OPEN_RESPONSE, type ClosedResponseStatus } from '../../domain/allotments/lifecycle';
 import type { Principal } from '../../domain/principal';
 import { AppError } from '../../errors';
@@ -12,6 +13,35 @@ export interface AllotmentRow extends LedgerColumns {
   unit: Unit;
   available: number;
   nextReleaseAt: Date | null;
+}
+
+const key = (organizationId: string, assessmentId: string) => ({ organizationId, assessmentId });
+
+/** Who moved the columns and what for: the ledger entry's actor and references. */
+export interface Movement {
+  /** The audit trail's name for who did it (user:<id>, share_link:<id>, stripe:<event>, workflow:<id>). */
+  actor: string;
+  purchaseId?: string | null;
+  responseId?: string | null;
+  cohortId?: string | null;
+  jobId?: string | null;
+  /** Reservations only: how the responses came, or why the cohort was counted. */
+  source?: EntrySource;
+}
+
+/**
+ * The ledger entry of a movement, as the tail of the statement that moves the allotment row: the
+ * statement's `moved` CTE answers the row after the UPDATE, so the entry holds exactly the columns
+ * after it, written in the same statement under the same row lock.
+ */
+function entryOf(sql: Db, kind: EntryKind, units: postgres.Fragment | number, m: Movement) {
+  return sql`
+    insert into allotment_entries (organization_id, assessment_id, kind, units, actor, purchase_id, response_id, cohort_id, job_id, source,
+                                   allocated, invited, used, unexpired, expired)
+    select moved.organization_id, moved.assessment_id, ${kind}::text, ${units}::int, ${m.actor}::text, ${m.purchaseId ?? null}::uuid, ${m.responseId ?? null}::uuid,
+           ${m.cohortId ?? null}::uuid, ${m.jobId ?? null}::uuid, ${m.source ?? null}::text,
+           moved.allocated, moved.invited, moved.used, moved.unexpired, moved.expired
+    from moved`;
 }
 
 /** The earliest instant an open invitation gives its unit back. */
@@ -39,21 +69,21 @@ export async function readLedger(sql: Db, organizationId: string, assessmentId: 
  */
 export async function reserveUnits(
   sql: Db,
-  r: { organizationId: string; assessmentId: string; units: number; kind: CreationKind; publicCaller?: boolean },
+  r: { organizationId: string; assessmentId: string; units: number; kind: CreationKind; publicCaller?: boolean; movement?: Movement & { source: EntrySource } },
 ): Promise<void> {
   if (r.units === 0) return;
-  const rows =
-    r.kind === 'response'
-      ? await sql`
-          update allotments set invited = invited + ${r.units}, unexpired = unexpired + ${r.units}
-          where organization_id = ${r.organizationId} and assessment_id = ${r.assessmentId}
-            and allocated - used - unexpired >= ${r.units}
-          returning 1`
-      : await sql`
-          update allotments set invited = invited + ${r.units}, used = used + ${r.units}
-          where organization_id = ${r.organizationId} and assessment_id = ${r.assessmentId}
-            and allocated - used - unexpired >= ${r.units}
-          returning 1`;
+  // A caller that does not say who reserved (a benchmark, a script) is recorded as the system.
+  const movement = r.movement ?? { actor: 'system', source: r.kind === 'cohort' ? 'cohort_created' : 'manual' };
+  // Responses hold their unit as Unexpired until they close; cohorts are Used at once.
+  const holds = r.kind === 'response' ? sql`unexpired = unexpired + ${r.units}` : sql`used = used + ${r.units}`;
+  const rows = await sql`
+    with moved as (
+      update allotments set invited = invited + ${r.units}, ${holds}
+      where organization_id = ${r.organizationId} and assessment_id = ${r.assessmentId}
+        and allocated - used - unexpired >= ${r.units}
+      returning *)
+    ${entryOf(sql, 'reservation', r.units, movement)}
+    returning 1`;
   if (rows.length > 0) return;
   const columns = await readLedger(sql, r.organizationId, r.assessmentId);
   const left = available(columns);
@@ -74,7 +104,7 @@ export async function reserveUnits(
 /** Adds a purchase's units exactly once: the allocation row is keyed by the purchase. */
 export async function allocatePurchaseUnits(
   sql: Db,
-  a: { purchaseId: string; organizationId: string; assessmentId: string; units: number },
+  a: { purchaseId: string; organizationId: string; assessmentId: string; units: number; actor: string },
 ): Promise<boolean> {
   const inserted = await sql`
     insert into allocations (purchase_id, organization_id, assessment_id, units)
@@ -82,8 +112,11 @@ export async function allocatePurchaseUnits(
     on conflict (purchase_id) do nothing returning 1`;
   if (inserted.length === 0) return false;
   await sql`
-    insert into allotments as a (organization_id, assessment_id, allocated) values (${a.organizationId}, ${a.assessmentId}, ${a.units})
-    on conflict (organization_id, assessment_id) do update set allocated = a.allocated + excluded.allocated`;
+    with moved as (
+      insert into allotments as a (organization_id, assessment_id, allocated) values (${a.organizationId}, ${a.assessmentId}, ${a.units})
+      on conflict (organization_id, assessment_id) do update set allocated = a.allocated + excluded.allocated
+      returning *)
+    ${entryOf(sql, 'allocation', a.units, { actor: a.actor, purchaseId: a.purchaseId })}`;
   return true;
 }
 
@@ -93,18 +126,24 @@ export async function allocatePurchaseUnits(
  * One UPDATE of the row, locked first, so it serialises with reservations; the table's CHECK keeps
  * Available from going negative whatever happens. Answers how many it took.
  */
-export async function takeBackUnits(sql: Db, t: { organizationId: string; assessmentId: string; units: number }): Promise<number> {
+export async function takeBackUnits(
+  sql: Db,
+  t: { organizationId: string; assessmentId: string; units: number; kind: 'refund' | 'dispute'; purchaseId: string; actor: string },
+): Promise<number> {
   if (t.units <= 0) return 0;
+  // The entry is written only when units were taken: a refund that finds nothing available moves nothing.
   const [row] = await sql<{ taken: number }[]>`
-    update allotments a set allocated = a.allocated - t.taken
-    from (select greatest(least(${t.units}::int, allocated - used - unexpired), 0) as taken from allotments
-          where organization_id = ${t.organizationId} and assessment_id = ${t.assessmentId} for update) t
-    where a.organization_id = ${t.organizationId} and a.assessment_id = ${t.assessmentId}
-    returning t.taken`;
+    with moved as (
+      update allotments a set allocated = a.allocated - t.taken
+      from (select greatest(least(${t.units}::int, allocated - used - unexpired), 0) as taken from allotments
+            where organization_id = ${t.organizationId} and assessment_id = ${t.assessmentId} for update) t
+      where a.organization_id = ${t.organizationId} and a.assessment_id = ${t.assessmentId}
+      returning a.*, t.taken),
+    entry as (${entryOf(sql, t.kind, sql`moved.taken`, { actor: t.actor, purchaseId: t.purchaseId })} where moved.taken > 0)
+    select taken from moved`;
   return row?.taken ?? 0;
 }
 
-const key = (organizationId: string, assessmentId: string) => ({ organizationId, assessmentId });
 
 /** Makes sure the allotment row exists so reservations have a row to lock. */
 export async function ensureAllotment(sql: Db, organizationId: string, assessmentId: string): Promise<void> {
@@ -113,9 +152,9 @@ export async function ensureAllotment(sql: Db, organizationId: string, assessmen
 
 // Where a closing response's unit goes: completed → Used for good, expired → Expired (and so
 // back to Available, which subtracts only Used and Unexpired).
-const CLOSINGS: Record<ClosedResponseStatus, { stamp: string; column: string }> = {
-  completed: { stamp: 'completed_at', column: 'used' },
-  expired: { stamp: 'expired_at', column: 'expired' },
+const CLOSINGS: Record<ClosedResponseStatus, { stamp: string; column: string; entry: EntryKind }> = {
+  completed: { stamp: 'completed_at', column: 'used', entry: 'completion' },
+  expired: { stamp: 'expired_at', column: 'expired', entry: 'expiry' },
 };
 
 /**
@@ -123,16 +162,26 @@ const CLOSINGS: Record<ClosedResponseStatus, { stamp: string; column: string }> 
  * was not open (a retry, or the other transition won). Expiry also needs its instant reached.
  * Mirrors responseAllows (src/domain/allotments/lifecycle.ts); tests/allotments/transitions.e2e.test.ts holds it to the rule.
  */
-export async function closeResponseInLedger(sql: Db, responseId: string, to: ClosedResponseStatus, at: Date): Promise<boolean> {
-  const { stamp, column } = CLOSINGS[to];
-  const [r] = await sql<{ organizationId: string; assessmentId: string; counted: boolean }[]>`
+export async function closeResponseInLedger(
+  sql: Db,
+  responseId: string,
+  to: ClosedResponseStatus,
+  at: Date,
+  actor = `workflow:response-${responseId}`,
+): Promise<boolean> {
+  const { stamp, column, entry } = CLOSINGS[to];
+  const [r] = await sql<{ organizationId: string; assessmentId: string; cohortId: string | null; counted: boolean }[]>`
     update responses set status = ${to}, ${sql(stamp)} = ${at}
     where id = ${responseId} and status = ${OPEN_RESPONSE} ${to === 'expired' ? sql`and expires_at <= ${at}` : sql``}
-    returning organization_id, assessment_id, counted`;
+    returning organization_id, assessment_id, cohort_id, counted`;
   if (!r) return false;
   if (r.counted) {
-    await sql`update allotments set ${sql(column)} = ${sql(column)} + 1, unexpired = unexpired - 1
-              where organization_id = ${r.organizationId} and assessment_id = ${r.assessmentId}`;
+    await sql`
+      with moved as (
+        update allotments set ${sql(column)} = ${sql(column)} + 1, unexpired = unexpired - 1
+        where organization_id = ${r.organizationId} and assessment_id = ${r.assessmentId}
+        returning *)
+      ${entryOf(sql, entry, 1, { actor, responseId, cohortId: r.cohortId })}`;
   }
   return true;
 }
@@ -157,4 +206,46 @@ export async function listAllotments(
       ${filter.after ? sql`and (a.organization_id::text || ':' || a.assessment_id::text) > ${filter.after}` : sql``}
     order by a.organization_id::text || ':' || a.assessment_id::text
     limit ${filter.limit}`;
+}
+
+/** One movement of an allotment's columns, with the columns after it (allotment_entries). */
+export interface LedgerEntry extends LedgerColumns {
+  id: number;
+  organizationId: string;
+  assessmentId: string;
+  at: Date;
+  kind: EntryKind;
+  units: number;
+  actor: string;
+  purchaseId: string | null;
+  responseId: string | null;
+  cohortId: string | null;
+  jobId: string | null;
+  source: EntrySource | null;
+}
+
+export interface EntryFilter {
+  kind?: EntryKind;
+  /** Entries at or after this instant. */
+  from?: Date;
+  /** Entries before this instant. */
+  to?: Date;
+}
+
+/** One allotment's entries, oldest first (the caller checked the allotment is in scope); `after` is an entry id. */
+export async function listEntries(
+  sql: Db,
+  allotment: { organizationId: string; assessmentId: string },
+  f: EntryFilter & { after?: string; limit: number },
+): Promise<LedgerEntry[]> {
+  return sql<LedgerEntry[]>`
+    select e.id, e.organization_id, e.assessment_id, e.at, e.kind, e.units, e.actor, e.purchase_id, e.response_id, e.cohort_id, e.job_id, e.source,
+           e.allocated, e.invited, e.used, e.unexpired, e.expired
+    from allotment_entries e
+    where e.organization_id = ${allotment.organizationId} and e.assessment_id = ${allotment.assessmentId}
+      ${f.kind ? sql`and e.kind = ${f.kind}` : sql``}
+      ${f.from ? sql`and e.at >= ${f.from}` : sql``}
+      ${f.to ? sql`and e.at < ${f.to}` : sql``}
+      ${f.after ? sql`and e.id > ${f.after}` : sql``}
+    order by e.id limit ${f.limit}`;
 }

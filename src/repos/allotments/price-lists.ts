@@ -1,7 +1,9 @@
+import type postgres from 'postgres';
 import type { Db } from '../../db/connect';
 import type { Band, PriceListTerms, TiersMode } from '../../domain/allotments/pricing';
 import type { Principal } from '../../domain/principal';
 import { notFound } from '../../errors';
+import { newestFirst, type Page } from '../list';
 import { inScope } from '../scope';
 import { assessmentInScope } from './access';
 
@@ -37,6 +39,28 @@ export async function getPriceList(sql: Db, principal: Principal, id: string): P
       select 1 from organization_price_lists l where l.price_list_id = p.id and ${inScope(sql, principal, 'l.organization_id')})`})`;
   if (!row) throw notFound('Price list');
   return row;
+}
+
+/**
+ * The price lists of an assessment the caller may see (the caller checked the assessment), newest
+ * first: admins all of them, managers those linked to an organization in their scope.
+ * `organizationId`: the list linked to that organization; `validOn`: lists valid on that date.
+ */
+export async function listPriceLists(
+  sql: Db,
+  principal: Principal,
+  assessmentId: string,
+  f: { organizationId?: string; validOn?: string } & Page,
+): Promise<PriceList[]> {
+  const linked = (org: postgres.PendingQuery<postgres.Row[]>) =>
+    sql`exists (select 1 from organization_price_lists l where l.price_list_id = p.id and ${org})`;
+  return sql<PriceList[]>`
+    select ${columns(sql)} from price_lists p
+    where p.assessment_id = ${assessmentId}
+      ${principal.role === 'admin' ? sql`` : sql`and ${linked(inScope(sql, principal, 'l.organization_id'))}`}
+      ${f.organizationId ? sql`and ${linked(sql`l.organization_id = ${f.organizationId}`)}` : sql``}
+      ${f.validOn ? sql`and p.valid_from <= ${f.validOn}::date and (p.valid_to is null or p.valid_to >= ${f.validOn}::date)` : sql``}
+      ${newestFirst(sql, 'price_lists', 'p', f)}`;
 }
 
 export async function linkPriceList(sql: Db, organizationId: string, assessmentId: string, priceListId: string): Promise<void> {

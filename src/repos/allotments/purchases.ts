@@ -11,6 +11,7 @@ import {
 import type { MismatchReason } from '../../domain/allotments/payments';
 import type { Principal } from '../../domain/principal';
 import { notFound } from '../../errors';
+import { andEqual, newestFirst, type Page } from '../list';
 import { inScope } from '../scope';
 import { assessmentInScope } from './access';
 
@@ -58,6 +59,22 @@ export async function getPurchase(sql: Db, principal: Principal, id: string): Pr
   const [row] = await sql<Purchase[]>`select p.* from purchases p where p.id = ${id} and ${inScope(sql, principal, 'p.organization_id')} and ${assessmentInScope(sql, principal, 'p.assessment_id')}`;
   if (!row) throw notFound('Purchase');
   return row;
+}
+
+export interface PurchaseFilter {
+  organizationId?: string;
+  assessmentId?: string;
+  status?: PurchaseStatus;
+  paymentMethod?: PaymentMethod;
+}
+
+/** Purchases in the caller's scope (organizations and, for managers, linked assessments), newest first. */
+export async function listPurchases(sql: Db, principal: Principal, f: PurchaseFilter & Page): Promise<Purchase[]> {
+  return sql<Purchase[]>`
+    select p.* from purchases p
+    where ${inScope(sql, principal, 'p.organization_id')} and ${assessmentInScope(sql, principal, 'p.assessment_id')}
+      ${andEqual(sql, { 'p.organization_id': f.organizationId, 'p.assessment_id': f.assessmentId, 'p.status': f.status, 'p.payment_method': f.paymentMethod })}
+      ${newestFirst(sql, 'purchases', 'p', f)}`;
 }
 
 export async function purchaseById(sql: Db, id: string, opts: { forUpdate?: boolean } = {}): Promise<Purchase | undefined> {
@@ -122,10 +139,21 @@ export async function insertPaymentMismatch(sql: Db, purchaseId: string, m: Omit
 }
 
 export async function listPaymentMismatches(sql: Db, purchaseId: string): Promise<PaymentMismatch[]> {
-  const rows = await sql<(Omit<PaymentMismatch, 'amount'> & { stripeEventId: string; amount: string | null })[]>`
-    select stripe_event_id, event_type, object_id, amount, currency, reasons, recorded_at
-    from purchase_payment_mismatches where purchase_id = ${purchaseId} order by id`;
-  return rows.map(({ stripeEventId, amount, ...m }) => ({ ...m, eventId: stripeEventId, amount: amount === null ? null : Number(amount) }));
+  return (await paymentMismatchesOf(sql, [purchaseId])).get(purchaseId) ?? [];
+}
+
+/** The mismatched payments of several purchases at once (a page of a list), by purchase. */
+export async function paymentMismatchesOf(sql: Db, purchaseIds: string[]): Promise<Map<string, PaymentMismatch[]>> {
+  const rows = await sql<(Omit<PaymentMismatch, 'amount'> & { purchaseId: string; stripeEventId: string; amount: string | null })[]>`
+    select purchase_id, stripe_event_id, event_type, object_id, amount, currency, reasons, recorded_at
+    from purchase_payment_mismatches where purchase_id = any(${purchaseIds}::uuid[]) order by id`;
+  return groupBy(rows.map(({ stripeEventId, amount, ...m }) => ({ ...m, eventId: stripeEventId, amount: amount === null ? null : Number(amount) })));
+}
+
+function groupBy<T extends { purchaseId: string }>(rows: T[]): Map<string, Omit<T, 'purchaseId'>[]> {
+  const out = new Map<string, Omit<T, 'purchaseId'>[]>();
+  for (const { purchaseId, ...row } of rows) out.set(purchaseId, [...(out.get(purchaseId) ?? []), row]);
+  return out;
 }
 
 export type ReversalKind = 'refund' | 'dispute';
@@ -171,8 +199,13 @@ export async function insertReversal(sql: Db, purchaseId: string, r: Omit<Revers
 }
 
 export async function listReversals(sql: Db, purchaseId: string): Promise<Reversal[]> {
-  const rows = await sql<(Omit<Reversal, 'amount' | 'eventId'> & { stripeEventId: string; amount: string })[]>`
-    select stripe_event_id, kind, stripe_object_id, amount, units, taken, shortfall, recorded_at
-    from purchase_reversals where purchase_id = ${purchaseId} order by id`;
-  return rows.map(({ stripeEventId, amount, ...r }) => ({ ...r, eventId: stripeEventId, amount: Number(amount) }));
+  return (await reversalsOf(sql, [purchaseId])).get(purchaseId) ?? [];
+}
+
+/** The refunds and disputes of several purchases at once (a page of a list), by purchase. */
+export async function reversalsOf(sql: Db, purchaseIds: string[]): Promise<Map<string, Reversal[]>> {
+  const rows = await sql<(Omit<Reversal, 'amount' | 'eventId'> & { purchaseId: string; stripeEventId: string; amount: string })[]>`
+    select purchase_id, stripe_event_id, kind, stripe_object_id, amount, units, taken, shortfall, recorded_at
+    from purchase_reversals where purchase_id = any(${purchaseIds}::uuid[]) order by id`;
+  return groupBy(rows.map(({ stripeEventId, amount, ...r }) => ({ ...r, eventId: stripeEventId, amount: Number(amount) })));
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connect';
 import { OPEN_RESPONSE, type ResponseStatus } from '../../domain/allotments/lifecycle';
 import type { Principal } from '../../domain/principal';
 import { notFound } from '../../errors';
+import { andEqual, contains, newestFirst, type Page } from '../list';
 import { inScope } from '../scope';
 import { assessmentInScope } from './access';
 
@@ -66,10 +67,13 @@ export async function insertResponses(
     select * from r`;
 }
 
+const columns = (sql: Db) => sql`
+  r.id, r.assessment_id, r.organization_id, r.cohort_id, r.job_id, r.source, r.respondent_email, r.respondent_name,
+  r.counted, r.status, r.expires_at, r.created_at, r.completed_at, r.expired_at`;
+
 export async function getResponse(sql: Db, principal: Principal, id: string): Promise<ResponseRow> {
   const [row] = await sql<ResponseRow[]>`
-    select r.id, r.assessment_id, r.organization_id, r.cohort_id, r.job_id, r.source, r.respondent_email, r.respondent_name,
-           r.counted, r.status, r.expires_at, r.created_at, r.completed_at, r.expired_at
+    select ${columns(sql)}
     from responses r where r.id = ${id} and ${inScope(sql, principal, 'r.organization_id')} and ${assessmentInScope(sql, principal, 'r.assessment_id')}`;
   if (!row) throw notFound('Response');
   return row;
@@ -122,4 +126,24 @@ export async function staleHandoffs(sql: Db, olderThanMs: number, limit: number)
 
 export async function deleteHandoffs(sql: Db, responseIds: string[]): Promise<void> {
   await sql`delete from response_handoffs where response_id = any(${responseIds}::uuid[])`;
+}
+
+export interface ResponseFilter {
+  organizationId?: string;
+  assessmentId?: string;
+  cohortId?: string;
+  status?: ResponseStatus;
+  source?: ResponseSource;
+  /** Part of the respondent's e-mail or name (case and accents ignored). */
+  q?: string;
+}
+
+/** Responses in the caller's scope (organizations and, for managers, linked assessments), newest first. */
+export async function listResponses(sql: Db, principal: Principal, f: ResponseFilter & Page): Promise<ResponseRow[]> {
+  return sql<ResponseRow[]>`
+    select ${columns(sql)} from responses r
+    where ${inScope(sql, principal, 'r.organization_id')} and ${assessmentInScope(sql, principal, 'r.assessment_id')}
+      ${andEqual(sql, { 'r.organization_id': f.organizationId, 'r.assessment_id': f.assessmentId, 'r.cohort_id': f.cohortId, 'r.status': f.status, 'r.source': f.source })}
+      ${f.q ? sql`and (${contains(sql, 'r.respondent_email', f.q)} or ${contains(sql, 'r.respondent_name_search', f.q, { fold: true })})` : sql``}
+      ${newestFirst(sql, 'responses', 'r', f)}`;
 }

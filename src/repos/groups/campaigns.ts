@@ -138,10 +138,25 @@ export async function codesInStripe(sql: Db, campaignId: string): Promise<number
   return row!.n;
 }
 
-export async function exportCodes(sql: Db, campaignId: string) {
-  return sql<{ code: string; maxRedemptions: number; redemptions: number }[]>`
-    select code, max_redemptions, redemptions from campaign_codes
-    where campaign_id = ${campaignId} and stripe_promotion_code_id is not null order by n`;
+export interface CampaignCode {
+  /** The code's number within its campaign: the order codes were made in. */
+  n: number;
+  code: string;
+  maxRedemptions: number;
+  redemptions: number;
+}
+
+/**
+ * The codes of a campaign that exist in Stripe, in the order they were made, after code number
+ * `after`. `redeemed`: only codes redeemed at least once (true) or never (false).
+ */
+export async function listCodes(sql: Db, campaignId: string, f: { redeemed?: boolean; after?: string; limit: number }): Promise<CampaignCode[]> {
+  return sql<CampaignCode[]>`
+    select n, code, max_redemptions, redemptions from campaign_codes
+    where campaign_id = ${campaignId} and stripe_promotion_code_id is not null
+      ${f.redeemed === undefined ? sql`` : f.redeemed ? sql`and redemptions > 0` : sql`and redemptions = 0`}
+      ${f.after ? sql`and n > ${f.after}::int` : sql``}
+    order by n limit ${f.limit}`;
 }
 
 export interface CodeLookup {

@@ -66,11 +66,16 @@ export async function insertUserKey(
   return { outcome: 'issued', key: (await findUserKey(sql, k.lineId, k.userEmail))! };
 }
 
-export async function listSaleKeys(sql: Db, saleId: string, page: { after?: string; limit: number; distributionId?: string }): Promise<SaleKeyRow[]> {
+export async function listSaleKeys(
+  sql: Db,
+  saleId: string,
+  page: { after?: string; limit: number; distributionId?: string; userEmail?: string },
+): Promise<SaleKeyRow[]> {
   return sql<SaleKeyRow[]>`
     select ${columns(sql)} from sale_keys k join sale_distributions l on l.id = k.sale_distribution_id
     where k.sale_id = ${saleId}
       ${page.distributionId ? sql`and l.distribution_id = ${page.distributionId}` : sql``}
+      ${page.userEmail ? sql`and lower(k.user_email) = lower(${page.userEmail})` : sql``}
       ${page.after ? sql`and k.id > ${page.after}` : sql``}
     order by k.id limit ${page.limit}`;
 }

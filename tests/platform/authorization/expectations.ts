@@ -139,6 +139,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     rule: 'admin',
     probe: (w) => ({ ...id(w.ids.assessments), body: { name: 'Probe prices', validFrom: '2020-01-01', currencies: { EUR: [{ upTo: null, unitAmount: 900 }] } } }),
   },
+  'GET /v1/assessments/{id}/price-lists': { rule: 'assessment-linked', probe: (w) => id(w.ids.assessments) },
   'GET /v1/price-lists/{id}': { rule: 'assessment-read', probe: (w) => id(w.ids['price-lists']) },
   'GET /v1/price-lists/{id}/quote': { rule: 'assessment-read', probe: (w) => ({ ...id(w.ids['price-lists']), query: { quantity: '5', currency: 'EUR' } }) },
   'PUT /v1/organizations/{id}/price-lists/{assessmentId}': {
@@ -150,6 +151,11 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     rule: 'assessment-write',
     probe: (w) => ({ body: { organizationId: w.orgs.own, assessmentId: w.ids.assessments, quantity: 1, currency: 'EUR' } }),
   },
+  'GET /v1/allotments/purchases': { rule: 'user', probe: none },
+  'GET /v1/allotments/{organizationId}/{assessmentId}/entries': {
+    rule: 'assessment-read',
+    probe: (w) => ({ params: { organizationId: w.orgs.own, assessmentId: w.ids.assessments } }),
+  },
   'GET /v1/allotments/purchases/{id}': { rule: 'assessment-read', probe: (w) => id(w.ids.purchases) },
   'POST /v1/assessments/{id}/responses': {
     rule: 'assessment-write',
@@ -159,9 +165,12 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     rule: 'assessment-write',
     probe: (w) => ({ ...id(w.ids.assessments), query: { organizationId: w.orgs.own }, csv: `email,name\n${uniqueEmail('bulk')},Bulk Probe\n` }),
   },
+  'GET /v1/responses': { rule: 'user', probe: none },
   'GET /v1/responses/{id}': { rule: 'assessment-read', probe: (w) => id(w.ids.responses) },
   'POST /v1/responses/{id}/complete': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.responses), body: {} }) },
   'POST /v1/responses/{id}/extend': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.responses), body: { expiresAt: '2099-01-01T00:00:00Z' } }) },
+  'GET /v1/assessments/{id}/cohorts': { rule: 'assessment-linked', probe: (w) => id(w.ids.assessments) },
+  'GET /v1/assessments/{id}/share-links': { rule: 'assessment-linked', probe: (w) => id(w.ids.assessments) },
   'POST /v1/assessments/{id}/cohorts': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.assessments), body: { organizationId: w.orgs.own, name: unique('Cohort') } }) },
   'POST /v1/cohorts/{id}/invitations': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.cohorts), body: { respondents: [respondent()] } }) },
   'POST /v1/assessments/{id}/share-links': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.assessments), body: { organizationId: w.orgs.own } }) },
