@@ -8,6 +8,7 @@ import {
   invitationStateQuery,
   ResponseFailure,
   type InvitationState,
+  type Requester,
   type ResponseWorkflowInput,
 } from './response-definitions';
 
@@ -35,20 +36,21 @@ export async function responseWorkflow(input: ResponseWorkflowInput): Promise<In
   setHandler(invitationStateQuery, () => ({ status: status(), expiresAt: new Date(expiresAt).toISOString() }));
   setHandler(
     completeResponseUpdate,
-    async () => {
+    async (by: Requester) => {
       phase = 'completing';
-      await ledger.completeResponse(input.responseId);
+      // Completions recorded before the requester was carried have no argument.
+      await ledger.completeResponse(input.responseId, (by as Requester | undefined)?.actor);
       phase = 'completed';
       publishStatus(phase);
       return { status: phase };
     },
-    { validator: () => assertAllows('complete') },
+    { validator: (_: Requester) => assertAllows('complete') },
   );
   setHandler(
     extendResponseUpdate,
-    async ({ expiresAt: next }) => {
+    async ({ expiresAt: next, actor }) => {
       expiresAt = new Date(next).getTime();
-      await ledger.extendResponse(input.responseId, next);
+      await ledger.extendResponse(input.responseId, next, actor);
       return { expiresAt: next };
     },
     {
