@@ -28,7 +28,7 @@ export const BRANCHES = {
   responseWorkflow: ['extend-complete', 'expiry'],
   purchaseWorkflow: ['paid', 'expired', 'awaits-commit', 'paid-while-expiring', 'abandoned'],
   bulkInviteWorkflow: ['invite', 'abandoned'],
-  campaignWorkflow: ['closed', 'deactivated', 'abandoned'],
+  campaignWorkflow: ['closed', 'deactivated', 'abandoned', 'temporal-cancel'],
   groupSubscriptionWorkflow: ['active', 'compensation', 'abandoned'],
   groupImportWorkflow: ['import', 'abandoned'],
   aggregatorWorkflow: ['assign', 'deactivate', 'continue-as-new', 'continued', 'abandoned'],

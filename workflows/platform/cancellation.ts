@@ -8,6 +8,8 @@ import { CancellationScope, CancelledFailure, log, patched } from '@temporalio/w
  *   - or it refuses: it logs which API call to use instead and goes on (docs/temporal-ops.md).
  */
 export const TEMPORAL_CANCEL = 'temporal-cancel';
+/** How the audit entry of a clean-up asked for in the Temporal UI or CLI says so (`after.cause`). */
+export const TEMPORAL_CANCEL_CAUSE = 'temporal_cancel';
 
 /** Where a workflow's body and its handlers run, out of reach of a Temporal cancellation. */
 export interface Shield {

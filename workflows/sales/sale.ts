@@ -31,7 +31,7 @@ import {
 } from '../../src/domain/sales/lifecycle';
 import type { SaleStatus } from '../../src/domain/sales/types';
 import type { Mail } from '../../src/mail';
-import { refuseTemporalCancel, shieldFromTemporalCancel, cancelledAfterCleanUp, type Shield } from '../platform/cancellation';
+import { refuseTemporalCancel, shieldFromTemporalCancel, cancelledAfterCleanUp, TEMPORAL_CANCEL_CAUSE, type Shield } from '../platform/cancellation';
 import {
   activationDateChangedSignal,
   approveSaleUpdate,
@@ -81,8 +81,6 @@ export const NOTIFY_REJECTION = 'notify-rejection';
  * `temporal workflow reset` finds the sale approved, active or cancelled already).
  */
 export const FOLLOW_DATABASE = 'follow-database';
-/** How the audit entry of a cancellation asked for in the Temporal UI or CLI says so. */
-export const TEMPORAL_CANCEL_CAUSE = 'temporal_cancel';
 
 /** Past this many events a run continues as new even if the server has not suggested it yet. */
 export const MAX_EVENTS_PER_RUN = 5_000;
