@@ -59,4 +59,20 @@ describe('a response changed by a manager, then repaired from Temporal', () => {
     expect(actions).toEqual(['extend', 'complete']);
     await waitFor(async () => (await s.client.workflow.getHandle(`response-${id}`).describe()).runId, (r) => r === runId, { what: 'the reset run to be the current one' });
   });
+
+  it('`temporal workflow cancel` is refused: the invitation goes on and the API still completes it', async () => {
+    const id = await invite('cancelled');
+    const handle = s.client.workflow.getHandle(`response-${id}`);
+    await handle.cancel();
+    await waitFor(async () => {
+      const events = (await handle.fetchHistory()).events ?? [];
+      const requested = events.findIndex((e) => e.workflowExecutionCancelRequestedEventAttributes);
+      return requested >= 0 && events.slice(requested).some((e) => e.workflowTaskCompletedEventAttributes);
+    }, (seen) => seen, { what: 'the workflow to see the cancellation' });
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    expect(await handle.query(invitationStateQuery)).toMatchObject({ status: 'invited' });
+    expect((await s.call('POST', `/v1/responses/${id}/complete`, { token: w.manager.token })).status).toBe(200);
+    expect(await handle.result()).toBe('completed');
+    expect((await s.call('GET', `/v1/responses/${id}`, { token: w.manager.token })).body).toMatchObject({ status: 'completed' });
+  });
 });

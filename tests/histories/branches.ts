@@ -25,7 +25,7 @@ export const BRANCHES = {
     'temporal-cancel',
     'temporal-cancel-refused',
   ],
-  responseWorkflow: ['extend-complete', 'expiry'],
+  responseWorkflow: ['extend-complete', 'expiry', 'temporal-cancel-refused'],
   purchaseWorkflow: ['paid', 'expired', 'awaits-commit', 'paid-while-expiring', 'abandoned'],
   bulkInviteWorkflow: ['invite', 'abandoned'],
   campaignWorkflow: ['closed', 'deactivated', 'abandoned', 'temporal-cancel'],

@@ -1,4 +1,5 @@
 import { allHandlersFinished, ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import { refuseTemporalCancel, shieldFromTemporalCancel } from '../platform/cancellation';
 import { publishStatus } from '../platform/status';
 import { ledger } from './activity-profiles';
 import { isLaterExpiry, responseAllows, type ResponseAction } from '../../src/domain/allotments/lifecycle';
@@ -10,6 +11,7 @@ import {
   type InvitationState,
   type Requester,
   type ResponseWorkflowInput,
+  responseWorkflowId,
 } from './response-definitions';
 
 // 'completing' and 'expiring' close the door the moment a transition begins, so a completion
@@ -19,8 +21,18 @@ type Phase = 'open' | 'completing' | 'expiring' | InvitationState;
 /**
  * One invitation: invited → completed (update from the completion endpoint) or → expired when
  * its expiry instant passes. The timer is the real calendar duration (14 days by default).
+ *
+ * `temporal workflow cancel` is refused: there is nothing to clean up that completing it or
+ * letting it expire does not do (docs/temporal-ops.md), so the invitation goes on.
  */
 export async function responseWorkflow(input: ResponseWorkflowInput): Promise<InvitationState> {
+  const shield = shieldFromTemporalCancel(() =>
+    refuseTemporalCancel(responseWorkflowId(input.responseId), `complete it (POST /v1/responses/${input.responseId}/complete) or let it expire`),
+  );
+  return shield.run(() => invitation(input, shield.run));
+}
+
+async function invitation(input: ResponseWorkflowInput, shielded: <T>(fn: () => Promise<T>) => Promise<T>): Promise<InvitationState> {
   let phase: Phase = 'open';
   let expiresAt = new Date(input.expiresAt).getTime();
   const status = (): InvitationState => (phase === 'completed' || phase === 'expired' ? phase : 'invited');
@@ -36,23 +48,25 @@ export async function responseWorkflow(input: ResponseWorkflowInput): Promise<In
   setHandler(invitationStateQuery, () => ({ status: status(), expiresAt: new Date(expiresAt).toISOString() }));
   setHandler(
     completeResponseUpdate,
-    async (by: Requester) => {
-      phase = 'completing';
-      // Completions recorded before the requester was carried have no argument.
-      await ledger.completeResponse(input.responseId, (by as Requester | undefined)?.actor);
-      phase = 'completed';
-      publishStatus(phase);
-      return { status: phase };
-    },
+    (by: Requester) =>
+      shielded(async () => {
+        phase = 'completing';
+        // Completions recorded before the requester was carried have no argument.
+        await ledger.completeResponse(input.responseId, (by as Requester | undefined)?.actor);
+        phase = 'completed';
+        publishStatus(phase);
+        return { status: phase };
+      }),
     { validator: (_: Requester) => assertAllows('complete') },
   );
   setHandler(
     extendResponseUpdate,
-    async ({ expiresAt: next, actor }) => {
-      expiresAt = new Date(next).getTime();
-      await ledger.extendResponse(input.responseId, next, actor);
-      return { expiresAt: next };
-    },
+    ({ expiresAt: next, actor }) =>
+      shielded(async () => {
+        expiresAt = new Date(next).getTime();
+        await ledger.extendResponse(input.responseId, next, actor);
+        return { expiresAt: next };
+      }),
     {
       validator: ({ expiresAt: next }) => {
         assertAllows('extend');
