@@ -8,8 +8,9 @@ import type { CommandResult } from '../../workflows/aggregators/aggregator-defin
 export function createAggregatorActivities(deps: Pick<ActivityDeps, 'sql'>) {
   return {
     /** Applies one command to the integration (idempotent: a retry finds the change made). */
-    async applyAggregatorCommand(aggregatorId: string, command: AggregatorCommand, actor: string): Promise<CommandResult | { refused: CommandRefusal }> {
-      return applyCommand(deps, aggregatorId, command, actor);
+    /** `cause` says why in the audit entry when nobody asked through the API (`temporal_cancel`). */
+    async applyAggregatorCommand(aggregatorId: string, command: AggregatorCommand, actor: string, cause?: string): Promise<CommandResult | { refused: CommandRefusal }> {
+      return applyCommand(deps, aggregatorId, command, actor, cause);
     },
 
     /** One backfill batch of the current generation, heartbeating between its statements. */

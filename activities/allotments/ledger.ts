@@ -9,8 +9,9 @@ export function createResponseActivities(deps: Pick<ActivityDeps, 'sql'>) {
      */
     takeResponseHandoff: (responseId: string): Promise<boolean> => takeInvitationHandoff(deps, responseId),
     /** Idempotent: a retry finds the response already completed and changes nothing. */
-    completeResponse: (responseId: string): Promise<boolean> => closeResponse(deps, responseId, 'complete', new Date()),
+    completeResponse: (responseId: string, actor?: string): Promise<boolean> => closeResponse(deps, responseId, 'complete', new Date(), actor),
     expireResponse: (responseId: string, atIso: string): Promise<boolean> => closeResponse(deps, responseId, 'expire', new Date(atIso)),
-    extendResponse: (responseId: string, expiresAtIso: string): Promise<boolean> => extendResponseExpiry(deps, responseId, expiresAtIso),
+    /** Idempotent: the same expiry again changes nothing. `actor` is who asked (`user:<id>`), for the audit entry. */
+    extendResponse: (responseId: string, expiresAtIso: string, actor?: string): Promise<boolean> => extendResponseExpiry(deps, responseId, expiresAtIso, actor),
   };
 }

@@ -131,8 +131,8 @@ export function createCampaignActivities(deps: Pick<ActivityDeps, 'sql' | 'strip
     },
 
     /** Deactivates (the API usually did already) and records why, e.g. when Stripe refused a code. */
-    async deactivateCampaign(campaignId: string, failure: string | null): Promise<CampaignStatus> {
-      return stopCampaign(deps, campaignId, failure);
+    async deactivateCampaign(campaignId: string, failure: string | null, cause?: string): Promise<CampaignStatus> {
+      return stopCampaign(deps, campaignId, failure, cause);
     },
 
     /** Deletes the coupon in Stripe: its codes stop working there too; existing subscriptions keep their discount. */

@@ -1,5 +1,6 @@
 import type { Db } from '../../src/db/connect';
-import { activationDue, canTake, hasTaken, transitionRefusal } from '../../src/domain/sales/lifecycle';
+import { activationDue, canTake, hasPassed, hasTaken, transitionRefusal } from '../../src/domain/sales/lifecycle';
+import type { SaleStatus } from '../../src/domain/sales/types';
 import { approvedMail, rejectedMail } from '../../src/domain/sales/notifications';
 import type { Mail } from '../../src/mail';
 import { recordAudit } from '../../src/repos/audit';
@@ -22,62 +23,70 @@ async function changeStatus(tx: Db, saleId: string, before: SaleHead, change: Sa
 const registrant = (s: SaleHead) => ({ id: s.registrantId, name: s.registrantName, email: s.registrantEmail });
 
 /**
- * The sale's status transitions, which the sale workflow owns. Each is safe to retry: it checks
- * the state it is about to change (src/domain/sales/lifecycle.ts), so a second attempt after a
- * lost answer finds the work done and reports it again.
+ * The sale's status transitions, which the sale workflow owns. Each is safe to run again (a retry
+ * after a lost answer, or a `temporal workflow reset` to before it): it checks the state it is
+ * about to change (src/domain/sales/lifecycle.ts), and when the work is done already it changes
+ * nothing and answers the status the database records, which the workflow then follows.
  */
 export function createSaleTransitionActivities({ sql }: Pick<ActivityDeps, 'sql'>) {
   return {
-    /** Pending → approved; answers the notification for the registering user. */
-    async recordSaleApproval(i: { saleId: string; userId: string; at: string }): Promise<{ notification: Mail }> {
+    /**
+     * Pending → approved; answers the notification for the registering user and the status the
+     * sale has now (`approved`, or further on when this approval was recorded before).
+     */
+    async recordSaleApproval(i: { saleId: string; userId: string; at: string }): Promise<{ notification: Mail; status: SaleStatus }> {
       return sql.begin(async (tx) => {
         const s = await lockSale(tx, i.saleId);
-        const already = hasTaken('approve', s.status) && s.decidedBy === i.userId;
+        const already = hasPassed('approve', s.status) && s.decidedBy === i.userId;
         if (!already) {
           refuseIf(transitionRefusal('approve', s.status));
           await changeStatus(tx, i.saleId, s, { status: 'approved', decidedBy: i.userId, at: new Date(i.at) }, `user:${i.userId}`);
         }
-        return { notification: approvedMail({ id: i.saleId, ...s }, registrant(s)) };
+        return { notification: approvedMail({ id: i.saleId, ...s }, registrant(s)), status: already ? s.status : 'approved' };
       });
     },
 
-    /** Pending → rejected with the reason; answers the notification for the registering user. */
-    async recordSaleRejection(i: { saleId: string; userId: string; reason: string; at: string }): Promise<{ notification: Mail }> {
+    /** Pending → rejected with the reason; answers the notification for the registering user and the status. */
+    async recordSaleRejection(i: { saleId: string; userId: string; reason: string; at: string }): Promise<{ notification: Mail; status: SaleStatus }> {
       return sql.begin(async (tx) => {
         const s = await lockSale(tx, i.saleId);
-        const already = hasTaken('reject', s.status) && s.decidedBy === i.userId;
+        const already = hasPassed('reject', s.status) && s.decidedBy === i.userId;
         if (!already) {
           refuseIf(transitionRefusal('reject', s.status));
           await changeStatus(tx, i.saleId, s, { status: 'rejected', decidedBy: i.userId, reason: i.reason, at: new Date(i.at) }, `user:${i.userId}`, { reason: i.reason });
         }
-        return { notification: rejectedMail({ id: i.saleId, name: s.name, customerName: s.customerName }, registrant(s), i.reason) };
+        return { notification: rejectedMail({ id: i.saleId, name: s.name, customerName: s.customerName }, registrant(s), i.reason), status: 'rejected' };
       });
     },
 
     /**
      * Approved → active once the activation date has come. When a PATCH moved the date while the
-     * timer ran, answers the date the database holds instead.
+     * timer ran, answers the date the database holds instead. `status` is the sale's status now
+     * (`active`, or `cancelled` when it was activated and has ended since).
      */
-    async activateSale(i: { saleId: string; at: string }): Promise<{ activated: boolean; activationDate: string }> {
+    async activateSale(i: { saleId: string; at: string }): Promise<{ activated: boolean; activationDate: string; status: SaleStatus }> {
       return sql.begin(async (tx) => {
         const s = await lockSale(tx, i.saleId);
-        if (hasTaken('activate', s.status)) return { activated: true, activationDate: s.activationDate };
+        if (hasPassed('activate', s.status)) return { activated: true, activationDate: s.activationDate, status: s.status };
         refuseIf(transitionRefusal('activate', s.status));
-        if (!activationDue(s.activationDate, new Date(i.at))) return { activated: false, activationDate: s.activationDate };
+        if (!activationDue(s.activationDate, new Date(i.at))) return { activated: false, activationDate: s.activationDate, status: s.status };
         await changeStatus(tx, i.saleId, s, { status: 'active', at: new Date(i.at) }, workflowActor(i.saleId));
-        return { activated: true, activationDate: s.activationDate };
+        return { activated: true, activationDate: s.activationDate, status: 'active' };
       });
     },
 
-    /** Active → cancelled at the cancellation date; every key is revoked with it. */
-    async cancelSale(i: { saleId: string; at: string }): Promise<{ revoked: number }> {
+    /**
+     * Active → cancelled at the cancellation date (or at once, when ops cancel the workflow from
+     * Temporal: `cause` says so in the audit entry); every key is revoked with it.
+     */
+    async cancelSale(i: { saleId: string; at: string; cause?: string }): Promise<{ revoked: number }> {
       return sql.begin(async (tx) => {
         const s = await lockSale(tx, i.saleId);
         if (!hasTaken('cancel', s.status)) refuseIf(transitionRefusal('cancel', s.status));
         const at = new Date(i.at);
         const revoked = await revokeSaleKeys(tx, i.saleId, at);
         if (canTake('cancel', s.status)) {
-          await changeStatus(tx, i.saleId, s, { status: 'cancelled', at }, workflowActor(i.saleId), { keysRevoked: revoked });
+          await changeStatus(tx, i.saleId, s, { status: 'cancelled', at }, workflowActor(i.saleId), { keysRevoked: revoked, ...(i.cause && { cause: i.cause }) });
         }
         return { revoked };
       });

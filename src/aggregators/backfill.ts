@@ -14,7 +14,7 @@ const workflowActor = (aggregatorId: string) => `workflow:aggregator-${aggregato
  * gets the tariff before or after the change, never a mix). Idempotent: a retry after the
  * commit finds the change made and answers `changed: false` with the same state.
  */
-export async function applyCommand(s: Pick<Services, 'sql'>, aggregatorId: string, command: AggregatorCommand, actor: string): Promise<CommandResult | { refused: CommandRefusal }> {
+export async function applyCommand(s: Pick<Services, 'sql'>, aggregatorId: string, command: AggregatorCommand, actor: string, cause?: string): Promise<CommandResult | { refused: CommandRefusal }> {
   return s.sql.begin(async (tx) => {
     const agg = await aggregatorById(tx, aggregatorId, { lock: true });
     if (!agg) throw new Error(`aggregator ${aggregatorId} does not exist`);
@@ -28,7 +28,7 @@ export async function applyCommand(s: Pick<Services, 'sql'>, aggregatorId: strin
     await recordAudit(tx, {
       actor, entity: 'aggregator', entityId: aggregatorId, action: command.type, organizationId: agg.organizationId,
       before: { status: agg.status, tariffId: agg.tariffId, state: agg.state },
-      after: { status: after.status, tariffId: after.tariffId, state: after.state, generation: after.generation, profilesTotal: after.profilesTotal, profilesDone: after.profilesDone },
+      after: { status: after.status, tariffId: after.tariffId, state: after.state, generation: after.generation, profilesTotal: after.profilesTotal, profilesDone: after.profilesDone, ...(cause && { cause }) },
     });
     return { changed: true, status: after.status, state: after.state, tariffId: after.tariffId, generation: after.generation };
   });

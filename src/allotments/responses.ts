@@ -125,7 +125,7 @@ async function updateInvitation(
 
 /** Completes an open response (the delivery system calls this); a closed one answers 409. */
 export function completeResponse(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue'>, p: Principal, id: string): Promise<ResponseRow> {
-  return updateInvitation(s, p, id, 'complete', (h) => h.executeUpdate(completeResponseUpdate));
+  return updateInvitation(s, p, id, 'complete', (h) => h.executeUpdate(completeResponseUpdate, { args: [{ actor: actorOf(p) }] }));
 }
 
 /** Moves an open response's expiry later (earlier: 422; in the past: 400; closed: 409). */
@@ -133,7 +133,7 @@ export function extendResponse(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue
   const expiresAt = new Date(expiresAtIso);
   return updateInvitation(
     s, p, id, 'extend',
-    (h) => h.executeUpdate(extendResponseUpdate, { args: [{ expiresAt: expiresAt.toISOString() }] }),
+    (h) => h.executeUpdate(extendResponseUpdate, { args: [{ expiresAt: expiresAt.toISOString(), actor: actorOf(p) }] }),
     () => assertFutureExpiry(expiresAt, new Date()),
   );
 }

@@ -84,9 +84,16 @@ async function moveCampaign(
 
 const workflowActor = (campaignId: string) => `workflow:campaign-${campaignId}`;
 
-/** creating → active once every code exists in Stripe; false when it was deactivated first. */
+/**
+ * creating → active once every code exists in Stripe; false when it was deactivated (or closed)
+ * first. True, changing nothing, when it is active already: a run started again by a reset goes
+ * on looking after the active campaign instead of deactivating it.
+ */
 export async function activateCampaign(s: Pick<Services, 'sql'>, id: string): Promise<boolean> {
-  return s.sql.begin(async (tx) => (await moveCampaign(tx, id, 'activate', workflowActor(id))).changed);
+  return s.sql.begin(async (tx) => {
+    const moved = await moveCampaign(tx, id, 'activate', workflowActor(id));
+    return moved.changed || moved.status === 'active';
+  });
 }
 
 /** Closes the campaign at its end date (the workflow's timer instant, recorded exactly); answers its status. */
@@ -94,11 +101,14 @@ export async function closeCampaign(s: Pick<Services, 'sql'>, id: string, atIso:
   return s.sql.begin(async (tx) => (await moveCampaign(tx, id, 'close', workflowActor(id), { at: new Date(atIso), after: { closedAt: atIso } })).status);
 }
 
-/** The workflow's deactivation (the API's usually came first), recording why, e.g. when Stripe refused a code. */
-export async function stopCampaign(s: Pick<Services, 'sql'>, id: string, failure: string | null): Promise<CampaignStatus> {
+/**
+ * The workflow's deactivation (the API's usually came first), recording why, e.g. when Stripe
+ * refused a code, or `cause: 'temporal_cancel'` when ops cancelled the workflow from Temporal.
+ */
+export async function stopCampaign(s: Pick<Services, 'sql'>, id: string, failure: string | null, cause?: string): Promise<CampaignStatus> {
   return s.sql.begin(async (tx) => {
     if (failure) await setCampaignFailure(tx, id, failure);
-    return (await moveCampaign(tx, id, 'deactivate', workflowActor(id), { after: { failure } })).status;
+    return (await moveCampaign(tx, id, 'deactivate', workflowActor(id), { after: { failure, ...(cause && { cause }) } })).status;
   });
 }
 

@@ -4,8 +4,8 @@ import type { Db } from '../db/connect';
 export const RECORD_TABLES = { purchase: 'purchases', job: 'jobs', sale: 'sales', campaign: 'campaigns', subscription: 'subscriptions', aggregator: 'aggregators' } as const;
 export type RecordKind = keyof typeof RECORD_TABLES;
 
-/** Whether the row a workflow was started for is visible (its creating transaction committed). */
-export async function recordExists(sql: Db, kind: RecordKind, id: string): Promise<boolean> {
-  const [row] = await sql`select 1 from ${sql(RECORD_TABLES[kind])} where id = ${id}`;
-  return row !== undefined;
+/** The status of the row a workflow was started for; null while it is not visible (its creating transaction has not committed). */
+export async function recordStatus(sql: Db, kind: RecordKind, id: string): Promise<string | null> {
+  const [row] = await sql<{ status: string }[]>`select status from ${sql(RECORD_TABLES[kind])} where id = ${id}`;
+  return row?.status ?? null;
 }

@@ -3,6 +3,7 @@ import type { AggregatorActivities } from '../../activities/aggregators';
 import { AggregatorFailure } from '../../src/domain/aggregators/failures';
 import { BATCH, nextBatchSize, workflowTakesCommands } from '../../src/domain/aggregators/lifecycle';
 import { heartbeatingBatches, TRANSACTION } from '../platform/activities';
+import { cancelledAfterCleanUp, shieldFromTemporalCancel, TEMPORAL_CANCEL_CAUSE } from '../platform/cancellation';
 import { recordCommitted } from '../platform/records';
 import { publishStatus } from '../platform/status';
 import {
@@ -26,6 +27,8 @@ const batches = proxyActivities<AggregatorActivities>(
 const INACTIVE = 'The integration is deactivated';
 
 interface Pending extends QueuedCommand {
+  /** Why, in the audit entry, when nobody asked through the API (a Temporal cancellation). */
+  cause?: string;
   result?: CommandResult;
   error?: string;
 }
@@ -36,6 +39,10 @@ interface Pending extends QueuedCommand {
  * batch never overlaps a change of tariff; each change starts a backfill that walks every
  * profile of the aggregator in resumable batches. Deactivation is final: its cleanup runs, then
  * the workflow ends.
+ *
+ * `temporal workflow cancel` is a deactivation too (as the API's, audited as this workflow's
+ * with `cause: 'temporal_cancel'`): it is queued like one, its cleanup runs, then the workflow
+ * ends Canceled.
  */
 export async function aggregatorWorkflow(input: AggregatorWorkflowInput): Promise<'inactive' | 'abandoned'> {
   const { aggregatorId } = input;
@@ -43,71 +50,85 @@ export async function aggregatorWorkflow(input: AggregatorWorkflowInput): Promis
   let batchSize = input.resume?.batchSize ?? BATCH.first;
   let deactivated = input.resume?.deactivated ?? false;
   const queue: Pending[] = [];
+  let cancelledInTemporal = false;
+  const shield = shieldFromTemporalCancel(() => {
+    cancelledInTemporal = true;
+    if (deactivated) return;
+    deactivated = true;
+    queue.push({ command: { type: 'deactivate' }, actor: `workflow:aggregator-${aggregatorId}`, cause: TEMPORAL_CANCEL_CAUSE });
+  });
+  const ended = await shield.run(() => aggregatorLifecycle());
+  if (cancelledInTemporal && ended === 'inactive') throw cancelledAfterCleanUp('the integration is deactivated and its cleanup done');
+  return ended;
 
-  const refuseWhenDeactivated = (_request: CommandRequest) => {
-    if (!workflowTakesCommands(deactivated ? 'inactive' : 'active')) throw ApplicationFailure.nonRetryable(INACTIVE, AggregatorFailure.INACTIVE);
-  };
-  const enqueue = async (entry: Pending): Promise<CommandResult> => {
-    queue.push(entry);
-    await condition(() => entry.result !== undefined || entry.error !== undefined);
-    if (entry.error) throw ApplicationFailure.nonRetryable(entry.error, AggregatorFailure.INACTIVE);
-    return entry.result!;
-  };
+  async function aggregatorLifecycle(): Promise<'inactive' | 'abandoned'> {
+    const refuseWhenDeactivated = (_request: CommandRequest) => {
+      if (!workflowTakesCommands(deactivated ? 'inactive' : 'active')) throw ApplicationFailure.nonRetryable(INACTIVE, AggregatorFailure.INACTIVE);
+    };
+    const enqueue = async (entry: Pending): Promise<CommandResult> => {
+      queue.push(entry);
+      await condition(() => entry.result !== undefined || entry.error !== undefined);
+      if (entry.error) throw ApplicationFailure.nonRetryable(entry.error, AggregatorFailure.INACTIVE);
+      return entry.result!;
+    };
 
-  setHandler(aggregatorProgressQuery, () => ({ working, batchSize, queued: queue.length, deactivated }));
-  setHandler(assignTariffUpdate, ({ tariffId, actor }) => enqueue({ command: { type: 'assign', tariffId }, actor }), { validator: refuseWhenDeactivated });
-  setHandler(unassignTariffUpdate, ({ actor }) => enqueue({ command: { type: 'unassign' }, actor }), { validator: refuseWhenDeactivated });
-  setHandler(
-    deactivateUpdate,
-    ({ actor }) => {
-      // Later commands are refused from the moment deactivation is accepted.
-      deactivated = true;
-      return enqueue({ command: { type: 'deactivate' }, actor });
-    },
-    { validator: refuseWhenDeactivated },
-  );
+    setHandler(aggregatorProgressQuery, () => ({ working, batchSize, queued: queue.length, deactivated }));
+    setHandler(assignTariffUpdate, ({ tariffId, actor }) => shield.run(() => enqueue({ command: { type: 'assign', tariffId }, actor })), { validator: refuseWhenDeactivated });
+    setHandler(unassignTariffUpdate, ({ actor }) => shield.run(() => enqueue({ command: { type: 'unassign' }, actor })), { validator: refuseWhenDeactivated });
+    setHandler(
+      deactivateUpdate,
+      ({ actor }) => {
+        // Later commands are refused from the moment deactivation is accepted.
+        deactivated = true;
+        return shield.run(() => enqueue({ command: { type: 'deactivate' }, actor }));
+      },
+      { validator: refuseWhenDeactivated },
+    );
 
-  if (!input.resume && !(await recordCommitted('aggregator', aggregatorId))) {
-    publishStatus('abandoned');
-    return 'abandoned';
-  }
+    if (!input.resume && !(await recordCommitted('aggregator', aggregatorId))) {
+      publishStatus('abandoned');
+      return 'abandoned';
+    }
 
-  for (;;) {
-    const next = queue.shift();
-    if (next) {
-      const applied = await commands.applyAggregatorCommand(aggregatorId, next.command, next.actor);
-      if ('refused' in applied) {
-        next.error = INACTIVE;
+    for (;;) {
+      const next = queue.shift();
+      if (next) {
+        const applied = next.cause
+          ? await commands.applyAggregatorCommand(aggregatorId, next.command, next.actor, next.cause)
+          : await commands.applyAggregatorCommand(aggregatorId, next.command, next.actor);
+        if ('refused' in applied) {
+          next.error = INACTIVE;
+        } else {
+          next.result = applied;
+          if (applied.changed) {
+            working = true;
+            batchSize = BATCH.first;
+            publishStatus(applied.state);
+          }
+        }
+        continue;
+      }
+      if (working) {
+        const batch = await batches.runAggregatorBatch(aggregatorId, batchSize);
+        batchSize = nextBatchSize(batchSize, batch.elapsedMs);
+        if (batch.finished) {
+          working = false;
+          publishStatus(deactivated ? 'inactive' : 'done');
+        }
+      } else if (deactivated) {
+        break;
       } else {
-        next.result = applied;
-        if (applied.changed) {
-          working = true;
-          batchSize = BATCH.first;
-          publishStatus(applied.state);
+        await condition(() => queue.length > 0 || workflowInfo().continueAsNewSuggested);
+      }
+      if (workflowInfo().continueAsNewSuggested && queue.length === 0) {
+        // Updates being answered finish first; a command arriving meanwhile is applied before moving on.
+        await condition(() => queue.length > 0 || allHandlersFinished());
+        if (queue.length === 0) {
+          await continueAsNew<typeof aggregatorWorkflow>({ aggregatorId, resume: { working, batchSize, deactivated } });
         }
       }
-      continue;
     }
-    if (working) {
-      const batch = await batches.runAggregatorBatch(aggregatorId, batchSize);
-      batchSize = nextBatchSize(batchSize, batch.elapsedMs);
-      if (batch.finished) {
-        working = false;
-        publishStatus(deactivated ? 'inactive' : 'done');
-      }
-    } else if (deactivated) {
-      break;
-    } else {
-      await condition(() => queue.length > 0 || workflowInfo().continueAsNewSuggested);
-    }
-    if (workflowInfo().continueAsNewSuggested && queue.length === 0) {
-      // Updates being answered finish first; a command arriving meanwhile is applied before moving on.
-      await condition(() => queue.length > 0 || allHandlersFinished());
-      if (queue.length === 0) {
-        await continueAsNew<typeof aggregatorWorkflow>({ aggregatorId, resume: { working, batchSize, deactivated } });
-      }
-    }
+    await condition(allHandlersFinished);
+    return 'inactive';
   }
-  await condition(allHandlersFinished);
-  return 'inactive';
 }

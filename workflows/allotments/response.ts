@@ -1,4 +1,5 @@
 import { allHandlersFinished, ApplicationFailure, condition, patched, setHandler } from '@temporalio/workflow';
+import { refuseTemporalCancel, shieldFromTemporalCancel } from '../platform/cancellation';
 import { publishStatus } from '../platform/status';
 import { ledger, responseRowCommitted } from './activity-profiles';
 import { isLaterExpiry, responseAllows, type ResponseAction } from '../../src/domain/allotments/lifecycle';
@@ -8,7 +9,9 @@ import {
   invitationStateQuery,
   ResponseFailure,
   type InvitationState,
+  type Requester,
   type ResponseWorkflowInput,
+  responseWorkflowId,
 } from './response-definitions';
 
 // 'completing' and 'expiring' close the door the moment a transition begins, so a completion
@@ -20,8 +23,18 @@ type Phase = 'open' | 'completing' | 'expiring' | InvitationState;
  * its expiry instant passes. The timer is the real calendar duration (14 days by default).
  * It first waits for its response to be committed (and takes the response's hand-off entry);
  * a response that never commits leaves the run `abandoned`.
+ *
+ * `temporal workflow cancel` is refused: there is nothing to clean up that completing it or
+ * letting it expire does not do (docs/temporal-ops.md), so the invitation goes on.
  */
 export async function responseWorkflow(input: ResponseWorkflowInput): Promise<InvitationState | 'abandoned'> {
+  const shield = shieldFromTemporalCancel(() =>
+    refuseTemporalCancel(responseWorkflowId(input.responseId), `complete it (POST /v1/responses/${input.responseId}/complete) or let it expire`),
+  );
+  return shield.run(() => invitation(input, shield.run));
+}
+
+async function invitation(input: ResponseWorkflowInput, shielded: <T>(fn: () => Promise<T>) => Promise<T>): Promise<InvitationState | 'abandoned'> {
   // Executions started before this step existed go straight on (they ran after their commit).
   const awaitsRow = patched('await-response-row');
   let rowCommitted = !awaitsRow;
@@ -40,24 +53,27 @@ export async function responseWorkflow(input: ResponseWorkflowInput): Promise<In
   setHandler(invitationStateQuery, () => ({ status: status(), expiresAt: new Date(expiresAt).toISOString() }));
   setHandler(
     completeResponseUpdate,
-    async () => {
-      phase = 'completing';
-      if (!rowCommitted) await condition(() => rowCommitted);
-      await ledger.completeResponse(input.responseId);
-      phase = 'completed';
-      publishStatus(phase);
-      return { status: phase };
-    },
-    { validator: () => assertAllows('complete') },
+    (by: Requester) =>
+      shielded(async () => {
+        phase = 'completing';
+        if (!rowCommitted) await condition(() => rowCommitted);
+        // Completions recorded before the requester was carried have no argument.
+        await ledger.completeResponse(input.responseId, (by as Requester | undefined)?.actor);
+        phase = 'completed';
+        publishStatus(phase);
+        return { status: phase };
+      }),
+    { validator: (_: Requester) => assertAllows('complete') },
   );
   setHandler(
     extendResponseUpdate,
-    async ({ expiresAt: next }) => {
-      expiresAt = new Date(next).getTime();
-      if (!rowCommitted) await condition(() => rowCommitted);
-      await ledger.extendResponse(input.responseId, next);
-      return { expiresAt: next };
-    },
+    ({ expiresAt: next, actor }) =>
+      shielded(async () => {
+        expiresAt = new Date(next).getTime();
+        if (!rowCommitted) await condition(() => rowCommitted);
+        await ledger.extendResponse(input.responseId, next, actor);
+        return { expiresAt: next };
+      }),
     {
       validator: ({ expiresAt: next }) => {
         assertAllows('extend');

@@ -2,6 +2,7 @@ import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHand
 import type { GroupActivities } from '../../activities/groups';
 import { CampaignFailure, GroupSubscriptionFailure } from '../../src/domain/groups/failures';
 import { activityFailureMessage, heartbeatingBatches, stripeCalls, TRANSACTION } from '../platform/activities';
+import { cancelledAfterCleanUp, shieldFromTemporalCancel, TEMPORAL_CANCEL_CAUSE } from '../platform/cancellation';
 import { recordCommitted } from '../platform/records';
 import { publishStatus } from '../platform/status';
 import {
@@ -26,15 +27,42 @@ const db = proxyActivities<GroupActivities>(TRANSACTION);
  * One coupon campaign: creates its 100 %-off coupon and codes in Stripe (in resumable batches),
  * is active until its end date (a durable timer) or until deactivated (a signal), then retires
  * the coupon. The database is what redemptions check; this workflow moves its status.
+ *
+ * `temporal workflow cancel` is a deactivation: the campaign is deactivated as the API does it
+ * (redemptions refused, coupon deleted in Stripe), then the workflow ends Canceled.
  */
 export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<CampaignState | 'abandoned'> {
-  const id = input.campaignId;
-  let status: CampaignState = 'creating';
+  let cancelledInTemporal = false;
   let deactivation = false;
-  setHandler(deactivateCampaignSignal, () => {
+  const shield = shieldFromTemporalCancel(() => {
+    cancelledInTemporal = true;
     deactivation = true;
   });
-  setHandler(campaignStateQuery, () => ({ status, deactivationRequested: deactivation }));
+  const status = await shield.run(() =>
+    campaignLifecycle(input, {
+      deactivated: () => deactivation,
+      deactivate: () => {
+        deactivation = true;
+      },
+      cause: () => (cancelledInTemporal ? TEMPORAL_CANCEL_CAUSE : undefined),
+    }),
+  );
+  if (cancelledInTemporal) throw cancelledAfterCleanUp(`the campaign is ${status} and its coupon deleted`);
+  return status;
+}
+
+interface Deactivation {
+  deactivated(): boolean;
+  deactivate(): void;
+  /** Why, when it was not the API's signal nor a failure. */
+  cause(): string | undefined;
+}
+
+async function campaignLifecycle(input: CampaignWorkflowInput, stop: Deactivation): Promise<CampaignState | 'abandoned'> {
+  const id = input.campaignId;
+  let status: CampaignState = 'creating';
+  setHandler(deactivateCampaignSignal, () => stop.deactivate());
+  setHandler(campaignStateQuery, () => ({ status, deactivationRequested: stop.deactivated() }));
 
   const endsAt = input.endsAt ? new Date(input.endsAt).getTime() : undefined;
   const ended = () => endsAt !== undefined && Date.now() >= endsAt;
@@ -50,13 +78,13 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       await stripe.createCampaignCoupon(id);
       await codes.prepareCampaignCodes(id);
     }
-    while (!deactivation && !ended()) {
+    while (!stop.deactivated() && !ended()) {
       const { remaining } = await codes.createCampaignCodeBatch(id, CODE_BATCH);
       if (remaining === 0) {
         if (await db.activateCampaign(id)) {
           status = 'active';
           publishStatus(status);
-        } else deactivation = true; // the API deactivated it first; its signal is on the way
+        } else stop.deactivate(); // the API deactivated it first; its signal is on the way
         break;
       }
       if (workflowInfo().continueAsNewSuggested) {
@@ -66,16 +94,17 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     }
   } catch (err) {
     failure = activityFailureMessage(err);
-    deactivation = true;
+    stop.deactivate();
   }
 
   if (status === 'active') {
     // The end date is a real calendar instant; a deactivation signal cuts the wait short.
-    if (endsAt !== undefined) await condition(() => deactivation, Math.max(endsAt - Date.now(), 1));
-    else await condition(() => deactivation);
+    if (endsAt !== undefined) await condition(() => stop.deactivated(), Math.max(endsAt - Date.now(), 1));
+    else await condition(() => stop.deactivated());
   }
-  status = deactivation
-    ? await db.deactivateCampaign(id, failure)
+  const cause = stop.cause();
+  status = stop.deactivated()
+    ? await (cause ? db.deactivateCampaign(id, failure, cause) : db.deactivateCampaign(id, failure))
     : await db.closeCampaign(id, new Date(endsAt!).toISOString());
   await stripe.retireCampaignCoupon(id);
   publishStatus(status);

@@ -9,11 +9,20 @@ const { awaitRecord } = proxyActivities<RecordActivities>({
 
 /** True once the row that started this workflow is committed; false when it never will be. */
 export async function recordCommitted(kind: RecordKind, id: string): Promise<boolean> {
+  return (await committedRecord(kind, id)).committed;
+}
+
+/**
+ * recordCommitted, with the row's status when it became visible. A first run reads its initial
+ * status; a run started again by `temporal workflow reset` reads where the database already is,
+ * and follows it. Histories recorded before the activity answered it have no status.
+ */
+export async function committedRecord(kind: RecordKind, id: string): Promise<{ committed: boolean; status?: string }> {
   try {
-    await awaitRecord(kind, id);
-    return true;
+    const answer: { status: string } | undefined = await awaitRecord(kind, id);
+    return { committed: true, status: answer?.status };
   } catch (err) {
-    if (err instanceof ActivityFailure) return false;
+    if (err instanceof ActivityFailure) return { committed: false };
     throw err;
   }
 }

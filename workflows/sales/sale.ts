@@ -31,6 +31,7 @@ import {
 } from '../../src/domain/sales/lifecycle';
 import type { SaleStatus } from '../../src/domain/sales/types';
 import type { Mail } from '../../src/mail';
+import { refuseTemporalCancel, shieldFromTemporalCancel, cancelledAfterCleanUp, TEMPORAL_CANCEL_CAUSE, type Shield } from '../platform/cancellation';
 import {
   activationDateChangedSignal,
   approveSaleUpdate,
@@ -43,8 +44,9 @@ import {
   type RejectInput,
   type SaleWorkflowInput,
   type SaleWorkflowState,
+  saleWorkflowId,
 } from './sale-definitions';
-import { recordCommitted } from '../platform/records';
+import { committedRecord } from '../platform/records';
 import { publishStatus } from '../platform/status';
 
 // Someone waits on these (an approver, a user launching a test): fail fast, the caller may retry.
@@ -74,6 +76,11 @@ const notifications = proxyActivities<MailActivities>({
 export const ANNOUNCE_REGISTRATION = 'announce-registration';
 /** A rejection e-mails the registering user with the reason, as an approval does. */
 export const NOTIFY_REJECTION = 'notify-rejection';
+/**
+ * The run follows the database when it is further on than the run itself (a run started again by
+ * `temporal workflow reset` finds the sale approved, active or cancelled already).
+ */
+export const FOLLOW_DATABASE = 'follow-database';
 
 /** Past this many events a run continues as new even if the server has not suggested it yet. */
 export const MAX_EVENTS_PER_RUN = 5_000;
@@ -111,9 +118,15 @@ interface SaleRun {
   /** Expiries of keys issued while a renewal runs, which its answer may not include. */
   issuedDuringRenewal: string | null;
   updates: number;
+  /** The status was taken from the database (a reset run): the keys' next expiry is read from it too. */
+  followed: boolean;
+  /** Ops cancelled the workflow in Temporal while the sale was active: it is cancelled now. */
+  cancelledInTemporal: boolean;
+  /** Runs handlers out of reach of a Temporal cancellation (workflows/platform/cancellation.ts). */
+  shield: Shield;
 }
 
-const newRun = (input: SaleWorkflowInput): SaleRun => ({
+const newRun = (input: SaleWorkflowInput, shield: Shield): SaleRun => ({
   input,
   s: { status: input.status ?? 'pending_approval', activationDate: input.activationDate, nextRenewalAt: input.nextRenewalAt ?? null },
   notification: input.pendingNotification ?? null,
@@ -124,6 +137,9 @@ const newRun = (input: SaleWorkflowInput): SaleRun => ({
   renewing: false,
   issuedDuringRenewal: null,
   updates: 0,
+  followed: false,
+  cancelledInTemporal: false,
+  shield,
 });
 
 const endsAt = (run: SaleRun) => cancellationInstant(run.s.activationDate).getTime();
@@ -136,6 +152,19 @@ function setStatus(run: SaleRun, status: SaleStatus): void {
   run.changes++;
 }
 
+/**
+ * The status the run takes after an activity answered what the database records: `expected`, or
+ * where the sale already is when that is elsewhere (the work was done by an earlier run, before a
+ * reset). Answers recorded before activities reported it have no status.
+ */
+function follow(run: SaleRun, recorded: SaleStatus | undefined, expected: SaleStatus): SaleStatus {
+  if (recorded === undefined || recorded === expected || !patched(FOLLOW_DATABASE)) return expected;
+  run.followed = true;
+  // The decision e-mail went out before the sale moved on.
+  run.notification = null;
+  return recorded;
+}
+
 // ── Handlers ─────────────────────────────────────────────────────────────────────────────────
 
 function assertDecidable(run: SaleRun): void {
@@ -144,13 +173,13 @@ function assertDecidable(run: SaleRun): void {
   }
 }
 
-/** Records an approval or a rejection through its activity, then takes the transition. */
-async function decide(run: SaleRun, to: SaleStatus, record: () => Promise<void>): Promise<{ status: SaleStatus }> {
+/** Records an approval or a rejection through its activity, then takes the transition (or follows the database). */
+async function decide(run: SaleRun, to: SaleStatus, record: () => Promise<SaleStatus | undefined>): Promise<{ status: SaleStatus }> {
   run.updates++;
   run.deciding = true;
   try {
-    await record();
-    setStatus(run, to);
+    const recorded = await record();
+    setStatus(run, follow(run, recorded, to));
     return { status: run.s.status };
   } catch (err) {
     throw asUpdateFailure(err);
@@ -193,9 +222,13 @@ function registerHandlers(run: SaleRun): void {
   setHandler(
     approveSaleUpdate,
     ({ userId }) =>
-      decide(run, SALE_TRANSITIONS.approve.to, async () => {
-        run.notification = (await interactive.recordSaleApproval({ saleId, userId, at: at() })).notification;
-      }),
+      run.shield.run(() =>
+        decide(run, SALE_TRANSITIONS.approve.to, async () => {
+          const recorded = await interactive.recordSaleApproval({ saleId, userId, at: at() });
+          run.notification = recorded.notification;
+          return recorded.status;
+        }),
+      ),
     {
       validator: (_: DecisionInput) => {
         assertDecidable(run);
@@ -207,15 +240,18 @@ function registerHandlers(run: SaleRun): void {
   setHandler(
     rejectSaleUpdate,
     ({ userId, reason }) =>
-      decide(run, SALE_TRANSITIONS.reject.to, async () => {
-        // Executions recorded before rejections were announced answered nothing here.
-        const recorded: { notification: Mail } | undefined = await interactive.recordSaleRejection({ saleId, userId, reason, at: at() });
-        run.notification = recorded?.notification ?? null;
-      }),
+      run.shield.run(() =>
+        decide(run, SALE_TRANSITIONS.reject.to, async () => {
+          // Executions recorded before rejections were announced answered nothing here.
+          const recorded: { notification: Mail; status?: SaleStatus } | undefined = await interactive.recordSaleRejection({ saleId, userId, reason, at: at() });
+          run.notification = recorded?.notification ?? null;
+          return recorded?.status;
+        }),
+      ),
     { validator: (_: RejectInput) => assertDecidable(run) },
   );
 
-  setHandler(launchKeyUpdate, (launch) => issueKey(run, launch), {
+  setHandler(launchKeyUpdate, (launch) => run.shield.run(() => issueKey(run, launch)), {
     validator: (_: LaunchInput) => {
       if (!acceptsLaunch(run.s.status, run.s.activationDate, Date.now()) || run.ending) {
         throw failure(SaleFailure.INVALID_STATE, notInStatus(run.ending ? 'ending' : run.s.status, 'active'));
@@ -302,8 +338,8 @@ async function untilActive(run: SaleRun): Promise<void> {
       await wait(run, () => false, startsAt);
       continue;
     }
-    const result = await lifecycle.activateSale({ saleId: run.input.saleId, at: at() });
-    if (result.activated) return setStatus(run, SALE_TRANSITIONS.activate.to);
+    const result: { activated: boolean; activationDate: string; status?: SaleStatus } = await lifecycle.activateSale({ saleId: run.input.saleId, at: at() });
+    if (result.activated) return setStatus(run, follow(run, result.status, SALE_TRANSITIONS.activate.to));
     // A PATCH moved the date and its signal has not arrived yet: follow the database.
     run.s.activationDate = result.activationDate;
   }
@@ -320,10 +356,10 @@ async function renewDueKeys(run: SaleRun): Promise<void> {
   }
 }
 
-/** Active until the sale's end, renewing keys as they fall due. */
+/** Active until the sale's end (or a cancellation from Temporal), renewing keys as they fall due. */
 async function activeUntilEnd(run: SaleRun): Promise<void> {
   for (;;) {
-    if (hasEnded(run.s.activationDate, Date.now())) return;
+    if (hasEnded(run.s.activationDate, Date.now()) || run.cancelledInTemporal) return;
     const renewAt = run.s.nextRenewalAt ? renewalWakeAt(new Date(run.s.nextRenewalAt)).getTime() : Infinity;
     if (Date.now() >= renewAt) await renewDueKeys(run);
     else await wait(run, () => false, Math.min(endsAt(run), renewAt));
@@ -334,8 +370,40 @@ async function activeUntilEnd(run: SaleRun): Promise<void> {
 async function cancel(run: SaleRun): Promise<void> {
   run.ending = true;
   await condition(allHandlersFinished);
-  await lifecycle.cancelSale({ saleId: run.input.saleId, at: at() });
+  await lifecycle.cancelSale({ saleId: run.input.saleId, at: at(), ...(run.cancelledInTemporal && { cause: TEMPORAL_CANCEL_CAUSE }) });
   setStatus(run, SALE_TRANSITIONS.cancel.to);
+}
+
+/**
+ * `temporal workflow cancel`: an active sale is cancelled at once, as at its end (every key
+ * revoked), and the workflow ends Canceled. Before that there is nothing to clean up, and the
+ * cancellation is refused: a pending sale is rejected through the API (docs/temporal-ops.md).
+ */
+function cancelFromTemporal(run: SaleRun): void {
+  if (canTake('cancel', run.s.status) && !run.ending) {
+    run.cancelledInTemporal = true;
+    run.changes++;
+    return;
+  }
+  const instead = isDecidable(run.s.status)
+    ? `reject the sale: POST /v1/sales/${run.input.saleId}/reject`
+    : `the sale is ${run.s.status}; an active sale can be cancelled`;
+  refuseTemporalCancel(saleWorkflowId(run.input.saleId), instead);
+}
+
+/**
+ * The first run reads the sale's row once it is committed. When the database is further on than
+ * pending approval (a run started again by a reset), the run follows it instead of announcing
+ * the registration again.
+ */
+async function committed(run: SaleRun): Promise<boolean> {
+  const record = await committedRecord('sale', run.input.saleId);
+  if (!record.committed) return false;
+  if (isDecidable(run.s.status) && !run.deciding) {
+    const status = follow(run, record.status as SaleStatus | undefined, run.s.status);
+    if (status !== run.s.status) setStatus(run, status);
+  }
+  return true;
 }
 
 /**
@@ -345,15 +413,22 @@ async function cancel(run: SaleRun): Promise<void> {
  * the state the API reads; the workflow decides when it changes (src/domain/sales/lifecycle.ts).
  */
 export async function saleWorkflow(input: SaleWorkflowInput): Promise<{ status: SaleStatus | 'abandoned' }> {
-  const run = newRun(input);
+  let run: SaleRun | undefined;
+  const shield = shieldFromTemporalCancel(() => cancelFromTemporal(run!));
+  run = newRun(input, shield);
+  return shield.run(() => saleLifecycle(run));
+}
+
+async function saleLifecycle(run: SaleRun): Promise<{ status: SaleStatus | 'abandoned' }> {
+  const { input } = run;
   registerHandlers(run);
 
   // A first run whose registration never committed has no sale to look after.
-  if (input.status === undefined && !(await recordCommitted('sale', input.saleId))) {
+  if (input.status === undefined && !(await committed(run))) {
     publishStatus('abandoned');
     return { status: 'abandoned' };
   }
-  if (input.status === undefined && patched(ANNOUNCE_REGISTRATION)) await announceRegistration(run);
+  if (input.status === undefined && !run.followed && patched(ANNOUNCE_REGISTRATION)) await announceRegistration(run);
   await untilDecided(run);
   if (canTake('activate', run.s.status)) {
     await notifyDecision(run);
@@ -362,9 +437,12 @@ export async function saleWorkflow(input: SaleWorkflowInput): Promise<{ status: 
     await notifyDecision(run);
   }
   if (canTake('cancel', run.s.status)) {
+    // A run that followed the database to `active` learns when the keys issued before fall due.
+    if (run.followed) await renewDueKeys(run);
     await activeUntilEnd(run);
     await cancel(run);
   }
   await condition(allHandlersFinished);
+  if (run.cancelledInTemporal) throw cancelledAfterCleanUp('the sale is cancelled and every key revoked');
   return { status: run.s.status };
 }

@@ -22,6 +22,20 @@ export const canTake = (t: SaleTransition, status: SaleStatus): boolean => statu
 /** The sale already is where the transition leads (a retried activity finds its work done). */
 export const hasTaken = (t: SaleTransition, status: SaleStatus): boolean => status === SALE_TRANSITIONS[t].to;
 
+/** Every status a sale can be in once it has taken a transition: where it led, and where the sale went from there. */
+const REACHED_BY: Record<SaleTransition, readonly SaleStatus[]> = {
+  approve: ['approved', 'active', 'cancelled'],
+  reject: ['rejected'],
+  activate: ['active', 'cancelled'],
+  cancel: ['cancelled'],
+};
+
+/**
+ * The sale took the transition at some point, and may have moved on since: an activity run again
+ * (a retry, or a workflow reset to before it) answers the status already recorded instead of refusing.
+ */
+export const hasPassed = (t: SaleTransition, status: SaleStatus): boolean => REACHED_BY[t].includes(status);
+
 /** Approve and reject: only while the sale waits for a decision. */
 export const isDecidable = (status: SaleStatus): boolean => canTake('approve', status) && canTake('reject', status);
 

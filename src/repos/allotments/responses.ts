@@ -79,9 +79,19 @@ export async function getResponse(sql: Db, principal: Principal, id: string): Pr
   return row;
 }
 
-/** Moves an open response's expiry; false when it is closed (responseAllows(status, 'extend')). */
+/** What an audit entry of a response's change says it was before: its organization, status and expiry (the row locked). */
+export async function lockResponseHead(sql: Db, id: string): Promise<Pick<ResponseRow, 'organizationId' | 'status' | 'expiresAt'> | undefined> {
+  const [row] = await sql<Pick<ResponseRow, 'organizationId' | 'status' | 'expiresAt'>[]>`
+    select organization_id, status, expires_at from responses where id = ${id} for update`;
+  return row;
+}
+
+/**
+ * Moves an open response's expiry; false when it is closed (responseAllows(status, 'extend')), or
+ * when it already is that instant (the same extension run again after a retry or a reset).
+ */
 export async function setResponseExpiry(sql: Db, id: string, expiresAt: Date): Promise<boolean> {
-  const rows = await sql`update responses set expires_at = ${expiresAt} where id = ${id} and status = ${OPEN_RESPONSE} returning 1`;
+  const rows = await sql`update responses set expires_at = ${expiresAt} where id = ${id} and status = ${OPEN_RESPONSE} and expires_at <> ${expiresAt} returning 1`;
   return rows.length > 0;
 }
 

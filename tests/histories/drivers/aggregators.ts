@@ -23,6 +23,21 @@ export const aggregators: Drivers<'aggregatorWorkflow'> = {
     return { stack: s, workflowId: `aggregator-${w.aggregatorId}` };
   },
 
+  // `temporal workflow cancel`: deactivated as by the API, its cleanup run, then ended Canceled.
+  async 'temporal-cancel'(ctx) {
+    const s = await ctx.stack();
+    const w = await studioWorld(s);
+    await seedProfiles(s, w.organizationId, w.aggregatorId, 300);
+    expect((await s.call('PUT', `/v1/aggregators/${w.aggregatorId}/tariff`, { token: w.manager.token, body: { tariffId: w.freeTariffId } })).status).toBe(202);
+    await waitForAggregator(s, w.aggregatorId, (a) => a.state === 'done');
+    const handle = s.client.workflow.getHandle(`aggregator-${w.aggregatorId}`);
+    await handle.cancel();
+    await expect(handle.result()).rejects.toThrow();
+    expect((await handle.describe()).status.name).toBe('CANCELLED');
+    expect(await waitForAggregator(s, w.aggregatorId, (a) => a.status === 'inactive' && a.state === 'done')).toBeTruthy();
+    return { stack: s, workflowId: `aggregator-${w.aggregatorId}` };
+  },
+
   // The first run of a long backfill, handing over when the server suggests it (a dev server suggesting it early).
   async 'continue-as-new'(ctx) {
     const { s, w, firstRunId } = await continuedBackfill(ctx);

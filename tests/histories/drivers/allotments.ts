@@ -59,6 +59,25 @@ export const responses: Drivers<'responseWorkflow'> = {
     expect(await s.client.workflow.getHandle(`response-${r.id}`).result()).toBe('expired');
     return { stack: s, workflowId: `response-${r.id}` };
   },
+
+  // `temporal workflow cancel` is refused; the API's completion (with its requester) ends it.
+  async 'temporal-cancel-refused'(ctx) {
+    const s = await ctx.stack();
+    const w = await partnerWorld(s, { grant: 2 });
+    const r = await respond(s, w);
+    const handle = s.client.workflow.getHandle(`response-${r.id}`);
+    await handle.cancel();
+    for (let i = 0; ; i++) {
+      const events = (await handle.fetchHistory()).events ?? [];
+      const requested = events.findIndex((e) => e.workflowExecutionCancelRequestedEventAttributes);
+      if (requested >= 0 && events.slice(requested).some((e) => e.workflowTaskCompletedEventAttributes)) break;
+      expect(i).toBeLessThan(300);
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    expect((await s.call('POST', `/v1/responses/${r.id}/complete`, { token: w.manager.token, body: {} })).status).toBe(200);
+    expect(await handle.result()).toBe('completed');
+    return { stack: s, workflowId: `response-${r.id}` };
+  },
 };
 
 export const purchases: Drivers<'purchaseWorkflow'> = {

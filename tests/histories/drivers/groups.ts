@@ -33,6 +33,19 @@ export const campaigns: Drivers<'campaignWorkflow'> = {
     return { stack: s, workflowId: `campaign-${campaign.id}` };
   },
 
+  // `temporal workflow cancel` of an active campaign: deactivated, coupon retired, ended Canceled.
+  async 'temporal-cancel'(ctx) {
+    const s = await ctx.stack();
+    const w = await groupWorld(s, { usersAmount: 1500 });
+    const campaign = await activeCampaign(s, w.groupId, { mode: 'shared', code: 'OPSSTOP', maxRedemptions: 5 });
+    const handle = s.client.workflow.getHandle(`campaign-${campaign.id}`);
+    await handle.cancel();
+    await expect(handle.result()).rejects.toThrow();
+    expect((await handle.describe()).status.name).toBe('CANCELLED');
+    expect((await s.call('GET', `/v1/campaigns/${campaign.id}`)).body.status).toBe('deactivated');
+    return { stack: s, workflowId: `campaign-${campaign.id}` };
+  },
+
   abandoned: async (ctx) => ghostRun(await ctx.stack(), 'campaignWorkflow', 'campaign-ghost', { campaignId: ghost(1), groupId: ghost(9), endsAt: null }),
 };
 

@@ -1,8 +1,9 @@
 import { expect } from 'vitest';
 import { activationInstant, addDays, cancellationInstant, todayUtc } from '../../../src/domain/sales/dates';
 import { saleHandle, startSaleWorkflow } from '../../../src/sales/workflow';
-import { launchKeyUpdate } from '../../../workflows/sales/sale-definitions';
+import { launchKeyUpdate, saleStateQuery } from '../../../workflows/sales/sale-definitions';
 import { scheduledActivities } from '../../support/history';
+import { resetToFirstWorkflowTask } from '../../support/reset';
 import type { TestStack } from '../../support/stack';
 import { waitFor } from '../../support/wait';
 import { saleWorld } from '../../sales/world';
@@ -128,5 +129,45 @@ export const sales: Drivers<'saleWorkflow'> = {
     await startSaleWorkflow(s.deps, { ...ghost, activationDate: addDays(todayUtc(new Date(await now(s))), 3) });
     expect(await saleHandle(s.deps, ghost.id).result()).toEqual({ status: 'abandoned' });
     return { stack: s, workflowId: `sale-${ghost.id}` };
+  },
+
+  // An active sale reset to its first workflow task: the approval runs again, finds it recorded,
+  // and the run follows the database to active (a reset needs the dev server).
+  async 'reset-follows-database'(ctx) {
+    const s = await ctx.stack({ timeSkipping: false });
+    const sale = await activeSale(s);
+    const runId = await resetToFirstWorkflowTask(s.client, `sale-${sale.saleId}`);
+    const handle = s.client.workflow.getHandle(`sale-${sale.saleId}`, runId);
+    await waitFor(() => handle.query(saleStateQuery), (st) => st.status === 'active', { what: 'the reset run to follow the database' });
+    await waitFor(() => scheduledActivities(handle), (a) => a.includes('renewSaleKeys'), { what: 'the reset run to read the keys\' next expiry' });
+    return { stack: s, workflowId: `sale-${sale.saleId}`, runId };
+  },
+
+  // `temporal workflow cancel` of an active sale: cancelled at once, every key revoked, ended Canceled.
+  async 'temporal-cancel'(ctx) {
+    const s = await ctx.stack();
+    const sale = await activeSale(s);
+    const handle = saleHandle(s.deps, sale.saleId);
+    await handle.cancel();
+    await expect(handle.result()).rejects.toThrow();
+    expect((await handle.describe()).status.name).toBe('CANCELLED');
+    expect(await status(s, sale.saleId)).toBe('cancelled');
+    return { stack: s, workflowId: `sale-${sale.saleId}` };
+  },
+
+  // `temporal workflow cancel` of a pending sale is refused; the API's rejection ends it.
+  async 'temporal-cancel-refused'(ctx) {
+    const s = await ctx.stack();
+    const sale = await saleWorld(s, { activationDate: addDays(todayUtc(new Date(await now(s))), 5) });
+    const handle = saleHandle(s.deps, sale.saleId);
+    await handle.cancel();
+    await waitFor(async () => {
+      const events = (await handle.fetchHistory()).events ?? [];
+      const requested = events.findIndex((e) => e.workflowExecutionCancelRequestedEventAttributes);
+      return requested >= 0 && events.slice(requested).some((e) => e.workflowTaskCompletedEventAttributes);
+    }, (seen) => seen, { what: 'the workflow to see the cancellation' });
+    expect((await s.call('POST', `/v1/sales/${sale.saleId}/reject`, { token: sale.approver.token, body: { reason: 'Ops asked' } })).status).toBe(200);
+    expect(await handle.result()).toEqual({ status: 'rejected' });
+    return { stack: s, workflowId: `sale-${sale.saleId}` };
   },
 };
