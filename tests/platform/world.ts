@@ -64,6 +64,9 @@ export async function platformWorld(s: TestStack) {
   })).id as string;
   const cohort = ok('cohort', await call('POST', `/v1/assessments/${assessment}/cohorts`, { token: m, body: { organizationId: own, name: unique('Cohort') } })).id as string;
   const shareLink = ok('share link', await call('POST', `/v1/assessments/${assessment}/share-links`, { token: m, body: { organizationId: own } }));
+  // A link and a user that suites may revoke or deactivate without locking anyone out.
+  const spareShareLink = ok('spare share link', await call('POST', `/v1/assessments/${assessment}/share-links`, { token: m, body: { organizationId: own } })).id as string;
+  const spareUser = ok('spare user', await call('POST', '/v1/users', { body: { email: uniqueEmail('spare'), name: 'Spare User', role: 'manager', organizationId: own } })).id as string;
   const job = ok('bulk invite', await call('POST', `/v1/assessments/${assessment}/responses/bulk?organizationId=${own}`, {
     token: m, raw: `email,name\n${uniqueEmail('bulk')},Bulk One\n`, headers: { 'content-type': 'text/csv' },
   })).id as string;
@@ -111,7 +114,7 @@ export async function platformWorld(s: TestStack) {
 
   const ids = {
     organizations: own, users: users.own.userId, tokens: spareToken, assessments: assessment, 'price-lists': priceList,
-    purchases: purchase, grants: grant, responses: response, cohorts: cohort, 'share-links': shareLink.id as string, jobs: job,
+    purchases: purchase, grants: grant, responses: response, cohorts: cohort, 'share-links': shareLink.id as string, 'spare-share-links': spareShareLink, 'spare-users': spareUser, jobs: job,
     distributions: distribution, sales: pendingSale, 'active-sales': activeSale, products: free.owners.id as string,
     plans: free.usersPlan.id as string, customers: free.owner.id as string, subscriptions: free.ownerSubscription.id as string,
     groups: free.groupId, 'paid-groups': paid.groupId, 'import-jobs': importJob, campaigns: campaign, 'access-claims': claim.id as string,

@@ -102,6 +102,11 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /v1/users': { rule: 'user', probe: none },
   'POST /v1/users/{id}/tokens': { rule: 'self-create', probe: (w) => ({ ...id(w.users.own.userId), body: {} }) },
   'DELETE /v1/tokens/{id}': { rule: 'self-revoke', probe: (w) => id(w.ids.tokens) },
+  // Everyone may rename themselves; anything else, or anyone else, is for admins (docs/security.md).
+  'PATCH /v1/users/{id}': { rule: 'self-create', probe: (w) => ({ ...id(w.users.own.userId), body: { name: 'Own Manager' } }) },
+  'POST /v1/users/{id}/deactivate': { rule: 'admin', probe: (w) => id(w.ids['spare-users']) },
+  'POST /v1/users/{id}/reactivate': { rule: 'admin', probe: (w) => id(w.ids['spare-users']) },
+  'GET /v1/users/{id}/tokens': { rule: 'self-create', probe: (w) => id(w.users.own.userId) },
   'GET /v1/audit': { rule: 'user', probe: (w) => ({ query: { entity: 'organization', id: w.orgs.own } }) },
   // A job (the platform's progress record of a bulk upload or import) follows its organization.
   'GET /v1/jobs/{id}': { rule: 'org-read', probe: (w) => id(w.ids.jobs) },
@@ -165,6 +170,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /v1/assessments/{id}/cohorts': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.assessments), body: { organizationId: w.orgs.own, name: unique('Cohort') } }) },
   'POST /v1/cohorts/{id}/invitations': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.cohorts), body: { respondents: [respondent()] } }) },
   'POST /v1/assessments/{id}/share-links': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.assessments), body: { organizationId: w.orgs.own } }) },
+  'POST /v1/share-links/{id}/revoke': { rule: 'assessment-write', probe: (w) => id(w.ids['spare-share-links']) },
   'POST /v1/public/share-links/{token}/responses': { rule: 'public', probe: (w) => ({ params: { token: w.shareToken }, body: respondent() }) },
 
   // Groups
