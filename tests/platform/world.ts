@@ -36,6 +36,10 @@ export async function platformWorld(s: TestStack) {
     body: { name: 'Prices', validFrom: '2020-01-01', currencies: { EUR: [{ upTo: 99, unitAmount: 1000 }, { upTo: null, unitAmount: 800 }] } },
   })).id as string;
   ok('price list link', await call('PUT', `/v1/organizations/${own}/price-lists/${assessment}`, { body: { priceListId: priceList } }));
+  // A list no organization uses, that suites may edit or give a successor.
+  const sparePriceList = ok('spare price list', await call('POST', `/v1/assessments/${assessment}/price-lists`, {
+    body: { name: 'Spare prices', validFrom: '2020-01-01', validTo: '2020-12-31', currencies: { EUR: [{ upTo: null, unitAmount: 1000 }] } },
+  })).id as string;
 
   const manager = async (organizationId: string, linked = true) =>
     s.userWithToken({ role: 'manager', organizationId, email: uniqueEmail('manager'), ...(linked && { assessmentIds: [assessment] }) });
@@ -113,7 +117,7 @@ export async function platformWorld(s: TestStack) {
   }
 
   const ids = {
-    organizations: own, users: users.own.userId, tokens: spareToken, assessments: assessment, 'price-lists': priceList,
+    organizations: own, users: users.own.userId, tokens: spareToken, assessments: assessment, 'price-lists': priceList, 'spare-price-lists': sparePriceList,
     purchases: purchase, grants: grant, responses: response, cohorts: cohort, 'share-links': shareLink.id as string, 'spare-share-links': spareShareLink, 'spare-users': spareUser, jobs: job,
     distributions: distribution, sales: pendingSale, 'active-sales': activeSale, products: free.owners.id as string,
     plans: free.usersPlan.id as string, customers: free.owner.id as string, subscriptions: free.ownerSubscription.id as string,

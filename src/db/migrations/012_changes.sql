@@ -1,4 +1,5 @@
--- Changes and revocations (issue 13): users deactivated and reactivated, share links revoked.
+-- Changes and revocations (issue 13): users deactivated and reactivated, share links revoked,
+-- price lists succeeded and versioned.
 -- The database guards what must never happen whatever the code does.
 
 -- ── Users ────────────────────────────────────────────────────────────────────────────────────
@@ -25,3 +26,43 @@ create trigger users_keep_an_admin before update on users for each row execute f
 -- ── Share links ──────────────────────────────────────────────────────────────────────────────
 -- revoked_at existed already; who revoked it.
 alter table share_links add column revoked_by uuid references users(id);
+
+-- ── Price lists ──────────────────────────────────────────────────────────────────────────────
+-- A successor starts the day after its predecessor ends; pricing on a date follows the chain from
+-- the list an organization is linked to. A list used by a purchase is never edited: an edit makes
+-- a new version (replaces_id) that takes its place in links and chains.
+alter table price_lists
+  add column successor_id uuid unique,
+  add column replaces_id uuid unique,
+  add column version integer not null default 1 check (version >= 1),
+  add column updated_at timestamptz not null default now(),
+  add constraint price_lists_successor_fk foreign key (successor_id, assessment_id) references price_lists(id, assessment_id),
+  add constraint price_lists_replaces_fk foreign key (replaces_id, assessment_id) references price_lists(id, assessment_id),
+  add constraint price_lists_successor_needs_end check (successor_id is null or valid_to is not null),
+  add constraint price_lists_not_own_successor check (successor_id <> id),
+  add constraint price_lists_version_replaces check ((version = 1) = (replaces_id is null));
+
+-- Successors join without a gap or an overlap (checked at commit, when every pointer has moved).
+create function price_lists_chain_check() returns trigger language plpgsql as $$
+begin
+  if exists (
+    select 1 from price_lists p join price_lists s on s.id = p.successor_id
+    where (p.id = new.id or s.id = new.id) and s.valid_from <> p.valid_to + 1) then
+    raise exception 'price list % must start the day after its predecessor ends', new.id using errcode = 'check_violation';
+  end if;
+  return null;
+end $$;
+create constraint trigger price_lists_chain after insert or update on price_lists
+  deferrable initially deferred for each row execute function price_lists_chain_check();
+
+-- The terms a purchase was priced with stay as they were.
+create function price_lists_used_terms() returns trigger language plpgsql as $$
+begin
+  if (new.name, new.valid_from, new.valid_to, new.tiers_mode, new.currencies)
+       is distinct from (old.name, old.valid_from, old.valid_to, old.tiers_mode, old.currencies)
+     and exists (select 1 from purchases p where p.price_list_id = old.id) then
+    raise exception 'price list % has been used for a purchase: edit a new version', old.id using errcode = 'check_violation';
+  end if;
+  return new;
+end $$;
+create trigger price_lists_used_terms before update on price_lists for each row execute function price_lists_used_terms();

@@ -145,6 +145,11 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     probe: (w) => ({ ...id(w.ids.assessments), body: { name: 'Probe prices', validFrom: '2020-01-01', currencies: { EUR: [{ upTo: null, unitAmount: 900 }] } } }),
   },
   'GET /v1/price-lists/{id}': { rule: 'assessment-read', probe: (w) => id(w.ids['price-lists']) },
+  'PATCH /v1/price-lists/{id}': { rule: 'admin', probe: (w) => ({ ...id(w.ids['spare-price-lists']), body: { name: unique('Spare prices') } }) },
+  'POST /v1/price-lists/{id}/successor': {
+    rule: 'admin',
+    probe: (w) => ({ ...id(w.ids['spare-price-lists']), body: { name: unique('Next prices'), currencies: { EUR: [{ upTo: null, unitAmount: 900 }] } } }),
+  },
   'GET /v1/price-lists/{id}/quote': { rule: 'assessment-read', probe: (w) => ({ ...id(w.ids['price-lists']), query: { quantity: '5', currency: 'EUR' } }) },
   'PUT /v1/organizations/{id}/price-lists/{assessmentId}': {
     rule: 'admin',
