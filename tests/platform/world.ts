@@ -87,6 +87,8 @@ export async function platformWorld(s: TestStack) {
   const active = await waitFor(() => call('GET', `/v1/sales/${activeSale}`), (r) => r.body.status === 'active', 60_000);
   if (active.body.status !== 'active') throw new Error(`sale did not become active: ${JSON.stringify(active.body)}`);
   const licenceKey = ok('launch', await call('POST', `/v1/sales/${activeSale}/launches`, { token: m, body: { userEmail: uniqueEmail('launcher') } })).key as string;
+  // A key suites may revoke without touching the one the public probes check.
+  const spareKey = ok('spare launch', await call('POST', `/v1/sales/${activeSale}/launches`, { token: m, body: { userEmail: uniqueEmail('spare') } })).id as string;
 
   // Groups: a free users plan (imports, access rules, claims) and a paid one (coupon campaigns).
   const free = await groupWorld(s, { organizationId: own });
@@ -119,7 +121,7 @@ export async function platformWorld(s: TestStack) {
   const ids = {
     organizations: own, users: users.own.userId, tokens: spareToken, assessments: assessment, 'price-lists': priceList, 'spare-price-lists': sparePriceList,
     purchases: purchase, grants: grant, responses: response, cohorts: cohort, 'share-links': shareLink.id as string, 'spare-share-links': spareShareLink, 'spare-users': spareUser, jobs: job,
-    distributions: distribution, sales: pendingSale, 'active-sales': activeSale, products: free.owners.id as string,
+    distributions: distribution, sales: pendingSale, 'active-sales': activeSale, 'spare-keys': spareKey, products: free.owners.id as string,
     plans: free.usersPlan.id as string, customers: free.owner.id as string, subscriptions: free.ownerSubscription.id as string,
     groups: free.groupId, 'paid-groups': paid.groupId, 'import-jobs': importJob, campaigns: campaign, 'access-claims': claim.id as string,
     tariffs: tariff, aggregators: aggregator, profiles: profile,

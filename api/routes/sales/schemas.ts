@@ -122,6 +122,7 @@ export const KeySchema = z
     status: z.enum(KEY_STATUSES),
     renewals: z.number().int(),
     revokedAt: z.date().nullable(),
+    revocationReason: z.string().nullable().openapi({ description: 'Why an admin revoked this key alone (null when the sale\'s cancellation revoked it)' }),
   })
   .openapi('LicenceKey');
 
@@ -137,6 +138,7 @@ export const Launch = z
   .openapi('Launch');
 
 export const Reject = z.strictObject({ reason: Text(2000) }).openapi('RejectSale');
+export const RevokeKey = z.strictObject({ reason: Text(2000) }).openapi('RevokeKey');
 export const CommentInput = z.strictObject({ text: Text(5000) }).openapi('CommentInput');
 
 const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'an upper-case ISO-4217 code such as EUR');

@@ -1,5 +1,5 @@
 -- Changes and revocations (issue 13): users deactivated and reactivated, share links revoked,
--- price lists succeeded and versioned.
+-- price lists succeeded and versioned, one user's sale key revoked.
 -- The database guards what must never happen whatever the code does.
 
 -- ── Users ────────────────────────────────────────────────────────────────────────────────────
@@ -66,3 +66,12 @@ begin
   return new;
 end $$;
 create trigger price_lists_used_terms before update on price_lists for each row execute function price_lists_used_terms();
+
+-- ── Sale keys ────────────────────────────────────────────────────────────────────────────────
+-- An admin revokes one user's key (revoked_at existed for the sale's cancellation): who and why.
+-- The seat stays with the user's key, so seats_used is unchanged.
+alter table sale_keys
+  add column revoked_by uuid references users(id),
+  add column revocation_reason text,
+  add constraint sale_keys_revocation_reason_check
+    check (revocation_reason is null or (revoked_at is not null and length(trim(revocation_reason)) > 0));

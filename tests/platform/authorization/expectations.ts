@@ -133,6 +133,10 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /v1/sales/{id}/reject': { rule: 'sale-decision', probe: (w) => ({ ...id(w.ids.sales), body: { reason: 'Probe' } }) },
   'POST /v1/sales/{id}/launches': { rule: 'org-write', probe: (w) => ({ ...id(w.ids['active-sales']), body: { userEmail: uniqueEmail('launch') } }) },
   'GET /v1/sales/{id}/keys': { rule: 'sale-read', probe: (w) => id(w.ids['active-sales']) },
+  'POST /v1/sales/{id}/keys/{keyId}/revoke': {
+    rule: 'admin',
+    probe: (w) => ({ params: { id: w.ids['active-sales'], keyId: w.ids['spare-keys'] }, body: { reason: 'Probe' } }),
+  },
   'GET /v1/public/keys/{key}': { rule: 'public', probe: (w) => ({ params: { key: w.licenceKey } }) },
 
   // Allotments
