@@ -1,5 +1,6 @@
 -- Changes and revocations (issue 13): users deactivated and reactivated, share links revoked,
--- price lists succeeded and versioned, one user's sale key revoked.
+-- price lists succeeded and versioned, one user's sale key revoked,
+-- active sales cancelled early.
 -- The database guards what must never happen whatever the code does.
 
 -- ── Users ────────────────────────────────────────────────────────────────────────────────────
@@ -75,3 +76,12 @@ alter table sale_keys
   add column revocation_reason text,
   add constraint sale_keys_revocation_reason_check
     check (revocation_reason is null or (revoked_at is not null and length(trim(revocation_reason)) > 0));
+
+-- ── Sales cancelled early ────────────────────────────────────────────────────────────────────
+-- An admin cancels an active sale before its cancellation date, with a reason (the sale's
+-- workflow records it, revokes every key and e-mails the registrant).
+alter table sales
+  add column cancelled_by uuid references users(id),
+  add column cancellation_reason text,
+  add constraint sales_cancellation_reason_check
+    check (cancellation_reason is null or (status = 'cancelled' and length(trim(cancellation_reason)) > 0));

@@ -132,6 +132,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /v1/sales/{id}/approve': { rule: 'sale-decision', probe: (w) => id(w.ids.sales) },
   'POST /v1/sales/{id}/reject': { rule: 'sale-decision', probe: (w) => ({ ...id(w.ids.sales), body: { reason: 'Probe' } }) },
   'POST /v1/sales/{id}/launches': { rule: 'org-write', probe: (w) => ({ ...id(w.ids['active-sales']), body: { userEmail: uniqueEmail('launch') } }) },
+  // Probed on the pending sale (admins get 409 INVALID_STATE) so the world's active sale lives on.
+  'POST /v1/sales/{id}/cancel': { rule: 'admin', probe: (w) => ({ ...id(w.ids.sales), body: { reason: 'Probe' } }) },
   'GET /v1/sales/{id}/keys': { rule: 'sale-read', probe: (w) => id(w.ids['active-sales']) },
   'POST /v1/sales/{id}/keys/{keyId}/revoke': {
     rule: 'admin',
