@@ -10,7 +10,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw new AppError('UNAUTHENTICATED', 'Send Authorization: Bearer <token>');
   const principal = await authenticateToken(c.var.deps, match[1]!);
-  if (!principal) throw new AppError('UNAUTHENTICATED', 'The token is unknown or revoked');
+  if (!principal) throw new AppError('UNAUTHENTICATED', 'The token is unknown or revoked, or its user is deactivated');
   c.set('principal', principal);
   c.set('log', c.var.log.child({ userId: principal.userId }));
   await next();

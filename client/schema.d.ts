@@ -440,7 +440,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["User"];
+                        "application/json": components["schemas"]["UserDetail"];
                     };
                 };
                 /** @description Problem (RFC 9457) */
@@ -496,7 +496,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/users/{id}/tokens": {
+    "/v1/users/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -504,6 +504,323 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description Changes a user's name, role, organization and assessment links (assessmentIds replaces them). Admins change anyone; everyone else only their own name (403 FORBIDDEN naming the admin-only fields). A manager needs an organization and an admin has none (400 naming organizationId); the last active admin keeps the role (409 CONFLICT). Applies from the user's next request; their tokens stay. */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PatchUser"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserDetail"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Admin only. The user's tokens answer 401 UNAUTHENTICATED from the next request on; nothing else of theirs changes. Repeating it answers the user as it is. The last active admin cannot be deactivated (409 CONFLICT). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserDetail"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Admin only. The user's tokens that were not revoked work again. Repeating it answers the user as it is. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserDetail"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The user's tokens, revoked ones included, never their secrets (which are not stored). Admins for anyone, everyone for themselves. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page (opaque) */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TokenInfo"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** @description Admins for anyone, everyone for themselves. The secret is shown once and stored only as a hash: a repeat with the same Idempotency-Key answers 409 IDEMPOTENCY_SECRET_WITHHELD naming the token created, never the secret again. */
         post: {
@@ -1551,6 +1868,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sales/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Admin only. An active sale ends now instead of at its cancellation date, with a reason: every key is revoked, the sale's workflow ends and the registering user is e-mailed the reason. Answers once the sale is cancelled; anything but an active sale answers 409 INVALID_STATE. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CancelSale"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SaleDetail"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sales/{id}/launches": {
         parameters: {
             query?: never;
@@ -1790,6 +2194,85 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sales/{id}/keys/{keyId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Admin only. One user's key stops at once, with a reason: the public check answers "revoked", the key is no longer renewed, and the user's relaunch answers the revoked key (no new one: the seat stays with it). A repeat answers the key as it is. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    keyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RevokeKey"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LicenceKey"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2267,7 +2750,87 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** @description Admin only. A list no purchase has used is changed in place (200). A used list keeps the terms its purchases were priced with: the change makes a new version (201, a new id, version + 1, replacesId) that takes its place in every organization's link and in its successor chain; the old one answers replacedById and is not changed any more (409). validFrom of a successor and validTo of a list with a successor cannot move (400). A patch that changes nothing answers the list as it is (200). */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PatchPriceList"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PriceList"];
+                    };
+                };
+                /** @description New version created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PriceList"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/v1/price-lists/{id}/quote": {
@@ -2441,6 +3004,93 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/price-lists/{id}/successor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Admin only. A list that starts the day after this one ends (it needs a validTo: 409 otherwise) for the same assessment. Organizations linked to this list are quoted from the successor from its first day on, so purchases never fall into a gap. One successor per list (409 naming it). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateSuccessor"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PriceList"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3762,7 +4412,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Public: a respondent starts a response through a share link. Answers only what the respondent needs. */
+        /** @description Public: a respondent starts a response through a share link. Answers only what the respondent needs; a revoked link answers 410 LINK_REVOKED. */
         post: {
             parameters: {
                 query?: never;
@@ -3835,7 +4485,94 @@ export interface paths {
                     };
                 };
                 /** @description Problem (RFC 9457) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/share-links/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Admins, and managers who may create links for its organization and assessment. From the next request its public path answers 410 LINK_REVOKED; responses already started through it stay. A repeat answers the link as it is (revokedAt unchanged). There is no un-revoke: create a new link. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShareLink"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7168,6 +7905,9 @@ export interface components {
             package?: "basic" | "advanced" | "premium";
             memberLimit?: number | null;
         };
+        UserDetail: components["schemas"]["User"] & {
+            assessmentIds: string[];
+        };
         User: {
             /** Format: uuid */
             id: string;
@@ -7179,6 +7919,10 @@ export interface components {
             organizationId: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description False once deactivated: the user's tokens answer 401 until a reactivation */
+            active: boolean;
+            /** Format: date-time */
+            deactivatedAt: string | null;
         };
         CreateUser: {
             /** Format: email */
@@ -7189,6 +7933,34 @@ export interface components {
             /** Format: uuid */
             organizationId?: string;
             assessmentIds?: string[];
+        };
+        PatchUser: {
+            name?: string;
+            /**
+             * @description Admins only
+             * @enum {string}
+             */
+            role?: "admin" | "manager" | "approver";
+            /**
+             * Format: uuid
+             * @description Admins only. Managers need one, admins none (send null)
+             */
+            organizationId?: string | null;
+            /** @description Admins only. Replaces the user's assessment links */
+            assessmentIds?: string[];
+        };
+        TokenInfo: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            /** Format: uuid */
+            userId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
         };
         Token: {
             /** Format: uuid */
@@ -7350,6 +8122,13 @@ export interface components {
             activatedAt: string | null;
             /** Format: date-time */
             cancelledAt: string | null;
+            /**
+             * Format: uuid
+             * @description The admin who cancelled the sale before its cancellation date
+             */
+            cancelledBy: string | null;
+            /** @description Why an admin cancelled the sale early (null when it ran its course) */
+            cancellationReason: string | null;
             distributions: components["schemas"]["SaleDistribution"][];
             /** @description Sales price summed per currency */
             totals: components["schemas"]["Money"][];
@@ -7444,6 +8223,9 @@ export interface components {
         RejectSale: {
             reason: string;
         };
+        CancelSale: {
+            reason: string;
+        };
         LicenceKey: {
             /** Format: uuid */
             id: string;
@@ -7461,6 +8243,8 @@ export interface components {
             renewals: number;
             /** Format: date-time */
             revokedAt: string | null;
+            /** @description Why an admin revoked this key alone (null when the sale's cancellation revoked it) */
+            revocationReason: string | null;
         };
         Launch: {
             /** Format: email */
@@ -7477,6 +8261,9 @@ export interface components {
             status: "valid" | "expired" | "revoked";
             /** Format: date-time */
             expiresAt: string;
+        };
+        RevokeKey: {
+            reason: string;
         };
         Assessment: {
             /** Format: uuid */
@@ -7511,6 +8298,23 @@ export interface components {
             };
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: uuid
+             * @description The list that starts the day after this one ends
+             */
+            successorId: string | null;
+            /** @description 1, or the version after replacesId */
+            version: number;
+            /**
+             * Format: uuid
+             * @description The used list this version replaced
+             */
+            replacesId: string | null;
+            /**
+             * Format: uuid
+             * @description The newer version that took this list's place
+             */
+            replacedById: string | null;
         };
         Band: {
             /** @description Inclusive; null on the last, open-ended band */
@@ -7567,6 +8371,73 @@ export interface components {
             };
             /** @enum {string} */
             tiersMode: "volume" | "graduated";
+        };
+        PatchPriceList: {
+            name?: string;
+            /** Format: date */
+            validFrom?: string;
+            /** Format: date */
+            validTo?: string | null;
+            /** @enum {string} */
+            tiersMode?: "volume" | "graduated";
+            /**
+             * @description Replaces every currency's bands
+             * @example {
+             *       "EUR": [
+             *         {
+             *           "upTo": 99,
+             *           "unitAmount": 1000
+             *         },
+             *         {
+             *           "upTo": 499,
+             *           "unitAmount": 800
+             *         },
+             *         {
+             *           "upTo": null,
+             *           "unitAmount": 600
+             *         }
+             *       ]
+             *     }
+             */
+            currencies?: {
+                [key: string]: components["schemas"]["Band"][];
+            };
+        };
+        CreateSuccessor: {
+            name: string;
+            /**
+             * Format: date
+             * @description The day after the predecessor ends (the default); any other day is refused
+             */
+            validFrom?: string;
+            /** Format: date */
+            validTo?: string | null;
+            /**
+             * @default volume
+             * @enum {string}
+             */
+            tiersMode?: "volume" | "graduated";
+            /**
+             * @example {
+             *       "EUR": [
+             *         {
+             *           "upTo": 99,
+             *           "unitAmount": 1000
+             *         },
+             *         {
+             *           "upTo": 499,
+             *           "unitAmount": 800
+             *         },
+             *         {
+             *           "upTo": null,
+             *           "unitAmount": 600
+             *         }
+             *       ]
+             *     }
+             */
+            currencies: {
+                [key: string]: components["schemas"]["Band"][];
+            };
         };
         Allotment: {
             /** Format: uuid */

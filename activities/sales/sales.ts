@@ -1,7 +1,7 @@
 import type { Db } from '../../src/db/connect';
 import { activationDue, canTake, hasPassed, hasTaken, transitionRefusal } from '../../src/domain/sales/lifecycle';
 import type { SaleStatus } from '../../src/domain/sales/types';
-import { approvedMail, rejectedMail } from '../../src/domain/sales/notifications';
+import { approvedMail, cancelledEarlyMail, rejectedMail } from '../../src/domain/sales/notifications';
 import type { Mail } from '../../src/mail';
 import { recordAudit } from '../../src/repos/audit';
 import { revokeSaleKeys } from '../../src/repos/sales/sale-keys';
@@ -72,6 +72,23 @@ export function createSaleTransitionActivities({ sql }: Pick<ActivityDeps, 'sql'
         if (!activationDue(s.activationDate, new Date(i.at))) return { activated: false, activationDate: s.activationDate, status: s.status };
         await changeStatus(tx, i.saleId, s, { status: 'active', at: new Date(i.at) }, workflowActor(i.saleId));
         return { activated: true, activationDate: s.activationDate, status: 'active' };
+      });
+    },
+
+    /**
+     * Active → cancelled before the cancellation date by an admin, with a reason; every key is
+     * revoked with it. Answers the registrant's notification (again on a retry).
+     */
+    async cancelSaleEarly(i: { saleId: string; userId: string; reason: string; at: string }): Promise<{ revoked: number; notification: Mail }> {
+      return sql.begin(async (tx) => {
+        const s = await lockSale(tx, i.saleId);
+        if (!hasTaken('cancel', s.status)) refuseIf(transitionRefusal('cancel', s.status));
+        const at = new Date(i.at);
+        const revoked = await revokeSaleKeys(tx, i.saleId, at);
+        if (canTake('cancel', s.status)) {
+          await changeStatus(tx, i.saleId, s, { status: 'cancelled', at, cancelledBy: i.userId, reason: i.reason }, `user:${i.userId}`, { keysRevoked: revoked, reason: i.reason, early: true });
+        }
+        return { revoked, notification: cancelledEarlyMail({ id: i.saleId, name: s.name, customerName: s.customerName }, registrant(s), i.reason) };
       });
     },
 

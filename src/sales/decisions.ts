@@ -4,7 +4,7 @@ import { transitionRefusal, type SaleTransition } from '../domain/sales/lifecycl
 import { AppError } from '../errors';
 import type { Services } from '../platform/services';
 import { getSale } from '../repos/sales/sales';
-import { approveSaleUpdate, rejectSaleUpdate } from '../../workflows/sales/sale-definitions';
+import { approveSaleUpdate, cancelEarlyUpdate, rejectSaleUpdate } from '../../workflows/sales/sale-definitions';
 import { saleDetail, type SaleDetail } from './sales';
 import { askSale, saleHandle, type SaleHandle } from './workflow';
 
@@ -34,4 +34,13 @@ export function approveSale(s: Pick<Services, 'sql' | 'temporal'>, p: Principal,
 /** Pending → rejected with a reason; the lifecycle ends. */
 export function rejectSale(s: Pick<Services, 'sql' | 'temporal'>, p: Principal, id: string, reason: string): Promise<SaleDetail> {
   return decide(s, p, id, 'reject', (h) => h.executeUpdate(rejectSaleUpdate, { args: [{ userId: p.userId, reason }] }));
+}
+
+/**
+ * Admin only: an active sale ends now instead of at its cancellation date, with a reason. The
+ * sale's workflow records it, revokes every key and e-mails the registering user; the answer
+ * comes once the sale is cancelled.
+ */
+export function cancelSaleEarly(s: Pick<Services, 'sql' | 'temporal'>, p: Principal, id: string, reason: string): Promise<SaleDetail> {
+  return decide(s, p, id, 'cancel', (h) => h.executeUpdate(cancelEarlyUpdate, { args: [{ userId: p.userId, reason }] }));
 }

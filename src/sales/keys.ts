@@ -1,11 +1,12 @@
-import type { Principal } from '../domain/principal';
+import { actorOf, type Principal } from '../domain/principal';
 import { LimitedUse, secretSubject } from '../domain/rate-limits';
 import { SaleFailure } from '../domain/sales/failures';
 import { launchRefusal } from '../domain/sales/lifecycle';
 import { AppError, notFound } from '../errors';
 import { limitUse } from '../platform/rate-limits';
 import type { Services } from '../platform/services';
-import { findKeyBySecret, findUserKey, listSaleKeys as readSaleKeys, type SaleKeyRow } from '../repos/sales/sale-keys';
+import { recordAudit } from '../repos/audit';
+import { findKeyBySecret, findUserKey, listSaleKeys as readSaleKeys, lockSaleKey, revokeUserKey, type SaleKeyRow } from '../repos/sales/sale-keys';
 import { getSale, type Sale } from '../repos/sales/sales';
 import { launchThroughWorkflow } from './workflow';
 
@@ -58,4 +59,24 @@ export async function findKey(s: Pick<Services, 'sql' | 'config'>, key: string):
   if (!k) throw notFound('Key');
   await limitUse(s, LimitedUse.LICENCE_KEY, secretSubject(key));
   return k;
+}
+
+/**
+ * Admin only: one user's key stops at once (the public check answers it "revoked"), with a
+ * reason. The seat stays with the key, so the user's relaunch answers the revoked key and no new
+ * one. Any sale status; a repeat answers the key as it is.
+ */
+export async function revokeSaleKey(s: Pick<Services, 'sql'>, p: Principal, saleId: string, keyId: string, reason: string): Promise<SaleKeyRow> {
+  return s.sql.begin(async (tx) => {
+    const sale = await getSale(tx, p, saleId);
+    const key = await lockSaleKey(tx, saleId, keyId);
+    if (!key) throw notFound('Key');
+    if (key.revokedAt) return key;
+    await revokeUserKey(tx, keyId, p.userId, reason);
+    await recordAudit(tx, {
+      actor: actorOf(p), entity: 'sale', entityId: saleId, action: 'revoke_key', organizationId: sale.organizationId,
+      after: { keyId, userEmail: key.userEmail, distributionId: key.distributionId, reason },
+    });
+    return (await lockSaleKey(tx, saleId, keyId))!;
+  });
 }

@@ -17,6 +17,7 @@ export const BRANCHES = {
     'activation-date-moved',
     'renewal',
     'cancellation',
+    'early-cancellation',
     'rejection',
     'continue-as-new',
     'renewal-and-cancellation-after-continue-as-new',

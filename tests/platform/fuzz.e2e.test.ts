@@ -37,6 +37,7 @@ function poolsOf(w: PlatformWorld, cursors: string[]): Pools {
     purchases: [ids.purchases, ids.grants],
     responses: [ids.responses],
     cohorts: [ids.cohorts],
+    'share-links': [ids['spare-share-links']],
     jobs: [ids.jobs, ids['import-jobs']],
     'import-jobs': [ids['import-jobs']],
     distributions: [ids.distributions],
@@ -80,6 +81,12 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
     expect(ops.filter((op) => op.public).map((op) => op.key)).toContain('POST /v1/public/redemptions');
   });
 
+  async function restoreOwnManager(): Promise<void> {
+    const { users, orgs, ids } = w.world;
+    await s.call('PATCH', `/v1/users/${users.own.userId}`, { body: { role: 'manager', organizationId: orgs.own, assessmentIds: [ids.assessments] } });
+    await s.call('POST', `/v1/users/${users.own.userId}/reactivate`);
+  }
+
   /** Sends one request and holds the answer (and the database) to the platform's promises. */
   async function check(op: Operation, req: FuzzRequest): Promise<void> {
     const before = w.last.value ?? (await w.fp.settle());
@@ -104,6 +111,8 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
     } else {
       // Accepted: let the workflows it started write before the next refusal is judged.
       if (op.key === 'PATCH /v1/settings') await s.call('PATCH', '/v1/settings', { body: { useAllotments: true } });
+      // A user changed or deactivated is put back, so the rest of the run still calls as `own`'s manager.
+      if (op.key === 'PATCH /v1/users/{id}' || op.key === 'POST /v1/users/{id}/deactivate') await restoreOwnManager();
       w.last.value = await w.fp.settle();
     }
   }

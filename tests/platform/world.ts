@@ -36,6 +36,10 @@ export async function platformWorld(s: TestStack) {
     body: { name: 'Prices', validFrom: '2020-01-01', currencies: { EUR: [{ upTo: 99, unitAmount: 1000 }, { upTo: null, unitAmount: 800 }] } },
   })).id as string;
   ok('price list link', await call('PUT', `/v1/organizations/${own}/price-lists/${assessment}`, { body: { priceListId: priceList } }));
+  // A list no organization uses, that suites may edit or give a successor.
+  const sparePriceList = ok('spare price list', await call('POST', `/v1/assessments/${assessment}/price-lists`, {
+    body: { name: 'Spare prices', validFrom: '2020-01-01', validTo: '2020-12-31', currencies: { EUR: [{ upTo: null, unitAmount: 1000 }] } },
+  })).id as string;
 
   const manager = async (organizationId: string, linked = true) =>
     s.userWithToken({ role: 'manager', organizationId, email: uniqueEmail('manager'), ...(linked && { assessmentIds: [assessment] }) });
@@ -64,6 +68,9 @@ export async function platformWorld(s: TestStack) {
   })).id as string;
   const cohort = ok('cohort', await call('POST', `/v1/assessments/${assessment}/cohorts`, { token: m, body: { organizationId: own, name: unique('Cohort') } })).id as string;
   const shareLink = ok('share link', await call('POST', `/v1/assessments/${assessment}/share-links`, { token: m, body: { organizationId: own } }));
+  // A link and a user that suites may revoke or deactivate without locking anyone out.
+  const spareShareLink = ok('spare share link', await call('POST', `/v1/assessments/${assessment}/share-links`, { token: m, body: { organizationId: own } })).id as string;
+  const spareUser = ok('spare user', await call('POST', '/v1/users', { body: { email: uniqueEmail('spare'), name: 'Spare User', role: 'manager', organizationId: own } })).id as string;
   const job = ok('bulk invite', await call('POST', `/v1/assessments/${assessment}/responses/bulk?organizationId=${own}`, {
     token: m, raw: `email,name\n${uniqueEmail('bulk')},Bulk One\n`, headers: { 'content-type': 'text/csv' },
   })).id as string;
@@ -80,6 +87,8 @@ export async function platformWorld(s: TestStack) {
   const active = await waitFor(() => call('GET', `/v1/sales/${activeSale}`), (r) => r.body.status === 'active', 60_000);
   if (active.body.status !== 'active') throw new Error(`sale did not become active: ${JSON.stringify(active.body)}`);
   const licenceKey = ok('launch', await call('POST', `/v1/sales/${activeSale}/launches`, { token: m, body: { userEmail: uniqueEmail('launcher') } })).key as string;
+  // A key suites may revoke without touching the one the public probes check.
+  const spareKey = ok('spare launch', await call('POST', `/v1/sales/${activeSale}/launches`, { token: m, body: { userEmail: uniqueEmail('spare') } })).id as string;
 
   // Groups: a free users plan (imports, access rules, claims) and a paid one (coupon campaigns).
   const free = await groupWorld(s, { organizationId: own });
@@ -110,9 +119,9 @@ export async function platformWorld(s: TestStack) {
   }
 
   const ids = {
-    organizations: own, users: users.own.userId, tokens: spareToken, assessments: assessment, 'price-lists': priceList,
-    purchases: purchase, grants: grant, responses: response, cohorts: cohort, 'share-links': shareLink.id as string, jobs: job,
-    distributions: distribution, sales: pendingSale, 'active-sales': activeSale, products: free.owners.id as string,
+    organizations: own, users: users.own.userId, tokens: spareToken, assessments: assessment, 'price-lists': priceList, 'spare-price-lists': sparePriceList,
+    purchases: purchase, grants: grant, responses: response, cohorts: cohort, 'share-links': shareLink.id as string, 'spare-share-links': spareShareLink, 'spare-users': spareUser, jobs: job,
+    distributions: distribution, sales: pendingSale, 'active-sales': activeSale, 'spare-keys': spareKey, products: free.owners.id as string,
     plans: free.usersPlan.id as string, customers: free.owner.id as string, subscriptions: free.ownerSubscription.id as string,
     groups: free.groupId, 'paid-groups': paid.groupId, 'import-jobs': importJob, campaigns: campaign, 'access-claims': claim.id as string,
     tariffs: tariff, aggregators: aggregator, profiles: profile,

@@ -55,6 +55,12 @@ export interface IssuedKey {
 
 export const approveSaleUpdate = defineUpdate<{ status: SaleStatus }, [DecisionInput]>('approve');
 export const rejectSaleUpdate = defineUpdate<{ status: SaleStatus }, [RejectInput]>('reject');
+export interface CancelEarlyInput extends DecisionInput {
+  reason: string;
+}
+
+/** An admin cancels the active sale before its end; answers once it is cancelled. */
+export const cancelEarlyUpdate = defineUpdate<{ status: SaleStatus }, [CancelEarlyInput]>('cancelEarly');
 export const launchKeyUpdate = defineUpdate<IssuedKey, [LaunchInput]>('launch');
 export const activationDateChangedSignal = defineSignal<[{ activationDate: string }]>('activationDateChanged');
 export const saleStateQuery = defineQuery<SaleWorkflowState>('state');

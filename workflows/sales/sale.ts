@@ -35,9 +35,11 @@ import { refuseTemporalCancel, shieldFromTemporalCancel, cancelledAfterCleanUp, 
 import {
   activationDateChangedSignal,
   approveSaleUpdate,
+  cancelEarlyUpdate,
   launchKeyUpdate,
   rejectSaleUpdate,
   saleStateQuery,
+  type CancelEarlyInput,
   type DecisionInput,
   type IssuedKey,
   type LaunchInput,
@@ -81,6 +83,8 @@ export const NOTIFY_REJECTION = 'notify-rejection';
  * `temporal workflow reset` finds the sale approved, active or cancelled already).
  */
 export const FOLLOW_DATABASE = 'follow-database';
+/** An admin cancels the active sale before its end (update `cancelEarly`). */
+export const CANCEL_EARLY = 'cancel-early';
 
 /** Past this many events a run continues as new even if the server has not suggested it yet. */
 export const MAX_EVENTS_PER_RUN = 5_000;
@@ -124,6 +128,10 @@ interface SaleRun {
   cancelledInTemporal: boolean;
   /** Runs handlers out of reach of a Temporal cancellation (workflows/platform/cancellation.ts). */
   shield: Shield;
+  /** An admin's early cancellation, waiting for the main loop to record it. */
+  earlyCancellation: CancelEarlyInput | null;
+  /** Launches being issued right now (an early cancellation waits for them). */
+  launching: number;
 }
 
 const newRun = (input: SaleWorkflowInput, shield: Shield): SaleRun => ({
@@ -140,6 +148,8 @@ const newRun = (input: SaleWorkflowInput, shield: Shield): SaleRun => ({
   followed: false,
   cancelledInTemporal: false,
   shield,
+  earlyCancellation: null,
+  launching: 0,
 });
 
 const endsAt = (run: SaleRun) => cancellationInstant(run.s.activationDate).getTime();
@@ -195,6 +205,7 @@ async function issueKey(run: SaleRun, launch: LaunchInput): Promise<IssuedKey> {
   await condition(() => !canTake('activate', run.s.status));
   const refusal = launchRefusal(run.s.status);
   if (refusal) throw failure(SaleFailure.INVALID_STATE, refusal);
+  run.launching++;
   try {
     const key = await launches.issueSaleKey({ saleId: run.input.saleId, ...launch, at: at() });
     if (key.created && Date.parse(key.expiresAt) < endsAt(run)) {
@@ -206,7 +217,20 @@ async function issueKey(run: SaleRun, launch: LaunchInput): Promise<IssuedKey> {
     return key;
   } catch (err) {
     throw asUpdateFailure(err);
+  } finally {
+    run.launching--;
   }
+}
+
+/** An admin's early cancellation: the main loop records it; answers once the sale is cancelled. */
+async function cancelEarly(run: SaleRun, input: CancelEarlyInput): Promise<{ status: SaleStatus }> {
+  run.updates++;
+  if (!run.earlyCancellation) {
+    run.earlyCancellation = input;
+    run.changes++;
+  }
+  await condition(() => run.s.status === SALE_TRANSITIONS.cancel.to);
+  return { status: run.s.status };
 }
 
 function registerHandlers(run: SaleRun): void {
@@ -250,6 +274,13 @@ function registerHandlers(run: SaleRun): void {
       ),
     { validator: (_: RejectInput) => assertDecidable(run) },
   );
+
+  setHandler(cancelEarlyUpdate, (input) => run.shield.run(() => cancelEarly(run, input)), {
+    validator: (_: CancelEarlyInput) => {
+      if (!canTake('cancel', run.s.status) || run.ending) throw failure(SaleFailure.INVALID_STATE, notInStatus(run.ending ? 'ending' : run.s.status, 'active'));
+      if (run.draining) throw failure(SaleFailure.SALE_BUSY, 'The sale is busy; send the cancellation again');
+    },
+  });
 
   setHandler(launchKeyUpdate, (launch) => run.shield.run(() => issueKey(run, launch)), {
     validator: (_: LaunchInput) => {
@@ -359,7 +390,7 @@ async function renewDueKeys(run: SaleRun): Promise<void> {
 /** Active until the sale's end (or a cancellation from Temporal), renewing keys as they fall due. */
 async function activeUntilEnd(run: SaleRun): Promise<void> {
   for (;;) {
-    if (hasEnded(run.s.activationDate, Date.now()) || run.cancelledInTemporal) return;
+    if (hasEnded(run.s.activationDate, Date.now()) || run.cancelledInTemporal || run.earlyCancellation) return;
     const renewAt = run.s.nextRenewalAt ? renewalWakeAt(new Date(run.s.nextRenewalAt)).getTime() : Infinity;
     if (Date.now() >= renewAt) await renewDueKeys(run);
     else await wait(run, () => false, Math.min(endsAt(run), renewAt));
@@ -369,6 +400,15 @@ async function activeUntilEnd(run: SaleRun): Promise<void> {
 /** The sale's end: no more launches; once the running ones are done, cancelled with every key. */
 async function cancel(run: SaleRun): Promise<void> {
   run.ending = true;
+  const early = run.earlyCancellation;
+  if (early && patched(CANCEL_EARLY)) {
+    // Its own update waits for the result, so wait for the launches alone.
+    await condition(() => run.launching === 0);
+    const { notification } = await lifecycle.cancelSaleEarly({ saleId: run.input.saleId, userId: early.userId, reason: early.reason, at: at() });
+    setStatus(run, SALE_TRANSITIONS.cancel.to);
+    await sendAll(run, [notification], 'cancellation notification');
+    return;
+  }
   await condition(allHandlersFinished);
   await lifecycle.cancelSale({ saleId: run.input.saleId, at: at(), ...(run.cancelledInTemporal && { cause: TEMPORAL_CANCEL_CAUSE }) });
   setStatus(run, SALE_TRANSITIONS.cancel.to);

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createCohort, inviteToCohort, listCohorts, listShareLinks } from '../../../src/allotments/cohorts';
-import { createShareLink, respondThroughShareLink } from '../../../src/allotments/share-links';
+import { createShareLink, respondThroughShareLink, revokeShareLink } from '../../../src/allotments/share-links';
 import { principalOf, requireRole } from '../../auth';
 import { answerList, listAnswer } from '../../lists';
 import { errorResponses, IdParam, json, jsonBody, listOf, PageQuery } from '../../schemas';
@@ -106,16 +106,28 @@ export function registerCohortRoutes(app: Router) {
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/public/share-links/{token}/responses', tags: ['share links'], security: [],
-      description: 'Public: a respondent starts a response through a share link. Answers only what the respondent needs.',
+      description: 'Public: a respondent starts a response through a share link. Answers only what the respondent needs; a revoked link answers 410 LINK_REVOKED.',
       request: {
         params: z.object({ token: z.string().min(10).max(100).openapi({ param: { name: 'token', in: 'path' } }) }),
         body: jsonBody(Respondent),
       },
       responses: {
         201: json(z.object({ id: z.uuid(), status: z.literal('invited'), expiresAt: z.date() }), 'Created'),
-        ...errorResponses(404, 409, 429),
+        ...errorResponses(404, 409, 410, 429),
       },
     }),
     async (c) => c.json(await respondThroughShareLink(c.var.deps, c.req.valid('param').token, c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/share-links/{id}/revoke', tags: ['share links'],
+      description:
+        'Admins, and managers who may create links for its organization and assessment. From the next request its public path answers ' +
+        '410 LINK_REVOKED; responses already started through it stay. A repeat answers the link as it is (revokedAt unchanged). There is no un-revoke: create a new link.',
+      request: { params: IdParam, body: { required: false, content: { 'application/json': { schema: z.strictObject({}) } } } },
+      responses: { 200: json(ShareLinkSchema), ...errorResponses(403, 404) },
+    }),
+    async (c) => c.json(await revokeShareLink(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('param').id), 200),
   );
 }

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createPriceList, getPriceList, linkOrganizationPriceList, listPriceLists, quotePriceList } from '../../../src/allotments/price-lists';
+import { createPriceList, createSuccessor, getPriceList, linkOrganizationPriceList, listPriceLists, quotePriceList, updatePriceList } from '../../../src/allotments/price-lists';
 import { principalOf, requireRole } from '../../auth';
 import { answerList, listAnswer } from '../../lists';
 import { Currency, errorResponses, IdParam, IsoDate, json, jsonBody, PageQuery } from '../../schemas';
@@ -19,6 +19,28 @@ const CreatePriceList = z
     }),
   })
   .openapi('CreatePriceList');
+
+const Bands = CreatePriceList.shape.currencies;
+
+const PatchPriceList = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    validFrom: IsoDate.optional(),
+    validTo: IsoDate.nullable().optional(),
+    tiersMode: z.enum(['volume', 'graduated']).optional(),
+    currencies: Bands.optional().openapi({ description: 'Replaces every currency\'s bands' }),
+  })
+  .openapi('PatchPriceList');
+
+const CreateSuccessor = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    validFrom: IsoDate.optional().openapi({ description: 'The day after the predecessor ends (the default); any other day is refused' }),
+    validTo: IsoDate.nullable().optional(),
+    tiersMode: z.enum(['volume', 'graduated']).default('volume'),
+    currencies: Bands,
+  })
+  .openapi('CreateSuccessor');
 
 const QuoteQuery = z.object({
   quantity: z.coerce.number().int().min(1).max(10_000_000),
@@ -95,5 +117,35 @@ export function registerPriceListRoutes(app: Router) {
       const { id, assessmentId } = c.req.valid('param');
       return c.json(await linkOrganizationPriceList(c.var.deps, p, { organizationId: id, assessmentId, priceListId: c.req.valid('json').priceListId }), 200);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch', path: '/v1/price-lists/{id}', tags: ['price lists'],
+      description:
+        'Admin only. A list no purchase has used is changed in place (200). A used list keeps the terms its purchases were priced with: ' +
+        'the change makes a new version (201, a new id, version + 1, replacesId) that takes its place in every organization\'s link and in ' +
+        'its successor chain; the old one answers replacedById and is not changed any more (409). validFrom of a successor and validTo of a ' +
+        'list with a successor cannot move (400). A patch that changes nothing answers the list as it is (200).',
+      request: { params: IdParam, body: jsonBody(PatchPriceList) },
+      responses: { 200: json(PriceListSchema), 201: json(PriceListSchema, 'New version created'), ...errorResponses(403, 404, 409) },
+    }),
+    async (c) => {
+      const { list, newVersion } = await updatePriceList(c.var.deps, requireRole(c, 'admin'), c.req.valid('param').id, c.req.valid('json'));
+      return newVersion ? c.json(list, 201) : c.json(list, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/price-lists/{id}/successor', tags: ['price lists'],
+      description:
+        'Admin only. A list that starts the day after this one ends (it needs a validTo: 409 otherwise) for the same assessment. ' +
+        'Organizations linked to this list are quoted from the successor from its first day on, so purchases never fall into a gap. ' +
+        'One successor per list (409 naming it).',
+      request: { params: IdParam, body: jsonBody(CreateSuccessor) },
+      responses: { 201: json(PriceListSchema, 'Created'), ...errorResponses(403, 404, 409) },
+    }),
+    async (c) => c.json(await createSuccessor(c.var.deps, requireRole(c, 'admin'), c.req.valid('param').id, c.req.valid('json')), 201),
   );
 }

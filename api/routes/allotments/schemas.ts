@@ -29,6 +29,10 @@ export const PriceListSchema = z
     tiersMode: z.enum(['volume', 'graduated']),
     currencies: z.record(z.string(), z.array(BandSchema)),
     createdAt: z.date(),
+    successorId: z.uuid().nullable().openapi({ description: 'The list that starts the day after this one ends' }),
+    version: z.number().int().openapi({ description: '1, or the version after replacesId' }),
+    replacesId: z.uuid().nullable().openapi({ description: 'The used list this version replaced' }),
+    replacedById: z.uuid().nullable().openapi({ description: 'The newer version that took this list\'s place' }),
   })
   .openapi('PriceList');
 

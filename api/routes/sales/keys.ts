@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { findKey, launchSaleKey, listSaleKeys } from '../../../src/sales/keys';
+import { findKey, launchSaleKey, listSaleKeys, revokeSaleKey } from '../../../src/sales/keys';
 import { principalOf, requireRole } from '../../auth';
 import { answerList, listAnswer } from '../../lists';
 import { errorResponses, IdParam, json, jsonBody, PageQuery } from '../../schemas';
 import type { Router } from '../../router';
 import { keyView, publicKeyView } from './present';
-import { KeySchema, Launch, PublicKeySchema } from './schemas';
+import { KeySchema, Launch, PublicKeySchema, RevokeKey } from './schemas';
 
 export function registerSaleKeyRoutes(app: Router) {
   app.openapi(
@@ -60,5 +60,25 @@ export function registerSaleKeyRoutes(app: Router) {
       responses: { 200: json(PublicKeySchema), ...errorResponses(404, 429) },
     }),
     async (c) => c.json(publicKeyView(await findKey(c.var.deps, c.req.valid('param').key)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/sales/{id}/keys/{keyId}/revoke',
+      tags: ['sales'],
+      description:
+        'Admin only. One user\'s key stops at once, with a reason: the public check answers "revoked", the key is no longer renewed, ' +
+        'and the user\'s relaunch answers the revoked key (no new one: the seat stays with it). A repeat answers the key as it is.',
+      request: {
+        params: IdParam.extend({ keyId: z.uuid().openapi({ param: { name: 'keyId', in: 'path' } }) }),
+        body: jsonBody(RevokeKey),
+      },
+      responses: { 200: json(KeySchema), ...errorResponses(403, 404) },
+    }),
+    async (c) => {
+      const { id, keyId } = c.req.valid('param');
+      return c.json(keyView(await revokeSaleKey(c.var.deps, requireRole(c, 'admin'), id, keyId, c.req.valid('json').reason)), 200);
+    },
   );
 }

@@ -2,7 +2,7 @@ import { keyStatus } from '../../../src/domain/sales/keys';
 import type { SaleKeyRow } from '../../../src/sales/keys';
 
 /** A licence key as its sale's readers see it, with its status as of now. */
-export const keyView = (k: Pick<SaleKeyRow, 'id' | 'key' | 'userEmail' | 'distributionId' | 'issuedAt' | 'expiresAt' | 'renewals' | 'revokedAt'>) => ({
+export const keyView = (k: Pick<SaleKeyRow, 'id' | 'key' | 'userEmail' | 'distributionId' | 'issuedAt' | 'expiresAt' | 'renewals' | 'revokedAt' | 'revocationReason'>) => ({
   id: k.id,
   key: k.key,
   userEmail: k.userEmail,
@@ -12,6 +12,7 @@ export const keyView = (k: Pick<SaleKeyRow, 'id' | 'key' | 'userEmail' | 'distri
   status: keyStatus(k, new Date()),
   renewals: k.renewals,
   revokedAt: k.revokedAt,
+  revocationReason: k.revocationReason,
 });
 
 /** What anyone may learn of a key: whether it works, and until when. Nothing of its sale or user. */

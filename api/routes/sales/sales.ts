@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SALE_STATUSES } from '../../../src/domain/sales/types';
-import { approveSale, rejectSale } from '../../../src/sales/decisions';
+import { approveSale, cancelSaleEarly, rejectSale } from '../../../src/sales/decisions';
 import { registerSale } from '../../../src/sales/registration';
 import { commentOnSale, getSaleDetail, listSales, updateSale } from '../../../src/sales/sales';
 import { principalOf, requireRole } from '../../auth';
 import { answerList, listAnswer } from '../../lists';
 import { errorResponses, IdParam, json, jsonBody, PageQuery } from '../../schemas';
 import type { Router } from '../../router';
-import { Comment, CommentInput, CreateSale, PatchSale, Reject, SaleDetail, SaleSchema } from './schemas';
+import { CancelSale, Comment, CommentInput, CreateSale, PatchSale, Reject, SaleDetail, SaleSchema } from './schemas';
 
 export function registerSaleRoutes(app: Router) {
   app.openapi(
@@ -82,7 +82,7 @@ export function registerSaleRoutes(app: Router) {
     async (c) => c.json(await commentOnSale(c.var.deps, principalOf(c), c.req.valid('param').id, c.req.valid('json').text), 201),
   );
 
-  const decision = (path: 'approve' | 'reject', description: string) => ({
+  const decision = (path: 'approve' | 'reject' | 'cancel', description: string) => ({
     method: 'post' as const,
     path: `/v1/sales/{id}/${path}`,
     tags: ['sales'],
@@ -104,5 +104,18 @@ export function registerSaleRoutes(app: Router) {
       request: { params: IdParam, body: jsonBody(Reject) },
     }),
     async (c) => c.json(await rejectSale(c.var.deps, requireRole(c, 'approver', 'admin'), c.req.valid('param').id, c.req.valid('json').reason), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...decision(
+        'cancel',
+        'Admin only. An active sale ends now instead of at its cancellation date, with a reason: every key is revoked, the sale\'s ' +
+          'workflow ends and the registering user is e-mailed the reason. Answers once the sale is cancelled; anything but an active ' +
+          'sale answers 409 INVALID_STATE.',
+      ),
+      request: { params: IdParam, body: jsonBody(CancelSale) },
+    }),
+    async (c) => c.json(await cancelSaleEarly(c.var.deps, requireRole(c, 'admin'), c.req.valid('param').id, c.req.valid('json').reason), 200),
   );
 }

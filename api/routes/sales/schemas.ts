@@ -98,6 +98,8 @@ export const SaleSchema = z
     decidedAt: z.date().nullable(),
     activatedAt: z.date().nullable(),
     cancelledAt: z.date().nullable(),
+    cancelledBy: z.uuid().nullable().openapi({ description: 'The admin who cancelled the sale before its cancellation date' }),
+    cancellationReason: z.string().nullable().openapi({ description: 'Why an admin cancelled the sale early (null when it ran its course)' }),
     distributions: z.array(SaleLine),
     totals: z.array(Money).openapi({ description: 'Sales price summed per currency' }),
     createdAt: z.date(),
@@ -122,6 +124,7 @@ export const KeySchema = z
     status: z.enum(KEY_STATUSES),
     renewals: z.number().int(),
     revokedAt: z.date().nullable(),
+    revocationReason: z.string().nullable().openapi({ description: 'Why an admin revoked this key alone (null when the sale\'s cancellation revoked it)' }),
   })
   .openapi('LicenceKey');
 
@@ -137,6 +140,8 @@ export const Launch = z
   .openapi('Launch');
 
 export const Reject = z.strictObject({ reason: Text(2000) }).openapi('RejectSale');
+export const CancelSale = z.strictObject({ reason: Text(2000) }).openapi('CancelSale');
+export const RevokeKey = z.strictObject({ reason: Text(2000) }).openapi('RevokeKey');
 export const CommentInput = z.strictObject({ text: Text(5000) }).openapi('CommentInput');
 
 const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'an upper-case ISO-4217 code such as EUR');

@@ -115,3 +115,49 @@ export function quote(
 
 /** Today's calendar date in UTC. */
 export const utcDate = (at: Date) => at.toISOString().slice(0, 10);
+
+/** The calendar day after `date` (YYYY-MM-DD). */
+export function dayAfter(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The list of a successor chain (date order, as an organization's link follows it) that is valid
+ * on `date`; the first one when none is, so its quote says why.
+ */
+export function listOnDate<T extends Pick<PriceListTerms, 'validFrom' | 'validTo'>>(chain: T[], date: string): T | undefined {
+  return chain.find((list) => isValidOn(list, date)) ?? chain[0];
+}
+
+/** Terms a price list edit may change. */
+export interface EditableTerms {
+  name: string;
+  validFrom: string;
+  validTo: string | null;
+  tiersMode: TiersMode;
+  currencies: Record<string, Band[]>;
+}
+
+/**
+ * Why an edit cannot apply to a list in a successor chain: the dates that join it to its
+ * neighbours stay (a predecessor's end fixes its start, a successor's start its end). Null when fine.
+ */
+export function chainEditProblem(
+  before: Pick<EditableTerms, 'validFrom' | 'validTo'>,
+  after: Pick<EditableTerms, 'validFrom' | 'validTo'>,
+  chain: { hasPredecessor: boolean; hasSuccessor: boolean },
+): { path: string; message: string } | null {
+  if (chain.hasPredecessor && after.validFrom !== before.validFrom) return { path: 'validFrom', message: 'starts the day after its predecessor ends: it cannot move' };
+  if (chain.hasSuccessor && after.validTo !== before.validTo) return { path: 'validTo', message: 'ends the day before its successor starts: it cannot move' };
+  return null;
+}
+
+/** Whether an edit changes nothing (a repeat): then nothing is written and no version made. */
+export const sameTerms = (a: EditableTerms, b: EditableTerms): boolean =>
+  a.name === b.name && a.validFrom === b.validFrom && a.validTo === b.validTo && a.tiersMode === b.tiersMode && canonical(a.currencies) === canonical(b.currencies);
+
+/** Currencies as text with every key sorted (the database keeps JSON keys in its own order). */
+const canonical = (currencies: Record<string, Band[]>): string =>
+  JSON.stringify(Object.keys(currencies).sort().map((c) => [c, currencies[c]!.map((b) => [b.upTo, b.unitAmount])]));

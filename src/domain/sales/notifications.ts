@@ -4,7 +4,7 @@ import type { Mail } from '../../mail';
 import type { Money } from './types';
 
 /** What a notification is about; part of its Message-ID. */
-export type SaleNotice = 'registered' | 'approved' | 'rejected';
+export type SaleNotice = 'registered' | 'approved' | 'rejected' | 'cancelled-early';
 
 /**
  * The Message-ID of one notification to one recipient: the same on every attempt to send it, so
@@ -75,6 +75,16 @@ export function approvedMail(sale: { id: string; name: string; activationDate: s
     text:
       `Hello ${to.name},\n\nyour sale "${sale.name}" has been approved.\n` +
       `It becomes active on ${sale.activationDate} and ends on ${sale.cancellationDate}.\n`,
+  };
+}
+
+/** The registering user learns that an admin cancelled the active sale early, with the reason. */
+export function cancelledEarlyMail(sale: { id: string; name: string; customerName: string }, to: Recipient, reason: string): Mail {
+  return {
+    to: to.email,
+    subject: `Sale cancelled: ${sale.name}`,
+    messageId: saleMessageId(sale.id, 'cancelled-early', to.id),
+    text: `Hello ${to.name},\n\nyour sale "${sale.name}" for ${sale.customerName} has been cancelled before its end date; its licence keys no longer work.\n\nReason: ${reason}\n`,
   };
 }
 

@@ -73,3 +73,20 @@ export async function linkUserAssessments(sql: Db, userId: string, assessmentIds
   await sql`insert into user_assessments (user_id, assessment_id) select ${userId}, unnest(${assessmentIds}::uuid[]) on conflict do nothing`;
   return [];
 }
+
+/** Replaces the user's assessment links with `assessmentIds`; answers the unknown ones (and changes nothing then). */
+export async function replaceUserAssessments(sql: Db, userId: string, assessmentIds: string[]): Promise<string[]> {
+  const found = await sql<{ id: string }[]>`select id from assessments where id = any(${assessmentIds}::uuid[])`;
+  const known = new Set(found.map((r) => r.id));
+  const unknown = assessmentIds.filter((id) => !known.has(id));
+  if (unknown.length) return unknown;
+  await sql`delete from user_assessments where user_id = ${userId} and not (assessment_id = any(${assessmentIds}::uuid[]))`;
+  await sql`insert into user_assessments (user_id, assessment_id) select ${userId}, unnest(${assessmentIds}::uuid[]) on conflict do nothing`;
+  return [];
+}
+
+/** The assessments a user is linked to, sorted. */
+export async function userAssessmentIds(sql: Db, userId: string): Promise<string[]> {
+  const rows = await sql<{ assessmentId: string }[]>`select assessment_id from user_assessments where user_id = ${userId} order by assessment_id`;
+  return rows.map((r) => r.assessmentId);
+}

@@ -80,8 +80,13 @@ export interface ShareLink {
   assessmentId: string;
   organizationId: string;
   cohortId: string | null;
+  createdBy: string | null;
   createdAt: Date;
+  /** Set once revoked: the public link then answers 410 LINK_REVOKED. */
+  revokedAt: Date | null;
 }
+
+const shareLinkColumns = (sql: Db) => sql`id, assessment_id, organization_id, cohort_id, created_by, created_at, revoked_at`;
 
 export async function insertShareLink(
   sql: Db,
@@ -90,7 +95,7 @@ export async function insertShareLink(
   const [row] = await sql<ShareLink[]>`
     insert into share_links (token_hash, assessment_id, organization_id, cohort_id, created_by)
     values (${hashToken(l.token)}, ${l.assessmentId}, ${l.organizationId}, ${l.cohortId ?? null}, ${l.createdBy})
-    returning id, assessment_id, organization_id, cohort_id, created_at`;
+    returning ${shareLinkColumns(sql)}`;
   return row!;
 }
 
@@ -115,9 +120,21 @@ export async function listShareLinks(
       ${newestFirst(sql, 'share_links', 'l', f)}`;
 }
 
+/** The link behind a public token, revoked or not (the caller tells the respondent which). */
 export async function shareLinkByToken(sql: Db, token: string): Promise<ShareLink | undefined> {
-  const [row] = await sql<ShareLink[]>`
-    select id, assessment_id, organization_id, cohort_id, created_at from share_links
-    where token_hash = ${hashToken(token)} and revoked_at is null`;
+  const [row] = await sql<ShareLink[]>`select ${shareLinkColumns(sql)} from share_links where token_hash = ${hashToken(token)}`;
   return row;
+}
+
+/** A link by id, locked until the transaction ends; the caller checks its scope. */
+export async function lockShareLink(sql: Db, id: string): Promise<ShareLink | undefined> {
+  const [row] = await sql<ShareLink[]>`select ${shareLinkColumns(sql)} from share_links where id = ${id} for update`;
+  return row;
+}
+
+/** Revokes a link once (a repeat keeps the first time and who); answers it as it is now. */
+export async function revokeShareLink(sql: Db, id: string, by: string): Promise<ShareLink> {
+  await sql`update share_links set revoked_at = now(), revoked_by = ${by} where id = ${id} and revoked_at is null`;
+  const [row] = await sql<ShareLink[]>`select ${shareLinkColumns(sql)} from share_links where id = ${id}`;
+  return row!;
 }

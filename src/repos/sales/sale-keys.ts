@@ -13,10 +13,12 @@ export interface SaleKeyRow {
   renewals: number;
   renewedAt: Date | null;
   revokedAt: Date | null;
+  /** Why an admin revoked this key alone (null when the sale's cancellation revoked it). */
+  revocationReason: string | null;
 }
 
 const columns = (sql: Db) => sql`
-  k.id, k.sale_id, l.distribution_id, k.key, k.user_email, k.issued_at, k.expires_at, k.renewals, k.renewed_at, k.revoked_at`;
+  k.id, k.sale_id, l.distribution_id, k.key, k.user_email, k.issued_at, k.expires_at, k.renewals, k.renewed_at, k.revoked_at, k.revocation_reason`;
 
 export async function findUserKey(sql: Db, lineId: string, userEmail: string): Promise<SaleKeyRow | undefined> {
   const [row] = await sql<SaleKeyRow[]>`
@@ -121,4 +123,17 @@ export async function revokeSaleKeys(sql: Db, saleId: string, at: Date): Promise
 export async function findKeyBySecret(sql: Db, key: string): Promise<Pick<SaleKeyRow, 'key' | 'expiresAt' | 'revokedAt'> | undefined> {
   const [row] = await sql<SaleKeyRow[]>`select key, expires_at, revoked_at from sale_keys where key = ${key}`;
   return row;
+}
+
+/** A key of the sale, locked until the transaction ends. */
+export async function lockSaleKey(sql: Db, saleId: string, keyId: string): Promise<SaleKeyRow | undefined> {
+  const [row] = await sql<SaleKeyRow[]>`
+    select ${columns(sql)} from sale_keys k join sale_distributions l on l.id = k.sale_distribution_id
+    where k.id = ${keyId} and k.sale_id = ${saleId} for update of k`;
+  return row;
+}
+
+/** Revokes one key (once: a repeat keeps the first time, who and why); its seat stays with it. */
+export async function revokeUserKey(sql: Db, keyId: string, by: string, reason: string): Promise<void> {
+  await sql`update sale_keys set revoked_at = now(), revoked_by = ${by}, revocation_reason = ${reason} where id = ${keyId} and revoked_at is null`;
 }

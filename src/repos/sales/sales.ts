@@ -56,6 +56,9 @@ export interface Sale {
   decidedAt: Date | null;
   activatedAt: Date | null;
   cancelledAt: Date | null;
+  /** The admin who cancelled the sale before its end, and why (null for a sale that ran its course). */
+  cancelledBy: string | null;
+  cancellationReason: string | null;
   distributions: SaleLine[];
   totals: Money[];
   createdAt: Date;
@@ -80,7 +83,7 @@ const select = (sql: Db) => sql`
   select s.id, s.name, s.status, s.organization_id, o.name as organization_name, s.registered_by,
          s.customer_po_number, s.order_number, s.billed,
          s.activation_date::text as activation_date, s.cancellation_date::text as cancellation_date,
-         s.rejection_reason, s.decided_by, s.decided_at, s.activated_at, s.cancelled_at, s.created_at, s.updated_at,
+         s.rejection_reason, s.decided_by, s.decided_at, s.activated_at, s.cancelled_at, s.cancelled_by, s.cancellation_reason, s.created_at, s.updated_at,
          (select coalesce(json_agg(json_build_object(
                    'id', l.id, 'distribution_id', l.distribution_id, 'name', d.name, 'sales_type', l.sales_type,
                    'number_of_users', l.number_of_users, 'seats_used', l.seats_used, 'key_length_days', l.key_length_days,
@@ -179,7 +182,7 @@ export type SaleStatusChange =
   | { status: 'approved'; decidedBy: string; at: Date }
   | { status: 'rejected'; decidedBy: string; reason: string; at: Date }
   | { status: 'active'; at: Date }
-  | { status: 'cancelled'; at: Date };
+  | { status: 'cancelled'; at: Date; cancelledBy?: string; reason?: string };
 
 /**
  * The only writer of `sales.status`. The sale's workflow owns its transitions and calls this from
@@ -192,6 +195,7 @@ export async function writeSaleStatus(sql: Db, saleId: string, change: SaleStatu
     ...(change.status === 'rejected' && { rejectionReason: change.reason, decidedBy: change.decidedBy, decidedAt: change.at }),
     ...(change.status === 'active' && { activatedAt: change.at }),
     ...(change.status === 'cancelled' && { cancelledAt: change.at }),
+    ...(change.status === 'cancelled' && change.cancelledBy && { cancelledBy: change.cancelledBy, cancellationReason: change.reason }),
   };
   await sql`update sales set ${sql(columns as Record<string, never>)}, updated_at = now() where id = ${saleId}`;
 }

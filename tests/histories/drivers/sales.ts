@@ -71,6 +71,16 @@ export const sales: Drivers<'saleWorkflow'> = {
     return { stack: s, workflowId: `sale-${sale.saleId}` };
   },
 
+  // An admin cancels the active sale early (update cancelEarly): keys revoked, registrant e-mailed.
+  async 'early-cancellation'(ctx) {
+    const s = await ctx.stack();
+    const sale = await activeSale(s, { users: 2 });
+    const res = await s.call('POST', `/v1/sales/${sale.saleId}/cancel`, { body: { reason: 'Customer closed the school' } });
+    expect(res.status).toBe(200);
+    expect(await saleHandle(s.deps, sale.saleId).result()).toEqual({ status: 'cancelled' });
+    return { stack: s, workflowId: `sale-${sale.saleId}` };
+  },
+
   async rejection(ctx) {
     const s = await ctx.stack();
     const sale = await saleWorld(s, { activationDate: addDays(todayUtc(new Date(await now(s))), 5) });

@@ -102,6 +102,11 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /v1/users': { rule: 'user', probe: none },
   'POST /v1/users/{id}/tokens': { rule: 'self-create', probe: (w) => ({ ...id(w.users.own.userId), body: {} }) },
   'DELETE /v1/tokens/{id}': { rule: 'self-revoke', probe: (w) => id(w.ids.tokens) },
+  // Everyone may rename themselves; anything else, or anyone else, is for admins (docs/security.md).
+  'PATCH /v1/users/{id}': { rule: 'self-create', probe: (w) => ({ ...id(w.users.own.userId), body: { name: 'Own Manager' } }) },
+  'POST /v1/users/{id}/deactivate': { rule: 'admin', probe: (w) => id(w.ids['spare-users']) },
+  'POST /v1/users/{id}/reactivate': { rule: 'admin', probe: (w) => id(w.ids['spare-users']) },
+  'GET /v1/users/{id}/tokens': { rule: 'self-create', probe: (w) => id(w.users.own.userId) },
   'GET /v1/audit': { rule: 'user', probe: (w) => ({ query: { entity: 'organization', id: w.orgs.own } }) },
   // A job (the platform's progress record of a bulk upload or import) follows its organization.
   'GET /v1/jobs/{id}': { rule: 'org-read', probe: (w) => id(w.ids.jobs) },
@@ -127,7 +132,13 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /v1/sales/{id}/approve': { rule: 'sale-decision', probe: (w) => id(w.ids.sales) },
   'POST /v1/sales/{id}/reject': { rule: 'sale-decision', probe: (w) => ({ ...id(w.ids.sales), body: { reason: 'Probe' } }) },
   'POST /v1/sales/{id}/launches': { rule: 'org-write', probe: (w) => ({ ...id(w.ids['active-sales']), body: { userEmail: uniqueEmail('launch') } }) },
+  // Probed on the pending sale (admins get 409 INVALID_STATE) so the world's active sale lives on.
+  'POST /v1/sales/{id}/cancel': { rule: 'admin', probe: (w) => ({ ...id(w.ids.sales), body: { reason: 'Probe' } }) },
   'GET /v1/sales/{id}/keys': { rule: 'sale-read', probe: (w) => id(w.ids['active-sales']) },
+  'POST /v1/sales/{id}/keys/{keyId}/revoke': {
+    rule: 'admin',
+    probe: (w) => ({ params: { id: w.ids['active-sales'], keyId: w.ids['spare-keys'] }, body: { reason: 'Probe' } }),
+  },
   'GET /v1/public/keys/{key}': { rule: 'public', probe: (w) => ({ params: { key: w.licenceKey } }) },
 
   // Allotments
@@ -141,6 +152,11 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   },
   'GET /v1/assessments/{id}/price-lists': { rule: 'assessment-linked', probe: (w) => id(w.ids.assessments) },
   'GET /v1/price-lists/{id}': { rule: 'assessment-read', probe: (w) => id(w.ids['price-lists']) },
+  'PATCH /v1/price-lists/{id}': { rule: 'admin', probe: (w) => ({ ...id(w.ids['spare-price-lists']), body: { name: unique('Spare prices') } }) },
+  'POST /v1/price-lists/{id}/successor': {
+    rule: 'admin',
+    probe: (w) => ({ ...id(w.ids['spare-price-lists']), body: { name: unique('Next prices'), currencies: { EUR: [{ upTo: null, unitAmount: 900 }] } } }),
+  },
   'GET /v1/price-lists/{id}/quote': { rule: 'assessment-read', probe: (w) => ({ ...id(w.ids['price-lists']), query: { quantity: '5', currency: 'EUR' } }) },
   'PUT /v1/organizations/{id}/price-lists/{assessmentId}': {
     rule: 'admin',
@@ -174,6 +190,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /v1/assessments/{id}/cohorts': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.assessments), body: { organizationId: w.orgs.own, name: unique('Cohort') } }) },
   'POST /v1/cohorts/{id}/invitations': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.cohorts), body: { respondents: [respondent()] } }) },
   'POST /v1/assessments/{id}/share-links': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.assessments), body: { organizationId: w.orgs.own } }) },
+  'POST /v1/share-links/{id}/revoke': { rule: 'assessment-write', probe: (w) => id(w.ids['spare-share-links']) },
   'POST /v1/public/share-links/{token}/responses': { rule: 'public', probe: (w) => ({ params: { token: w.shareToken }, body: respondent() }) },
 
   // Groups
