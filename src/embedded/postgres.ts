@@ -99,6 +99,9 @@ export async function startEmbeddedPostgres(opts: {
     persistent: true,
     // initdb refuses to run as root; the library then runs the server as a `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
+    // UTF-8 whatever the environment's locale: with no LANG (CI, containers, systemd) initdb would
+    // pick SQL_ASCII, where normalize() (the accent-insensitive search) and non-ASCII text fail.
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=on'],
     onLog,
     onError: onLog,
@@ -137,7 +140,9 @@ export async function ensureDatabase(adminUrl: string, name: string, template?: 
   const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
     const [exists] = await sql`select 1 from pg_database where datname = ${name}`;
-    if (!exists) await sql.unsafe(`create database "${name}"${template ? ` template "${template}"` : ''}`);
+    // From a template it inherits the template's encoding; otherwise UTF-8 explicitly (template0
+    // allows any encoding), so a cluster created before initdb was told UTF-8 still gets one.
+    if (!exists) await sql.unsafe(`create database "${name}" ${template ? `template "${template}"` : `template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C'`}`);
   } finally {
     await sql.end();
   }

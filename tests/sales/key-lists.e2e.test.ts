@@ -40,7 +40,7 @@ describe("a sale's licence keys as a list and an export", () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="sale-${w.saleId}-keys.csv"`);
     const { rows } = parseCsv(csv.body);
-    expect(rows[0]!.fields).toEqual(['id', 'key', 'userEmail', 'distributionId', 'issuedAt', 'expiresAt', 'status', 'renewals', 'revokedAt']);
+    expect(rows[0]!.fields).toEqual(['id', 'key', 'userEmail', 'distributionId', 'issuedAt', 'expiresAt', 'status', 'renewals', 'revokedAt', 'revocationReason']);
     const byUser = Object.fromEntries(rows.slice(1).map((r) => [r.fields[2], r.fields[1]]));
     expect(byUser).toEqual(issued);
   });
