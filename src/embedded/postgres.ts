@@ -100,8 +100,10 @@ export async function startEmbeddedPostgres(opts: {
     // initdb refuses to run as root; the library then runs the server as a `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
     // UTF-8 whatever the environment's locale: with no LANG (CI, containers, systemd) initdb would
-    // pick SQL_ASCII, where normalize() (the accent-insensitive search) and non-ASCII text fail.
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // pick SQL_ASCII, where normalize() (the accent-insensitive search) fails, and a C locale's
+    // lower() leaves Æ or Ø as they are. PostgreSQL's builtin C.UTF-8 gives Unicode case mapping
+    // with code-point order, the same on every machine.
+    initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=on'],
     onLog,
     onError: onLog,
@@ -141,8 +143,8 @@ export async function ensureDatabase(adminUrl: string, name: string, template?: 
   try {
     const [exists] = await sql`select 1 from pg_database where datname = ${name}`;
     // From a template it inherits the template's encoding; otherwise UTF-8 explicitly (template0
-    // allows any encoding), so a cluster created before initdb was told UTF-8 still gets one.
-    if (!exists) await sql.unsafe(`create database "${name}" ${template ? `template "${template}"` : `template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C'`}`);
+    // allows any encoding and locale), so a cluster created before initdb was told so still gets one.
+    if (!exists) await sql.unsafe(`create database "${name}" ${template ? `template "${template}"` : `template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C' locale_provider 'builtin' builtin_locale 'C.UTF-8'`}`);
   } finally {
     await sql.end();
   }
