@@ -1,6 +1,6 @@
 import type postgres from 'postgres';
 import type { Db } from '../../db/connect';
-import { REPORTED_STATUSES, type GroupBy, type SubscriberGroupBy } from '../../domain/groups/report';
+import { REPORTED_STATUSES, type GroupBy, type SubscriberGroupBy, type SubscriberRow } from '../../domain/groups/report';
 import { LIVE_STATUSES, type SubscriptionSource, type SubscriptionStatus } from '../../domain/groups/subscriptions';
 import type { Principal } from '../../domain/principal';
 import { andEqual } from '../list';
@@ -72,27 +72,9 @@ export async function subscriptionReport(sql: Db, principal: Principal, groupBy:
 }
 
 /** A subscriber as the export query answers it (the service turns `source` into the export's words). */
-export interface SubscriberRecord {
-  subscriptionId: string;
-  customerId: string;
-  customerName: string;
-  email: string;
-  productId: string;
-  productName: string;
-  planId: string;
-  planName: string;
-  groupId: string | null;
-  groupName: string | null;
-  role: 'owner' | 'user' | null;
+export interface SubscriberRecord extends Omit<SubscriberRow, 'source' | 'live'> {
   source: SubscriptionSource;
-  campaignId: string | null;
   campaignMode: 'shared' | 'unique' | null;
-  status: SubscriptionStatus;
-  stripeSubscriptionId: string | null;
-  createdAt: Date;
-  activatedAt: Date | null;
-  statusAt: Date | null;
-  endedAt: Date | null;
 }
 
 export interface SubscriberFilter {
