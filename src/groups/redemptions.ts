@@ -34,9 +34,10 @@ async function alreadyIn(tx: Db, campaignId: string, email: string): Promise<App
 
 /**
  * A public redemption: counted against the code and the user's subscription reserved in one
- * transaction (which also starts the workflow that creates it in Stripe, or releases it).
- * The code's row serialises concurrent redemptions, and its CHECK makes over-redeeming
- * impossible; the partial unique indexes make a second redemption by the same address fail.
+ * transaction (which also starts the workflow that creates it in Stripe, or releases it; the
+ * workflow waits for the commit). The code's row serialises concurrent redemptions at the
+ * transaction's last statement, and its CHECK makes over-redeeming impossible; the partial
+ * unique indexes make a second redemption by the same address fail.
  */
 export async function redeem(s: Pick<Services, 'sql' | 'stripe' | 'temporal' | 'taskQueue' | 'config'>, input: { code: string; email: string; name: string }): Promise<RedemptionResult> {
   requireGroupStripe(s.stripe);
@@ -53,7 +54,6 @@ export async function redeem(s: Pick<Services, 'sql' | 'stripe' | 'temporal' | '
     const late = campaignRefusal(await lockCampaignForRedemption(tx, found.campaignId));
     if (late) throw refused(late);
     if (await liveGroupUser(tx, group.id, email)) throw await alreadyIn(tx, found.campaignId, email);
-    if (!(await takeRedemption(tx, found.campaignId, found.n))) throw refuse(RedemptionRefusal.EXHAUSTED);
     const sub = await reserveGroupUser(tx, { group, email, name: input.name, source: 'redemption', campaignId: found.campaignId, actor: 'public' });
     if (!sub) throw await alreadyIn(tx, found.campaignId, email);
     const redemptionId = await insertRedemption(tx, { campaignId: found.campaignId, n: found.n, subscriptionId: sub.id, email });
@@ -63,6 +63,10 @@ export async function redeem(s: Pick<Services, 'sql' | 'stripe' | 'temporal' | '
       after: { campaignId: found.campaignId, code: found.n, subscriptionId: sub.id, status: 'pending' },
     });
     await startProvisioning(s, sub, group);
+    // Counted last: the code's row stays locked only from this UPDATE to the COMMIT, so
+    // redemptions of one code do not queue behind each other's workflow start. A refusal here
+    // rolls everything back; the workflow already started finds no row and ends abandoned.
+    if (!(await takeRedemption(tx, found.campaignId, found.n))) throw refuse(RedemptionRefusal.EXHAUSTED);
     return { redemptionId, subscriptionId: sub.id };
   });
 
