@@ -21,7 +21,7 @@ export async function webhookDeliveryWorkflow(input: WebhookDeliveryInput): Prom
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     // The jittered wait after this attempt, should it fail (Math.random is deterministic here).
     const scheduledNextDelayMs = attempt < MAX_ATTEMPTS ? scheduledDelay(attempt + 1, Math.random()) : null;
-    const result = await attemptDelivery({ deliveryId: input.deliveryId, attempt, scheduledNextDelayMs });
+    const result = await attemptDelivery({ deliveryId: input.deliveryId, attempt, scheduledNextDelayMs, at: new Date(Date.now()).toISOString() });
     state.attempts = attempt;
     if (result.outcome !== 'retry' || result.nextDelayMs === null) {
       const outcome: DeliveryOutcome = result.outcome === 'retry' ? 'failed' : result.outcome;
