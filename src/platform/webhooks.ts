@@ -151,7 +151,14 @@ export async function rotateSecret(s: S, p: Principal, id: string): Promise<Endp
 export function signingSecrets(secretsKey: string, e: { endpointId: string; secretSealed: string; previousSecretSealed: string | null; previousSecretExpiresAt: Date | null }, now: Date): string[] {
   const context = secretContext(e.endpointId);
   const secrets = [open(secretsKey, context, e.secretSealed)];
-  if (e.previousSecretSealed && e.previousSecretExpiresAt && e.previousSecretExpiresAt > now) secrets.push(open(secretsKey, context, e.previousSecretSealed));
+  if (e.previousSecretSealed && e.previousSecretExpiresAt && e.previousSecretExpiresAt > now) {
+    // A previous secret sealed under a key since replaced (a rotation after a lost key) no longer signs.
+    try {
+      secrets.push(open(secretsKey, context, e.previousSecretSealed));
+    } catch {
+      /* the current secret alone */
+    }
+  }
   return secrets;
 }
 
