@@ -213,5 +213,13 @@ describe('webhook URLs when private addresses are not allowed (the default)', ()
     }
     const [row] = await s.sql`select count(*)::int as n from webhook_endpoints`;
     expect(row!.n).toBe(0);
+
+    // A public address is fine; changing it to a private one is refused and changes nothing.
+    const ep = await s.call('POST', '/v1/webhook-endpoints', { body: { url: 'https://93.184.216.34/hook', events: ['*'] } });
+    expect(ep.status).toBe(201);
+    const moved = await s.call('PATCH', `/v1/webhook-endpoints/${ep.body.id}`, { body: { url: 'http://127.0.0.1:8080/hook' } });
+    expect(moved.status).toBe(422);
+    expect(moved.body.code).toBe('URL_NOT_ALLOWED');
+    expect((await s.call('GET', `/v1/webhook-endpoints/${ep.body.id}`)).body.url).toBe('https://93.184.216.34/hook');
   });
 });
