@@ -137,6 +137,19 @@ describe('outgoing webhooks', () => {
     expect(again!.at.getTime() - w.receiver.at('/limited')[0]!.at.getTime()).toBeGreaterThanOrEqual(19_000);
   });
 
+  it('gives each attempt 15 seconds: a receiver that answers later counts as failed, and is tried again', { timeout: 120_000 }, async () => {
+    const slow = await register(s, w, '/slow');
+    w.receiver.verifyWith(slow.secret);
+    w.receiver.answerNext('/slow', { status: 200, delayMs: 25_000 });
+    await payPurchase(s, w, 1);
+    const [timedOut] = await waitFor(() => attempts(slow.id), (a) => a.length === 1, { timeoutMs: 60_000 });
+    expect(timedOut).toMatchObject({ attempt: 1, httpStatus: null, outcome: 'retry', error: expect.stringMatching(/no answer within 15 s/) });
+    expect(timedOut!.durationMs).toBeGreaterThanOrEqual(15_000);
+    expect(timedOut!.durationMs).toBeLessThan(20_000);
+    const done = await waitFor(() => attempts(slow.id), (a) => a.length === 2, { timeoutMs: 60_000 });
+    expect(done[0]).toMatchObject({ attempt: 2, httpStatus: 200, outcome: 'succeeded' });
+  });
+
   it('a 410 disables the endpoint; enabling it again makes it receive new events', { timeout: 120_000 }, async () => {
     const gone = await register(s, w, '/gone');
     w.receiver.verifyWith(gone.secret);

@@ -11,6 +11,8 @@ import { waitFor } from './wait';
 export interface Answer {
   status: number;
   retryAfter?: string;
+  /** Answer only after this long (a receiver too slow for the sender's limit). */
+  delayMs?: number;
 }
 
 export interface Received {
@@ -54,8 +56,13 @@ export async function startWebhookReceiver() {
         body = { type: '(not JSON)', timestamp: '', data: {} };
       }
       received.push({ path, headers: req.headers, raw, body, at: new Date(), verifiedWith, answered: answer.status });
-      res.writeHead(answer.status, answer.retryAfter ? { 'retry-after': answer.retryAfter } : {});
-      res.end();
+      const send = () => {
+        if (res.destroyed) return;
+        res.writeHead(answer.status, answer.retryAfter ? { 'retry-after': answer.retryAfter } : {});
+        res.end();
+      };
+      if (answer.delayMs) setTimeout(send, answer.delayMs).unref();
+      else send();
     });
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -83,7 +90,10 @@ export async function startWebhookReceiver() {
     async waitFor(path: string, count: number, timeoutMs = 60_000) {
       return waitFor(async () => received.filter((r) => r.path === path), (rs) => rs.length >= count, { timeoutMs, what: `${count} webhook requests at ${path}` });
     },
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () => new Promise<void>((ok) => {
+      server.closeAllConnections();
+      server.close(() => ok());
+    }),
   };
 }
 
