@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import {
   ATTEMPT_TIMEOUT_MS,
   classifyStatus,
@@ -13,7 +13,7 @@ import { signatureHeader } from '../domain/webhooks/signing';
 import { attemptRecorded, cancelDelivery, deliveryForAttempt, disableGoneEndpoint, recordAttempt, type AttemptRecord } from '../repos/webhooks';
 import type { AttemptResult } from '../../workflows/platform/webhook-delivery-definitions';
 import type { Services } from './services';
-import { resolvePublic } from './webhook-urls';
+import { hostOf, resolvePublic } from './webhook-urls';
 import { signingSecrets } from './webhooks';
 
 // One attempt of a webhook delivery (docs/events.md): the signed POST, what it answered, and what
@@ -38,9 +38,16 @@ const USER_AGENT = 'partnerflow-webhooks/1';
 
 /**
  * POSTs `body` to `url` within ATTEMPT_TIMEOUT_MS. The connection goes only to an address checked
- * as it is resolved (no second lookup a DNS change could slip through); redirects are not followed.
+ * as it is resolved (no second lookup a DNS change could slip through), or to the URL's own
+ * address once checked; redirects are not followed.
  */
-function post(url: URL, headers: Record<string, string>, body: string, allowPrivate: boolean): Promise<Answer> {
+async function post(url: URL, headers: Record<string, string>, body: string, allowPrivate: boolean): Promise<Answer> {
+  // An address in the URL is connected to without a lookup: it is checked here instead.
+  const host = hostOf(url);
+  if (isIP(host)) {
+    const checked = await resolvePublic(host, allowPrivate);
+    if (!checked.ok) return { error: checked.reason.slice(0, 500) };
+  }
   const lookup: LookupFunction = (hostname, options, callback) => {
     resolvePublic(hostname, allowPrivate).then(
       (r) => {

@@ -216,7 +216,8 @@ describe('outgoing webhooks', () => {
 });
 
 describe('webhook URLs when private addresses are not allowed (the default)', () => {
-  const { s } = suiteStack({ webhookAllowPrivate: false, worker: false });
+  const { s, w } = suiteStack({ webhookAllowPrivate: false }, webhookWorld);
+  afterAll(async () => w.receiver.close());
 
   it('refuses loopback, private and link-local addresses with 422 URL_NOT_ALLOWED, at registration and on change', async () => {
     for (const url of ['http://127.0.0.1:8080/hook', 'http://localhost/hook', 'http://10.1.2.3/hook', 'http://192.168.0.10/hook', 'http://169.254.169.254/latest', 'http://[::1]/hook', 'http://[fe80::1]/hook']) {
@@ -224,7 +225,7 @@ describe('webhook URLs when private addresses are not allowed (the default)', ()
       expect(res.status, url).toBe(422);
       expect(res.body.code, url).toBe('URL_NOT_ALLOWED');
     }
-    const [row] = await s.sql`select count(*)::int as n from webhook_endpoints`;
+    const [row] = await s.sql`select count(*)::int as n from webhook_endpoints where url = any(${['http://127.0.0.1:8080/hook', 'http://localhost/hook']})`;
     expect(row!.n).toBe(0);
 
     // A public address is fine; changing it to a private one is refused and changes nothing.
@@ -234,5 +235,25 @@ describe('webhook URLs when private addresses are not allowed (the default)', ()
     expect(moved.status).toBe(422);
     expect(moved.body.code).toBe('URL_NOT_ALLOWED');
     expect((await s.call('GET', `/v1/webhook-endpoints/${ep.body.id}`)).body.url).toBe('https://93.184.216.34/hook');
+  });
+
+  it('checks the address again at every delivery: a host that now points at a private address gets nothing', { timeout: 120_000 }, async () => {
+    const endpoint = async () => {
+      const ep = await s.call('POST', '/v1/webhook-endpoints', { body: { url: 'https://93.184.216.34/hook', events: ['purchase.paid'], organizationId: w.organizationId } });
+      expect(ep.status).toBe(201);
+      return ep.body.id as string;
+    };
+    // As if their DNS now answered a loopback address: the receiver on 127.0.0.1, by address and by name.
+    const [byAddress, byName] = [await endpoint(), await endpoint()];
+    await s.sql`update webhook_endpoints set url = ${w.receiver.url('/rebound')} where id = ${byAddress}`;
+    await s.sql`update webhook_endpoints set url = ${w.receiver.url('/rebound-name').replace('127.0.0.1', 'localhost')} where id = ${byName}`;
+    const { eventId } = await payPurchase(s, w, 1);
+    for (const id of [byAddress, byName]) {
+      const [refused] = await waitFor(async () => (await s.call('GET', `/v1/webhook-endpoints/${id}/deliveries`)).body.items as Attempt[], (a) => a.length === 1, { timeoutMs: 60_000 });
+      expect(refused).toMatchObject({ eventId, attempt: 1, httpStatus: null, outcome: 'retry', error: expect.stringMatching(/(127\.0\.0\.1|::1).*loopback, private or link-local/) });
+      await s.call('DELETE', `/v1/webhook-endpoints/${id}`);
+    }
+    expect(w.receiver.at('/rebound')).toHaveLength(0);
+    expect(w.receiver.at('/rebound-name')).toHaveLength(0);
   });
 });
