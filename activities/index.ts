@@ -6,6 +6,7 @@ import { createMailActivities } from './platform/mail';
 import { createPlatformActivities } from './platform/idempotency';
 import { createRecordActivities } from './platform/records';
 import { createSalesActivities } from './sales';
+import { createWebhookActivities } from './platform/webhooks';
 
 export type { ActivityDeps };
 
@@ -18,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAllotmentActivities(deps),
     ...createGroupActivities(deps),
     ...createAggregatorActivities(deps),
+    ...createWebhookActivities(deps),
   };
 }
 

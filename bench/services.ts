@@ -1,4 +1,5 @@
 // The services one process of the benchmarked system builds, from what the driver passes it.
+import { generateSecretsKey } from '../src/domain/secret-box';
 import { join } from 'node:path';
 import type { Services } from '../src/platform/services';
 import { connectDatabase } from '../src/db/connect';
@@ -33,7 +34,7 @@ export async function benchServices(): Promise<{ services: Services; conns: Temp
     mail: createMailer({ from: 'bench <bench@partnerflow.test>', dataDir: join(projectRoot, '.bench-data') }),
     logger,
     // The documented defaults (src/config.ts): the bench measures the paths as they are limited.
-    config: { STRIPE_WEBHOOK_SECRET: undefined, PUBLIC_BASE_URL: undefined, PURCHASE_PAYMENT_TIMEOUT_HOURS: 24, RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE: defaults.RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE, RATE_LIMIT_USES_PER_MINUTE: defaults.RATE_LIMIT_USES_PER_MINUTE },
+    config: { STRIPE_WEBHOOK_SECRET: undefined, PUBLIC_BASE_URL: undefined, PURCHASE_PAYMENT_TIMEOUT_HOURS: 24, RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE: defaults.RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE, RATE_LIMIT_USES_PER_MINUTE: defaults.RATE_LIMIT_USES_PER_MINUTE, WEBHOOK_ALLOW_PRIVATE: true, SECRETS_KEY: generateSecretsKey() },
   };
   return {
     services,

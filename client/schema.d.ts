@@ -1166,6 +1166,742 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Endpoints in the caller's scope (admins: all), by id. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page (opaque) */
+                    cursor?: string;
+                    limit?: number;
+                    organizationId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of the list (JSON), or every row matching the filters (Accept: text/csv) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WebhookEndpoint"][];
+                            nextCursor: string | null;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** @description Registers a URL for events. Admins for any organization or, without organizationId, for all; managers for organizations in their scope. The secret is shown once. A URL that resolves to a loopback, private or link-local address is refused (422 URL_NOT_ALLOWED). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateWebhookEndpoint"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** @description Removes the endpoint: nothing more is sent to it; its pending retries end. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** @description Changes the URL, the events, the description, or enables/disables it (an endpoint a 410 disabled is enabled again this way). */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PatchWebhookEndpoint"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description A new secret, shown once. For 24 hours the previous one keeps signing beside it (two v1 signatures in webhook-signature). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The endpoint's delivery attempts, newest first: event, attempt number, time, HTTP status or error, duration, next retry. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page (opaque) */
+                    cursor?: string;
+                    limit?: number;
+                    eventId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of the list (JSON), or every row matching the filters (Accept: text/csv) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WebhookAttempt"][];
+                            nextCursor: string | null;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Events in the caller's scope, newest first (managers: their organizations' events). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page (opaque) */
+                    cursor?: string;
+                    limit?: number;
+                    type?: "purchase.paid" | "purchase.expired" | "allotment.credited" | "allotment.low_balance" | "allotment.exhausted" | "response.completed" | "response.expired" | "sale.registered" | "sale.approved" | "sale.rejected" | "sale.activated" | "sale.cancelled" | "key.issued" | "key.renewed" | "subscription.created" | "subscription.updated" | "campaign.code_redeemed" | "campaign.closed" | "access.claimed" | "aggregator.tariff_assigned" | "aggregator.backfill_completed" | "aggregator.deactivated";
+                    organizationId?: string;
+                    /** @description Events at or after this instant (ISO 8601) */
+                    since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of the list (JSON), or every row matching the filters (Accept: text/csv) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Event"][];
+                            nextCursor: string | null;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Event"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Sends the event again, delivered before or not: to endpointId, or to every enabled endpoint in your scope that receives it. Each redelivery has a new delivery id (webhook-id). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        endpointId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Redelivery"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/distributions": {
         parameters: {
             query?: never;
@@ -7857,9 +8593,1522 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "purchase.paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * purchase.paid
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PurchasePaidWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "purchase.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * purchase.expired
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PurchaseExpiredWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "allotment.credited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * allotment.credited
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AllotmentCreditedWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "allotment.low_balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * allotment.low_balance
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AllotmentLowBalanceWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "allotment.exhausted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * allotment.exhausted
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AllotmentExhaustedWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "response.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * response.completed
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResponseCompletedWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "response.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * response.expired
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResponseExpiredWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sale.registered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * sale.registered
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaleRegisteredWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sale.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * sale.approved
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaleApprovedWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sale.rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * sale.rejected
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaleRejectedWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sale.activated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * sale.activated
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaleActivatedWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sale.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * sale.cancelled
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaleCancelledWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "key.issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * key.issued
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["KeyIssuedWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "key.renewed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * key.renewed
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["KeyRenewedWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * subscription.created
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubscriptionCreatedWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * subscription.updated
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubscriptionUpdatedWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "campaign.code_redeemed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * campaign.code_redeemed
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CampaignCodeRedeemedWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "campaign.closed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * campaign.closed
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CampaignClosedWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "access.claimed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * access.claimed
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AccessClaimedWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "aggregator.tariff_assigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * aggregator.tariff_assigned
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AggregatorTariffAssignedWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "aggregator.backfill_completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * aggregator.backfill_completed
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AggregatorBackfillCompletedWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "aggregator.deactivated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * aggregator.deactivated
+         * @description Signed as Standard Webhooks: headers webhook-id, webhook-timestamp, webhook-signature (docs/events.md). Answer 2xx; 410 disables the endpoint.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AggregatorDeactivatedWebhook"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
+        PurchasePaidWebhook: {
+            /** @enum {string} */
+            type: "purchase.paid";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                purchaseId: string;
+                /** Format: uuid */
+                organizationId: string;
+                /** Format: uuid */
+                assessmentId: string;
+                quantity: number;
+                amount: components["schemas"]["Money"];
+            };
+        };
+        Money: {
+            amount: number;
+            currency: string;
+        };
+        PurchaseExpiredWebhook: {
+            /** @enum {string} */
+            type: "purchase.expired";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                purchaseId: string;
+                /** Format: uuid */
+                organizationId: string;
+                /** Format: uuid */
+                assessmentId: string;
+                quantity: number;
+            };
+        };
+        AllotmentCreditedWebhook: {
+            /** @enum {string} */
+            type: "allotment.credited";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                organizationId: string;
+                /** Format: uuid */
+                assessmentId: string;
+                /** @enum {string} */
+                unit: "response" | "cohort";
+                units: number;
+                /** Format: uuid */
+                purchaseId: string | null;
+                columns: components["schemas"]["AllotmentColumns"];
+            };
+        };
+        AllotmentColumns: {
+            allocated: number;
+            invited: number;
+            used: number;
+            unexpired: number;
+            expired: number;
+            available: number;
+        };
+        AllotmentLowBalanceWebhook: {
+            /** @enum {string} */
+            type: "allotment.low_balance";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                organizationId: string;
+                /** Format: uuid */
+                assessmentId: string;
+                /** @enum {string} */
+                unit: "response" | "cohort";
+                threshold: number;
+                columns: components["schemas"]["AllotmentColumns"];
+            };
+        };
+        AllotmentExhaustedWebhook: {
+            /** @enum {string} */
+            type: "allotment.exhausted";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                organizationId: string;
+                /** Format: uuid */
+                assessmentId: string;
+                /** @enum {string} */
+                unit: "response" | "cohort";
+                columns: components["schemas"]["AllotmentColumns"];
+            };
+        };
+        ResponseCompletedWebhook: {
+            /** @enum {string} */
+            type: "response.completed";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                responseId: string;
+                /** Format: uuid */
+                organizationId: string;
+                /** Format: uuid */
+                assessmentId: string;
+                /** Format: uuid */
+                cohortId: string | null;
+            };
+        };
+        ResponseExpiredWebhook: {
+            /** @enum {string} */
+            type: "response.expired";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                responseId: string;
+                /** Format: uuid */
+                organizationId: string;
+                /** Format: uuid */
+                assessmentId: string;
+                /** Format: uuid */
+                cohortId: string | null;
+            };
+        };
+        SaleRegisteredWebhook: {
+            /** @enum {string} */
+            type: "sale.registered";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                saleId: string;
+                /** Format: uuid */
+                organizationId: string;
+                name: string;
+                status: string;
+            };
+        };
+        SaleApprovedWebhook: {
+            /** @enum {string} */
+            type: "sale.approved";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                saleId: string;
+                /** Format: uuid */
+                organizationId: string;
+                status: string;
+            };
+        };
+        SaleRejectedWebhook: {
+            /** @enum {string} */
+            type: "sale.rejected";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                saleId: string;
+                /** Format: uuid */
+                organizationId: string;
+                status: string;
+                reason: string;
+            };
+        };
+        SaleActivatedWebhook: {
+            /** @enum {string} */
+            type: "sale.activated";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                saleId: string;
+                /** Format: uuid */
+                organizationId: string;
+                status: string;
+            };
+        };
+        SaleCancelledWebhook: {
+            /** @enum {string} */
+            type: "sale.cancelled";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                saleId: string;
+                /** Format: uuid */
+                organizationId: string;
+                status: string;
+                keysRevoked: number;
+            };
+        };
+        KeyIssuedWebhook: {
+            /** @enum {string} */
+            type: "key.issued";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                saleId: string;
+                /** Format: uuid */
+                organizationId: string;
+                /** Format: uuid */
+                keyId: string;
+                userEmail: string;
+                expiresAt: string;
+            };
+        };
+        KeyRenewedWebhook: {
+            /** @enum {string} */
+            type: "key.renewed";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                saleId: string;
+                /** Format: uuid */
+                organizationId: string;
+                renewed: number;
+            };
+        };
+        SubscriptionCreatedWebhook: {
+            /** @enum {string} */
+            type: "subscription.created";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                subscriptionId: string;
+                /** Format: uuid */
+                customerId: string;
+                /** Format: uuid */
+                planId: string;
+                /** Format: uuid */
+                groupId: string | null;
+                status: string;
+            };
+        };
+        SubscriptionUpdatedWebhook: {
+            /** @enum {string} */
+            type: "subscription.updated";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                subscriptionId: string;
+                /** Format: uuid */
+                customerId: string;
+                /** Format: uuid */
+                planId: string;
+                /** Format: uuid */
+                groupId: string | null;
+                status: string;
+                previousStatus: string | null;
+            };
+        };
+        CampaignCodeRedeemedWebhook: {
+            /** @enum {string} */
+            type: "campaign.code_redeemed";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                campaignId: string;
+                /** Format: uuid */
+                groupId: string;
+                /** Format: uuid */
+                redemptionId: string;
+                email: string;
+                /** Format: uuid */
+                subscriptionId: string | null;
+            };
+        };
+        CampaignClosedWebhook: {
+            /** @enum {string} */
+            type: "campaign.closed";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                campaignId: string;
+                /** Format: uuid */
+                groupId: string;
+                status: string;
+                redemptions: number;
+            };
+        };
+        AccessClaimedWebhook: {
+            /** @enum {string} */
+            type: "access.claimed";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                claimId: string;
+                /** Format: uuid */
+                groupId: string;
+                via: string;
+                /** Format: uuid */
+                subscriptionId: string | null;
+            };
+        };
+        AggregatorTariffAssignedWebhook: {
+            /** @enum {string} */
+            type: "aggregator.tariff_assigned";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                aggregatorId: string;
+                /** Format: uuid */
+                organizationId: string;
+                /** Format: uuid */
+                tariffId: string;
+            };
+        };
+        AggregatorBackfillCompletedWebhook: {
+            /** @enum {string} */
+            type: "aggregator.backfill_completed";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                aggregatorId: string;
+                /** Format: uuid */
+                organizationId: string;
+                /** Format: uuid */
+                tariffId: string | null;
+                profilesDone: number;
+            };
+        };
+        AggregatorDeactivatedWebhook: {
+            /** @enum {string} */
+            type: "aggregator.deactivated";
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601)
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                aggregatorId: string;
+                /** Format: uuid */
+                organizationId: string;
+                contractsTerminated: number;
+            };
+        };
+        PurchasePaidData: {
+            /** Format: uuid */
+            purchaseId: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            assessmentId: string;
+            quantity: number;
+            amount: components["schemas"]["Money"];
+        };
+        PurchaseExpiredData: {
+            /** Format: uuid */
+            purchaseId: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            assessmentId: string;
+            quantity: number;
+        };
+        AllotmentCreditedData: {
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            assessmentId: string;
+            /** @enum {string} */
+            unit: "response" | "cohort";
+            units: number;
+            /** Format: uuid */
+            purchaseId: string | null;
+            columns: components["schemas"]["AllotmentColumns"];
+        };
+        AllotmentLowBalanceData: {
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            assessmentId: string;
+            /** @enum {string} */
+            unit: "response" | "cohort";
+            threshold: number;
+            columns: components["schemas"]["AllotmentColumns"];
+        };
+        AllotmentExhaustedData: {
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            assessmentId: string;
+            /** @enum {string} */
+            unit: "response" | "cohort";
+            columns: components["schemas"]["AllotmentColumns"];
+        };
+        ResponseCompletedData: {
+            /** Format: uuid */
+            responseId: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            assessmentId: string;
+            /** Format: uuid */
+            cohortId: string | null;
+        };
+        ResponseExpiredData: {
+            /** Format: uuid */
+            responseId: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            assessmentId: string;
+            /** Format: uuid */
+            cohortId: string | null;
+        };
+        SaleRegisteredData: {
+            /** Format: uuid */
+            saleId: string;
+            /** Format: uuid */
+            organizationId: string;
+            name: string;
+            status: string;
+        };
+        SaleApprovedData: {
+            /** Format: uuid */
+            saleId: string;
+            /** Format: uuid */
+            organizationId: string;
+            status: string;
+        };
+        SaleRejectedData: {
+            /** Format: uuid */
+            saleId: string;
+            /** Format: uuid */
+            organizationId: string;
+            status: string;
+            reason: string;
+        };
+        SaleActivatedData: {
+            /** Format: uuid */
+            saleId: string;
+            /** Format: uuid */
+            organizationId: string;
+            status: string;
+        };
+        SaleCancelledData: {
+            /** Format: uuid */
+            saleId: string;
+            /** Format: uuid */
+            organizationId: string;
+            status: string;
+            keysRevoked: number;
+        };
+        KeyIssuedData: {
+            /** Format: uuid */
+            saleId: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            keyId: string;
+            userEmail: string;
+            expiresAt: string;
+        };
+        KeyRenewedData: {
+            /** Format: uuid */
+            saleId: string;
+            /** Format: uuid */
+            organizationId: string;
+            renewed: number;
+        };
+        SubscriptionCreatedData: {
+            /** Format: uuid */
+            subscriptionId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: uuid */
+            groupId: string | null;
+            status: string;
+        };
+        SubscriptionUpdatedData: {
+            /** Format: uuid */
+            subscriptionId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: uuid */
+            groupId: string | null;
+            status: string;
+            previousStatus: string | null;
+        };
+        CampaignCodeRedeemedData: {
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: uuid */
+            groupId: string;
+            /** Format: uuid */
+            redemptionId: string;
+            email: string;
+            /** Format: uuid */
+            subscriptionId: string | null;
+        };
+        CampaignClosedData: {
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: uuid */
+            groupId: string;
+            status: string;
+            redemptions: number;
+        };
+        AccessClaimedData: {
+            /** Format: uuid */
+            claimId: string;
+            /** Format: uuid */
+            groupId: string;
+            via: string;
+            /** Format: uuid */
+            subscriptionId: string | null;
+        };
+        AggregatorTariffAssignedData: {
+            /** Format: uuid */
+            aggregatorId: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            tariffId: string;
+        };
+        AggregatorBackfillCompletedData: {
+            /** Format: uuid */
+            aggregatorId: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            tariffId: string | null;
+            profilesDone: number;
+        };
+        AggregatorDeactivatedData: {
+            /** Format: uuid */
+            aggregatorId: string;
+            /** Format: uuid */
+            organizationId: string;
+            contractsTerminated: number;
+        };
         Settings: {
             useAllotments: boolean;
             /** @description Read-only: true when a Stripe secret key is configured */
@@ -8004,6 +10253,106 @@ export interface components {
             /** Format: date-time */
             finishedAt: string | null;
         };
+        WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
+            /**
+             * @description The signing secret (whsec_…), shown only in this answer
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        WebhookEndpoint: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            /** @description Event types, or ["*"] for every type */
+            events: string[];
+            /**
+             * Format: uuid
+             * @description null: every organization's events (admins only)
+             */
+            organizationId: string | null;
+            description: string | null;
+            /** @enum {string} */
+            status: "enabled" | "disabled";
+            /**
+             * @description gone: the receiver answered 410; manual: PATCH status "disabled"
+             * @enum {string|null}
+             */
+            disabledReason: "gone" | "manual" | null;
+            /**
+             * Format: date-time
+             * @description After a rotation: until when the previous secret still signs beside the new one
+             */
+            previousSecretExpiresAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateWebhookEndpoint: {
+            /** @example https://partner.example/hooks/partnerflow */
+            url: string;
+            events: ("*" | "purchase.paid" | "purchase.expired" | "allotment.credited" | "allotment.low_balance" | "allotment.exhausted" | "response.completed" | "response.expired" | "sale.registered" | "sale.approved" | "sale.rejected" | "sale.activated" | "sale.cancelled" | "key.issued" | "key.renewed" | "subscription.created" | "subscription.updated" | "campaign.code_redeemed" | "campaign.closed" | "access.claimed" | "aggregator.tariff_assigned" | "aggregator.backfill_completed" | "aggregator.deactivated")[];
+            /** Format: uuid */
+            organizationId?: string;
+            description?: string;
+        };
+        PatchWebhookEndpoint: {
+            /** @example https://partner.example/hooks/partnerflow */
+            url?: string;
+            events?: ("*" | "purchase.paid" | "purchase.expired" | "allotment.credited" | "allotment.low_balance" | "allotment.exhausted" | "response.completed" | "response.expired" | "sale.registered" | "sale.approved" | "sale.rejected" | "sale.activated" | "sale.cancelled" | "key.issued" | "key.renewed" | "subscription.created" | "subscription.updated" | "campaign.code_redeemed" | "campaign.closed" | "access.claimed" | "aggregator.tariff_assigned" | "aggregator.backfill_completed" | "aggregator.deactivated")[];
+            description?: string | null;
+            /** @enum {string} */
+            status?: "enabled" | "disabled";
+        };
+        WebhookAttempt: {
+            id: number;
+            /**
+             * Format: uuid
+             * @description The delivery (the webhook-id header); a redelivery has its own
+             */
+            deliveryId: string;
+            /** Format: uuid */
+            eventId: string;
+            eventType: string;
+            redelivery: boolean;
+            /** @description 1 to 10 */
+            attempt: number;
+            /** Format: date-time */
+            at: string;
+            durationMs: number;
+            httpStatus: number | null;
+            /** @description Why no HTTP answer came (a timeout, a refused connection, an address not allowed) */
+            error: string | null;
+            /** @enum {string} */
+            outcome: "succeeded" | "retry" | "failed" | "gone";
+            /** Format: date-time */
+            nextRetryAt: string | null;
+        };
+        Event: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "purchase.paid" | "purchase.expired" | "allotment.credited" | "allotment.low_balance" | "allotment.exhausted" | "response.completed" | "response.expired" | "sale.registered" | "sale.approved" | "sale.rejected" | "sale.activated" | "sale.cancelled" | "key.issued" | "key.renewed" | "subscription.created" | "subscription.updated" | "campaign.code_redeemed" | "campaign.closed" | "access.claimed" | "aggregator.tariff_assigned" | "aggregator.backfill_completed" | "aggregator.deactivated";
+            /** Format: uuid */
+            organizationId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The type's payload (the webhooks section of this document) */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        Redelivery: {
+            /** Format: uuid */
+            eventId: string;
+            deliveries: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                endpointId: string;
+            }[];
+        };
         Distribution: {
             /** Format: uuid */
             id: string;
@@ -8076,13 +10425,8 @@ export interface components {
             numberOfUsers: number;
             seatsUsed: number;
             keyLengthDays: number;
-            distributionPrice: components["schemas"]["Money"];
+            distributionPrice: components["schemas"]["Money"] & unknown;
             salesPrice: components["schemas"]["Money"] & unknown;
-        };
-        /** @description Unit price per user */
-        Money: {
-            amount: number;
-            currency: string;
         };
         SaleComment: {
             /** Format: uuid */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizeCidr } from './domain/ip';
+import { parseSecretsKey } from './domain/secret-box';
 
 const optionalString = z
   .string()
@@ -66,6 +67,12 @@ export const configSchema = z.object({
   // How long a stopping worker lets running activities finish (drain) before cancelling them.
   WORKER_SHUTDOWN_GRACE_MS: millis(30_000),
   PURCHASE_PAYMENT_TIMEOUT_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+
+  // Secrets the platform must read back (webhook signing secrets) are sealed with this key
+  // (docs/security.md): 32 bytes in base64. Unset: npm start generates one under DATA_DIR; required in production.
+  SECRETS_KEY: optionalString.pipe(z.string().refine((v) => parseSecretsKey(v) !== undefined, 'must be 32 bytes in base64 (openssl rand -base64 32)').optional()),
+  // Outgoing webhooks to loopback, private and link-local addresses (local development and tests only).
+  WEBHOOK_ALLOW_PRIVATE: bool,
 }).superRefine(crossRules, { when: () => true });
 
 /** A setting as the cross-variable rules read it, whether or not its own rule passed: set or not, a number or not. */
@@ -83,6 +90,9 @@ function crossRules(c: Record<string, unknown>, ctx: z.RefinementCtx): void {
   }
   if (isSet(c.STRIPE_WEBHOOK_SECRET) && !isSet(c.STRIPE_SECRET_KEY)) {
     ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'set STRIPE_SECRET_KEY too, a webhook without a Stripe account is useless' });
+  }
+  if (c.NODE_ENV === 'production' && !isSet(c.SECRETS_KEY)) {
+    ctx.addIssue({ code: 'custom', path: ['SECRETS_KEY'], message: 'required in production: 32 bytes in base64 (openssl rand -base64 32), the same for every process' });
   }
   const headers = asNumber(c.HTTP_HEADERS_TIMEOUT_MS);
   const request = asNumber(c.HTTP_REQUEST_TIMEOUT_MS);

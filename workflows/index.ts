@@ -8,3 +8,4 @@ export { campaignWorkflow } from './groups/campaign';
 export { groupSubscriptionWorkflow } from './groups/subscription';
 export { groupImportWorkflow } from './groups/import';
 export { aggregatorWorkflow } from './aggregators/aggregator';
+export { webhookDeliveryWorkflow } from './platform/webhook-delivery';

@@ -10,6 +10,7 @@ import { registerSaleLifecycleRoutes } from './sales';
 import { registerSettingsRoutes } from './platform/settings';
 import { registerStripeRoutes } from './platform/stripe';
 import { registerUserRoutes } from './platform/users';
+import { registerWebhookRoutes } from './platform/webhooks';
 
 export function registerRoutes(app: Router): void {
   registerHealthRoutes(app);
@@ -19,6 +20,7 @@ export function registerRoutes(app: Router): void {
   registerAuditRoutes(app);
   registerJobRoutes(app);
   registerStripeRoutes(app);
+  registerWebhookRoutes(app);
   registerSaleLifecycleRoutes(app);
   registerAllotmentLifecycleRoutes(app);
   registerGroupLifecycleRoutes(app);

@@ -1,3 +1,4 @@
+import { recordEvent } from '../platform/events';
 import { awaitsPayment, initialPurchaseStatus, UNSETTLED_PURCHASE, type PaymentFlow, type PaymentMethod, type PurchaseOutcome } from '../domain/allotments/lifecycle';
 import type { Quote } from '../domain/allotments/pricing';
 import { actorOf, type Principal } from '../domain/principal';
@@ -174,7 +175,10 @@ export async function settlePurchase(s: Pick<Services, 'sql'>, purchaseId: strin
     const purchase = await transitionPurchase(tx, purchaseId, outcome);
     if (!purchase) return false;
     const { organizationId, assessmentId, quantity } = purchase;
-    if (outcome === 'paid') await allocatePurchaseUnits(tx, { purchaseId, organizationId, assessmentId, units: quantity, actor: `workflow:purchase-${purchaseId}` });
+    if (outcome === 'paid') {
+      await allocatePurchaseUnits(tx, { purchaseId, organizationId, assessmentId, units: quantity, actor: `workflow:purchase-${purchaseId}` });
+      await recordEvent(tx, { type: 'purchase.paid', organizationId, data: { purchaseId, organizationId, assessmentId, quantity, amount: { amount: purchase.amount, currency: purchase.currency } } });
+    }
     await recordAudit(tx, {
       actor: `workflow:purchase-${purchaseId}`, entity: 'purchase', entityId: purchaseId, action: outcome === 'paid' ? 'paid' : 'expire', organizationId,
       before: { status: UNSETTLED_PURCHASE }, after: outcome === 'paid' ? { status: 'paid', allocated: quantity } : { status: 'expired' },

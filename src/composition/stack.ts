@@ -19,6 +19,7 @@ import { installTemporalRuntime } from '../temporal/runtime';
 import { ensureSchedules } from '../temporal/schedules';
 
 import { listenHttp } from './http-server';
+import { resolveSecretsKey } from './secrets-key';
 import { createWorker, startHandoffDrain } from './worker';
 import { resolveTemporalCli } from '../tools/resolve';
 
@@ -159,7 +160,7 @@ export class Stack {
     this.onStop(() => conns.close());
     if (!devServer) {
       await registerSearchAttributes(conns.connection, this.config.TEMPORAL_NAMESPACE).catch((err) =>
-        this.logger.warn({ err: String(err) }, 'could not register search attributes; register PartnerflowKind, PartnerflowStatus, PartnerflowOrganizationId, PartnerflowGroupId (Keyword) on the namespace'),
+        this.logger.warn({ err: String(err) }, 'could not register search attributes; register PartnerflowKind, PartnerflowStatus, PartnerflowOrganizationId, PartnerflowGroupId, PartnerflowEndpointId, PartnerflowEventId (Keyword) on the namespace'),
       );
     }
     return { conns, devServer };
@@ -173,7 +174,7 @@ export class Stack {
       logger: this.logger.child({ component: 'activity' }),
       temporal: conns.client,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-      config: this.config,
+      config: { ...this.config, SECRETS_KEY: resolveSecretsKey(this.config) },
     };
   }
 
@@ -187,7 +188,7 @@ export class Stack {
         shutdownGraceMs: this.config.WORKER_SHUTDOWN_GRACE_MS,
       }),
     );
-    await step('Temporal schedules', 'register the search attributes PartnerflowKind, PartnerflowStatus, PartnerflowOrganizationId, PartnerflowGroupId (Keyword) on the namespace (README, Temporal Cloud)', () =>
+    await step('Temporal schedules', 'register the search attributes PartnerflowKind, PartnerflowStatus, PartnerflowOrganizationId, PartnerflowGroupId, PartnerflowEndpointId, PartnerflowEventId (Keyword) on the namespace (README, Temporal Cloud)', () =>
       ensureSchedules(conns.client, this.config.TEMPORAL_TASK_QUEUE),
     );
     const running = worker.run();
@@ -202,7 +203,7 @@ export class Stack {
   }
 
   async api(deps: ActivityDeps): Promise<string> {
-    const app = createApp({ ...deps, config: this.config, logger: this.logger.child({ component: 'api' }) });
+    const app = createApp({ ...deps, config: { ...this.config, SECRETS_KEY: deps.config.SECRETS_KEY }, logger: this.logger.child({ component: 'api' }) });
     const http = await listenHttp(app.fetch, { port: this.config.PORT, limits: this.config });
     this.onStop(() => http.close());
     return `http://localhost:${http.port}`;

@@ -3,6 +3,8 @@ import { bundleWorkflowCode, Worker, type NativeConnection, type WorkflowBundleO
 import type { Logger } from '../logger';
 import { createActivities, type ActivityDeps } from '../../activities';
 import { drainInvitationHandoffs, HANDOFF_DRAIN_BATCH } from '../allotments/invitations';
+import { dispatchOutbox, OUTBOX_BATCH } from '../platform/webhooks';
+import { OUTBOX_CHANNEL } from '../repos/webhooks';
 
 export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
 
@@ -58,24 +60,43 @@ export async function createWorker(opts: {
   });
 }
 
-/** How often a worker looks for hand-offs to drain. */
+/** How often a worker looks for hand-offs to drain (the webhook outbox also wakes it when an event commits). */
 export const HANDOFF_DRAIN_EVERY_MS = 5_000;
 
 /**
  * Runs beside every worker: starts the invitation workflows whose creating request died between
- * its commit and its starts (`drainInvitationHandoffs`). Returns the function that stops it.
+ * its commit and its starts (`drainInvitationHandoffs`), and a delivery workflow for each webhook
+ * delivery an event's transaction wrote (`dispatchOutbox`; woken by the commit's notification).
+ * Returns the function that stops it.
  */
 export function startHandoffDrain(deps: Pick<ActivityDeps, 'sql' | 'temporal' | 'taskQueue' | 'logger'>): () => Promise<void> {
   let stopped = false;
   let wake: (() => void) | undefined;
+  // A notification that arrives while a round runs is not lost: the next wait ends at once.
+  let woken = false;
+  const onNotify = () => {
+    woken = true;
+    wake?.();
+  };
+  const listening = deps.sql.listen(OUTBOX_CHANNEL, onNotify).catch((err: unknown) => {
+    deps.logger.warn({ err }, 'could not listen for webhook deliveries; polling every few seconds');
+    return undefined;
+  });
   const loop = (async () => {
     while (!stopped) {
+      woken = false;
       try {
         // A full batch means more are waiting: go again at once.
         while (!stopped && (await drainInvitationHandoffs(deps)) === HANDOFF_DRAIN_BATCH);
       } catch (err) {
         deps.logger.warn({ err }, 'invitation hand-off drain failed; retrying');
       }
+      try {
+        while (!stopped && (await dispatchOutbox(deps)) === OUTBOX_BATCH);
+      } catch (err) {
+        deps.logger.warn({ err }, 'webhook outbox dispatch failed; retrying');
+      }
+      if (stopped || woken) continue;
       await new Promise<void>((ok) => {
         wake = ok;
         setTimeout(ok, HANDOFF_DRAIN_EVERY_MS).unref();
@@ -86,5 +107,6 @@ export function startHandoffDrain(deps: Pick<ActivityDeps, 'sql' | 'temporal' | 
     stopped = true;
     wake?.();
     await loop;
+    await (await listening)?.unlisten();
   };
 }

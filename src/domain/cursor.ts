@@ -61,3 +61,7 @@ export const CONTRACT_CURSOR = defineCursor('contract', new RegExp(`^\\d{1,17}_$
 export const ENTRY_CURSOR = defineCursor('entry', /^[1-9]\d{0,15}$/);
 /** A campaign's codes, in the order they were made: their number `n` within the campaign. */
 export const CODE_CURSOR = defineCursor('code', /^[1-9]\d{0,9}$/);
+/** Events, newest first: `<created_at in µs>_<id>`. */
+export const EVENT_CURSOR = defineCursor('event', new RegExp(`^\\d{1,17}_${UUID}$`));
+/** A webhook endpoint's delivery attempts, newest first, by their bigint id. */
+export const ATTEMPT_CURSOR = defineCursor('attempt', /^[1-9]\d{0,15}$/);

@@ -8,8 +8,11 @@ import type { Mailer } from '../mail';
 /** The settings services read; the composition root passes them from the validated config. */
 export type ServiceConfig = Pick<
   Config,
-  'PUBLIC_BASE_URL' | 'PURCHASE_PAYMENT_TIMEOUT_HOURS' | 'STRIPE_WEBHOOK_SECRET' | 'RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE' | 'RATE_LIMIT_USES_PER_MINUTE'
->;
+  'PUBLIC_BASE_URL' | 'PURCHASE_PAYMENT_TIMEOUT_HOURS' | 'STRIPE_WEBHOOK_SECRET' | 'RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE' | 'RATE_LIMIT_USES_PER_MINUTE' | 'WEBHOOK_ALLOW_PRIVATE'
+> & {
+  /** SECRETS_KEY, or the key npm start generated under DATA_DIR (src/composition/secrets-key.ts). */
+  SECRETS_KEY: string;
+};
 
 /**
  * What every service, activity and route handler may touch, built once by the composition root

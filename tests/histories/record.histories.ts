@@ -16,6 +16,7 @@ import { startSuggestingDevServer, type Driver, type Drivers, type RecordContext
 import { campaigns, groupImports, groupSubscriptions } from './drivers/groups';
 import { prunes } from './drivers/platform';
 import { sales } from './drivers/sales';
+import { webhookDeliveries } from './drivers/webhooks';
 
 const drivers: { [W in WorkflowType]: Drivers<W> } = {
   saleWorkflow: sales,
@@ -27,6 +28,7 @@ const drivers: { [W in WorkflowType]: Drivers<W> } = {
   groupImportWorkflow: groupImports,
   aggregatorWorkflow: aggregators,
   pruneIdempotencyWorkflow: prunes,
+  webhookDeliveryWorkflow: webhookDeliveries,
 };
 
 const dir = fileURLToPath(new URL('./', import.meta.url));

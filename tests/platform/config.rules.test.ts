@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveSecretsKey, SECRETS_KEY_FILE } from '../../src/composition/secrets-key';
+import { generateSecretsKey } from '../../src/domain/secret-box';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, requireExternalServices } from '../../src/config';
 
@@ -71,6 +76,30 @@ describe('configuration', () => {
     expect(() => loadConfig({ HTTP_MAX_CONNECTIONS: 'many' })).toThrow(/HTTP_MAX_CONNECTIONS/);
     expect(() => loadConfig({ RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE/);
     expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '40000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS/);
+  });
+
+  it('requires SECRETS_KEY (32 bytes in base64) in production, and checks it wherever it is set', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SECRETS_KEY: required in production/);
+    const key = generateSecretsKey();
+    expect(loadConfig({ NODE_ENV: 'production', SECRETS_KEY: key }).SECRETS_KEY).toBe(key);
+    expect(loadConfig({}).SECRETS_KEY).toBeUndefined();
+    expect(() => loadConfig({ SECRETS_KEY: 'c2hvcnQ=' })).toThrow(/SECRETS_KEY: must be 32 bytes in base64/);
+    expect(loadConfig({}).WEBHOOK_ALLOW_PRIVATE).toBe(false);
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE: 'true' }).WEBHOOK_ALLOW_PRIVATE).toBe(true);
+  });
+
+  it('npm start keeps the key it generated under DATA_DIR when SECRETS_KEY is unset', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'partnerflow-key-'));
+    try {
+      const first = resolveSecretsKey({ DATA_DIR: dir, SECRETS_KEY: undefined });
+      expect(first).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+      expect(resolveSecretsKey({ DATA_DIR: dir, SECRETS_KEY: undefined })).toBe(first);
+      expect(statSync(join(dir, SECRETS_KEY_FILE)).mode & 0o777).toBe(0o600);
+      const configured = generateSecretsKey();
+      expect(resolveSecretsKey({ DATA_DIR: dir, SECRETS_KEY: configured })).toBe(configured);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses half a TLS pair and a webhook secret without a Stripe key', () => {

@@ -1,3 +1,4 @@
+import { generateSecretsKey } from '../../src/domain/secret-box';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config';
@@ -19,7 +20,7 @@ function captured(format: 'pretty' | 'json', colorize = false) {
 
 describe('log format', () => {
   const dev = loadConfig({});
-  const production = loadConfig({ NODE_ENV: 'production' });
+  const production = loadConfig({ NODE_ENV: 'production', SECRETS_KEY: generateSecretsKey() });
 
   it('is pretty on a terminal and JSON off one, outside production', () => {
     expect(logFormat(dev, true)).toBe('pretty');
@@ -35,7 +36,7 @@ describe('log format', () => {
   it('is what LOG_FORMAT says when it is set', () => {
     expect(logFormat(loadConfig({ LOG_FORMAT: 'json' }), true)).toBe('json');
     expect(logFormat(loadConfig({ LOG_FORMAT: 'pretty' }), false)).toBe('pretty');
-    expect(logFormat(loadConfig({ LOG_FORMAT: 'pretty', NODE_ENV: 'production' }), false)).toBe('pretty');
+    expect(logFormat(loadConfig({ LOG_FORMAT: 'pretty', NODE_ENV: 'production', SECRETS_KEY: generateSecretsKey() }), false)).toBe('pretty');
     expect(loadConfig({ LOG_FORMAT: '' }).LOG_FORMAT).toBeUndefined();
   });
 

@@ -93,6 +93,24 @@ describe('secrets', () => {
     expect((await verify(s, claimed.body.id, code)).status).toBe(201);
   });
 
+  it('a webhook signing secret is shown once, at creation and at rotation; a replay withholds it', async () => {
+    const headers = { 'idempotency-key': unique('endpoint') };
+    const body = { url: 'http://127.0.0.1:9/secrets', events: ['purchase.expired'], organizationId: w.orgs.own };
+    const created = await s.call('POST', '/v1/webhook-endpoints', { token: w.users.own.token, body, headers });
+    expect(created.status).toBe(201);
+    const secret = keep('a webhook signing secret', created.body.secret);
+    // The key part alone must not be stored either.
+    keep('a webhook signing secret (key part)', secret.slice('whsec_'.length));
+    const replay = await s.call('POST', '/v1/webhook-endpoints', { token: w.users.own.token, body, headers });
+    expect(replay.status).toBe(409);
+    expect(replay.body).toMatchObject({ code: 'IDEMPOTENCY_SECRET_WITHHELD', id: created.body.id });
+    expect(JSON.stringify(replay.body)).not.toContain(secret);
+    const rotated = await s.call('POST', `/v1/webhook-endpoints/${created.body.id}/rotate-secret`, { token: w.users.own.token });
+    expect(rotated.status).toBe(200);
+    keep('a rotated webhook signing secret', rotated.body.secret);
+    expect((await s.call('GET', `/v1/webhook-endpoints/${created.body.id}`, { token: w.users.own.token })).body).not.toHaveProperty('secret');
+  });
+
   it('no secret appears in the logs of the whole run', async () => {
     keep('the admin token', s.adminToken);
     for (const [role, user] of Object.entries(w.users)) keep(`the ${role} manager's token`, user.token);
@@ -108,14 +126,14 @@ describe('secrets', () => {
     expect(lines.some((l) => l.includes('"path":"/v1/public/keys/:key"'))).toBe(true);
   });
 
-  it('no bearer token, share-link token or client secret is stored in any table', async () => {
+  it('no bearer token, share-link token, client secret or webhook signing secret is stored in any table', async () => {
     const tables = await s.sql<{ name: string }[]>`
       select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`;
     expect(tables.length).toBeGreaterThan(20);
     let dump = '';
     for (const { name } of tables) dump += (await s.sql.unsafe<{ row: string }[]>(`select t::text as row from "${name}" t`)).map((r) => r.row).join('\n');
-    const atRest = [...secrets].filter(([what]) => /token|client secret|verification/.test(what));
-    expect(atRest.length).toBeGreaterThanOrEqual(8);
+    const atRest = [...secrets].filter(([what]) => /token|client secret|verification|signing secret/.test(what));
+    expect(atRest.length).toBeGreaterThanOrEqual(11);
     expect(atRest.filter(([, value]) => contains(dump, value)).map(([what]) => what)).toEqual([]);
   });
 });

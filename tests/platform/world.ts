@@ -1,4 +1,5 @@
 import { todayUtc } from '../../src/domain/sales/dates';
+import { recordEvent } from '../../src/platform/events';
 import { activeCampaign, groupWorld } from '../groups/world';
 import type { TestStack } from '../support/stack';
 import { unique, uniqueEmail } from '../support/unique';
@@ -118,7 +119,21 @@ export async function platformWorld(s: TestStack) {
     if (done.body.status === 'running') throw new Error(`job ${id} did not finish`);
   }
 
+  // Outgoing webhooks: an endpoint of `own` (disabled, so nothing is sent behind a suite's back),
+  // one for each caller that may delete one, and an event of `own` (recorded as a lifecycle records it).
+  const endpoint = async () => {
+    const created = ok('webhook endpoint', await call('POST', '/v1/webhook-endpoints', { token: m, body: { url: 'http://127.0.0.1:9/world', events: ['*'], organizationId: own } })).id as string;
+    ok('endpoint disabled', await call('PATCH', `/v1/webhook-endpoints/${created}`, { token: m, body: { status: 'disabled' } }));
+    return created;
+  };
+  const webhookEndpoint = await endpoint();
+  const spareEndpoints = { admin: await endpoint(), own: await endpoint(), parent: await endpoint(), unlinked: await endpoint() };
+  const event = await recordEvent(s.sql, {
+    type: 'sale.registered', organizationId: own, data: { saleId: pendingSale, organizationId: own, name: 'Pending sale', status: 'pending_approval' },
+  });
+
   const ids = {
+    'webhook-endpoints': webhookEndpoint, events: event.id,
     organizations: own, users: users.own.userId, tokens: spareToken, assessments: assessment, 'price-lists': priceList, 'spare-price-lists': sparePriceList,
     purchases: purchase, grants: grant, responses: response, cohorts: cohort, 'share-links': shareLink.id as string, 'spare-share-links': spareShareLink, 'spare-users': spareUser, jobs: job,
     distributions: distribution, sales: pendingSale, 'active-sales': activeSale, 'spare-keys': spareKey, products: free.owners.id as string,
@@ -126,7 +141,7 @@ export async function platformWorld(s: TestStack) {
     groups: free.groupId, 'paid-groups': paid.groupId, 'import-jobs': importJob, campaigns: campaign, 'access-claims': claim.id as string,
     tariffs: tariff, aggregators: aggregator, profiles: profile,
   };
-  return { orgs, users, ids, shareToken: shareLink.token as string, licenceKey, code, free, paid };
+  return { orgs, users, ids, spareEndpoints, shareToken: shareLink.token as string, licenceKey, code, free, paid };
 }
 
 export type PlatformWorld = Awaited<ReturnType<typeof platformWorld>>;

@@ -52,6 +52,8 @@ export interface StackOptions {
   stripeUrl?: string;
   /** A Temporal server of the test's own instead of the shared dev server (e.g. one started with other dynamic config). */
   temporalAddress?: string;
+  /** WEBHOOK_ALLOW_PRIVATE (default true: the tests' webhook receivers listen on 127.0.0.1). */
+  webhookAllowPrivate?: boolean;
 }
 
 /** Every setting a test does not choose is the documented default. */
@@ -86,6 +88,8 @@ export async function startTestStack(opts: StackOptions = {}) {
       PURCHASE_PAYMENT_TIMEOUT_HOURS: opts.paymentTimeoutHours ?? 24,
       RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE: opts.rateLimits?.failedLookupsPerMinute ?? defaults.RATE_LIMIT_FAILED_LOOKUPS_PER_MINUTE,
       RATE_LIMIT_USES_PER_MINUTE: opts.rateLimits?.usesPerMinute ?? defaults.RATE_LIMIT_USES_PER_MINUTE,
+      WEBHOOK_ALLOW_PRIVATE: opts.webhookAllowPrivate ?? true,
+      SECRETS_KEY: randomBytes(32).toString('base64'),
     },
   };
 
@@ -101,7 +105,7 @@ export async function startTestStack(opts: StackOptions = {}) {
       workflowBundle: { codePath: inject('workflowBundlePath') },
     });
     workerRun = worker.run();
-    // Like every production worker, it drains the invitation hand-offs a dead API left behind.
+    // Like every production worker, it drains the invitation hand-offs a dead API left behind and the webhook outbox.
     stopDrain = startHandoffDrain(deps);
   };
   const stopWorker = async () => {

@@ -5,6 +5,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
  *   PartnerflowKind = "sale" and PartnerflowStatus = "pending_approval"
  *   PartnerflowOrganizationId = "<uuid>"
  *   PartnerflowGroupId = "<uuid>" (a group's campaigns, imports and user subscriptions)
+ *   PartnerflowEndpointId = "<uuid>", PartnerflowEventId = "<uuid>" (webhook deliveries)
  * Registered by `npm start` on its dev server and by the test harness; on a real cluster see README.
  */
 export const KIND = defineSearchAttributeKey('PartnerflowKind', SearchAttributeType.KEYWORD);
@@ -12,4 +13,7 @@ export const STATUS = defineSearchAttributeKey('PartnerflowStatus', SearchAttrib
 export const ORGANIZATION_ID = defineSearchAttributeKey('PartnerflowOrganizationId', SearchAttributeType.KEYWORD);
 export const GROUP_ID = defineSearchAttributeKey('PartnerflowGroupId', SearchAttributeType.KEYWORD);
 
-export const searchAttributeKeys = [KIND, STATUS, ORGANIZATION_ID, GROUP_ID];
+export const ENDPOINT_ID = defineSearchAttributeKey('PartnerflowEndpointId', SearchAttributeType.KEYWORD);
+export const EVENT_ID = defineSearchAttributeKey('PartnerflowEventId', SearchAttributeType.KEYWORD);
+
+export const searchAttributeKeys = [KIND, STATUS, ORGANIZATION_ID, GROUP_ID, ENDPOINT_ID, EVENT_ID];

@@ -111,6 +111,21 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   // A job (the platform's progress record of a bulk upload or import) follows its organization.
   'GET /v1/jobs/{id}': { rule: 'org-read', probe: (w) => id(w.ids.jobs) },
   'POST /v1/stripe/webhook': { rule: 'signed', probe: signedEvent },
+  // Outgoing webhooks (docs/events.md): admins and managers over their scope; approvers are refused.
+  // A created endpoint listens for an event no suite causes, so nothing is delivered behind a suite's back.
+  'POST /v1/webhook-endpoints': { rule: 'org-write', probe: (w) => ({ body: { url: 'http://127.0.0.1:9/probe', events: ['purchase.expired'], organizationId: w.orgs.own } }) },
+  'GET /v1/webhook-endpoints': { rule: 'manager', probe: none },
+  'GET /v1/webhook-endpoints/{id}': { rule: 'org-write', probe: (w) => id(w.ids['webhook-endpoints']) },
+  'PATCH /v1/webhook-endpoints/{id}': { rule: 'org-write', probe: (w) => ({ ...id(w.ids['webhook-endpoints']), body: { description: unique('Endpoint') } }) },
+  'DELETE /v1/webhook-endpoints/{id}': {
+    rule: 'org-write',
+    probe: (w, caller) => id(w.spareEndpoints[caller as keyof PlatformWorld['spareEndpoints']] ?? w.spareEndpoints.own),
+  },
+  'POST /v1/webhook-endpoints/{id}/rotate-secret': { rule: 'org-write', probe: (w) => id(w.ids['webhook-endpoints']) },
+  'GET /v1/webhook-endpoints/{id}/deliveries': { rule: 'org-write', probe: (w) => id(w.ids['webhook-endpoints']) },
+  'GET /v1/events': { rule: 'manager', probe: none },
+  'GET /v1/events/{id}': { rule: 'org-write', probe: (w) => id(w.ids.events) },
+  'POST /v1/events/{id}/redeliver': { rule: 'org-write', probe: (w) => ({ ...id(w.ids.events), body: {} }) },
 
   // Sales
   'POST /v1/distributions': { rule: 'admin', probe: () => ({ body: { name: unique('Distribution'), unitPrices: { EUR: 100 } } }) },
