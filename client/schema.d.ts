@@ -2279,6 +2279,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sales/{id}/seats/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Admin only. A seat of an active sale goes from one user to another: the old user's key is revoked at once with the reason, and the new user's next launch issues their key on the seat. seatsUsed does not change. 409 SEAT_NOT_HELD when fromEmail holds no seat, SEAT_ALREADY_HELD when toEmail holds one (or had a key) on the distribution, INVALID_STATE when the sale is not active. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MoveSeat"];
+                };
+            };
+            responses: {
+                /** @description Moved */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SeatMove"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/assessments": {
         parameters: {
             query?: never;
@@ -8264,6 +8351,51 @@ export interface components {
         };
         RevokeKey: {
             reason: string;
+        };
+        SeatMove: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            saleId: string;
+            /** Format: uuid */
+            distributionId: string;
+            fromEmail: string;
+            toEmail: string;
+            reason: string;
+            /** Format: uuid */
+            movedBy: string;
+            /** Format: date-time */
+            movedAt: string;
+            /**
+             * Format: uuid
+             * @description The old user's key, revoked by the move (null when the seat was moved on before its new user launched)
+             */
+            revokedKeyId: string | null;
+            /**
+             * Format: uuid
+             * @description The new user's key, once their launch issued it on this seat
+             */
+            claimedKeyId: string | null;
+            /** Format: date-time */
+            claimedAt: string | null;
+        };
+        MoveSeat: {
+            /**
+             * Format: email
+             * @description The user who holds the seat now (any case): their key is revoked at once
+             */
+            fromEmail: string;
+            /**
+             * Format: email
+             * @description The user the seat goes to: their next launch issues their key on it
+             */
+            toEmail: string;
+            reason: string;
+            /**
+             * Format: uuid
+             * @description Needed when the sale has more than one distribution
+             */
+            distributionId?: string;
         };
         Assessment: {
             /** Format: uuid */

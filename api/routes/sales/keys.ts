@@ -4,8 +4,9 @@ import { principalOf, requireRole } from '../../auth';
 import { answerList, listAnswer } from '../../lists';
 import { errorResponses, IdParam, json, jsonBody, PageQuery } from '../../schemas';
 import type { Router } from '../../router';
-import { keyView, publicKeyView } from './present';
-import { KeySchema, Launch, PublicKeySchema, RevokeKey } from './schemas';
+import { moveSeat } from '../../../src/sales/seats';
+import { keyView, publicKeyView, seatMoveView } from './present';
+import { KeySchema, Launch, MoveSeat, PublicKeySchema, RevokeKey, SeatMoveSchema } from './schemas';
 
 export function registerSaleKeyRoutes(app: Router) {
   app.openapi(
@@ -80,5 +81,20 @@ export function registerSaleKeyRoutes(app: Router) {
       const { id, keyId } = c.req.valid('param');
       return c.json(keyView(await revokeSaleKey(c.var.deps, requireRole(c, 'admin'), id, keyId, c.req.valid('json').reason)), 200);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/sales/{id}/seats/move',
+      tags: ['sales'],
+      description:
+        'Admin only. A seat of an active sale goes from one user to another: the old user\'s key is revoked at once with the reason, ' +
+        'and the new user\'s next launch issues their key on the seat. seatsUsed does not change. 409 SEAT_NOT_HELD when fromEmail holds ' +
+        'no seat, SEAT_ALREADY_HELD when toEmail holds one (or had a key) on the distribution, INVALID_STATE when the sale is not active.',
+      request: { params: IdParam, body: jsonBody(MoveSeat) },
+      responses: { 201: json(SeatMoveSchema, 'Moved'), ...errorResponses(403, 404, 409) },
+    }),
+    async (c) => c.json(seatMoveView(await moveSeat(c.var.deps, requireRole(c, 'admin'), c.req.valid('param').id, c.req.valid('json'))), 201),
   );
 }

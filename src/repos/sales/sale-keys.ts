@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connect';
 import { RENEWAL_LEAD_MS } from '../../domain/sales/keys';
 import type { SaleStatus } from '../../domain/sales/types';
+import { claimWaitingSeat, lockLineSeats } from './seat-moves';
 
 export interface SaleKeyRow {
   id: string;
@@ -46,20 +47,26 @@ export async function lockLineForKeyIssue(sql: Db, saleId: string, lineId: strin
 }
 
 /**
- * Inserts the user's key and takes a seat for it, in the caller's transaction. `exists`: the user
- * already has a key (a concurrent first launch of the same user included); `exhausted`: every seat
- * is taken and the caller must roll back the transaction.
+ * Inserts the user's key and takes a seat for it, in the caller's transaction: the seat an admin
+ * moved to this user if one waits (already counted in seats_used), else a free one. `exists`: the
+ * user already has a key (a concurrent first launch of the same user included); `exhausted`: every
+ * seat is taken and the caller must roll back the transaction.
  */
 export async function insertUserKey(
   sql: Db,
   k: { saleId: string; lineId: string; userEmail: string; key: string; issuedAt: Date; expiresAt: Date; saleEndsAt: Date },
 ): Promise<{ outcome: 'issued'; key: SaleKeyRow } | { outcome: 'exists' | 'exhausted' }> {
+  // Seat moves lock the line too: a move and a key issue on one line never interleave.
+  await lockLineSeats(sql, k.lineId);
   const [inserted] = await sql<{ id: string }[]>`
     insert into sale_keys (sale_id, sale_distribution_id, key, user_email, issued_at, expires_at, sale_ends_at)
     values (${k.saleId}, ${k.lineId}, ${k.key}, ${k.userEmail}, ${k.issuedAt}, ${k.expiresAt}, ${k.saleEndsAt})
     on conflict (sale_distribution_id, lower(user_email)) do nothing
     returning id`;
   if (!inserted) return { outcome: 'exists' };
+  if (await claimWaitingSeat(sql, k.lineId, k.userEmail, inserted.id)) {
+    return { outcome: 'issued', key: (await findUserKey(sql, k.lineId, k.userEmail))! };
+  }
   // The check constraint seats_used <= number_of_users backs this conditional update.
   const seat = await sql`
     update sale_distributions set seats_used = seats_used + 1

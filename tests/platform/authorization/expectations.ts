@@ -139,6 +139,11 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     rule: 'admin',
     probe: (w) => ({ params: { id: w.ids['active-sales'], keyId: w.ids['spare-keys'] }, body: { reason: 'Probe' } }),
   },
+  // Probed on the pending sale (admins get 409 INVALID_STATE), like the cancellation: same rule as revoking a key.
+  'POST /v1/sales/{id}/seats/move': {
+    rule: 'admin',
+    probe: (w) => ({ ...id(w.ids.sales), body: { fromEmail: uniqueEmail('from'), toEmail: uniqueEmail('to'), reason: 'Probe' } }),
+  },
   'GET /v1/public/keys/{key}': { rule: 'public', probe: (w) => ({ params: { key: w.licenceKey } }) },
 
   // Allotments
