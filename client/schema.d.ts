@@ -2126,6 +2126,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Licence keys across every sale the caller may read (a manager: the sales of their organization and its descendants), each with its saleId; ?userEmail= one user's keys (any case), ?saleId=, ?distributionId= narrow it. Accept: text/csv exports every matching key. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page (opaque) */
+                    cursor?: string;
+                    limit?: number;
+                    userEmail?: string;
+                    saleId?: string;
+                    distributionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of the list (JSON), or every row matching the filters (Accept: text/csv) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LicenceKeyInSale"][];
+                            nextCursor: string | null;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/public/keys/{key}": {
         parameters: {
             query?: never;
@@ -8341,6 +8406,10 @@ export interface components {
              * @description Needed when the sale has more than one distribution
              */
             distributionId?: string;
+        };
+        LicenceKeyInSale: components["schemas"]["LicenceKey"] & {
+            /** Format: uuid */
+            saleId: string;
         };
         LicenceKeyValidation: {
             key: string;

@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { findKey, launchSaleKey, listSaleKeys, revokeSaleKey } from '../../../src/sales/keys';
+import { findKey, launchSaleKey, listKeys, listSaleKeys, revokeSaleKey } from '../../../src/sales/keys';
 import { principalOf, requireRole } from '../../auth';
 import { answerList, listAnswer } from '../../lists';
 import { errorResponses, IdParam, json, jsonBody, PageQuery } from '../../schemas';
 import type { Router } from '../../router';
 import { moveSeat } from '../../../src/sales/seats';
-import { keyView, publicKeyView, seatMoveView } from './present';
-import { KeySchema, Launch, MoveSeat, PublicKeySchema, RevokeKey, SeatMoveSchema } from './schemas';
+import { keyInSaleView, keyView, publicKeyView, seatMoveView } from './present';
+import { KeyInSaleSchema, KeySchema, Launch, MoveSeat, PublicKeySchema, RevokeKey, SeatMoveSchema } from './schemas';
 
 export function registerSaleKeyRoutes(app: Router) {
   app.openapi(
@@ -46,6 +46,32 @@ export function registerSaleKeyRoutes(app: Router) {
       const { id } = c.req.valid('param');
       return answerList(c, { cursor, limit }, {
         read: (w) => listSaleKeys(c.var.deps, p, id, { ...filters, ...w }), key: (k) => k.id, present: keyView, item: KeySchema, name: `sale-${id}-keys`,
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/keys',
+      tags: ['sales'],
+      description:
+        'Licence keys across every sale the caller may read (a manager: the sales of their organization and its descendants), ' +
+        'each with its saleId; ?userEmail= one user\'s keys (any case), ?saleId=, ?distributionId= narrow it. Accept: text/csv exports every matching key.',
+      request: {
+        query: PageQuery.extend({
+          userEmail: z.string().trim().min(1).max(320).optional(),
+          saleId: z.uuid().optional(),
+          distributionId: z.uuid().optional(),
+        }),
+      },
+      responses: { 200: listAnswer(KeyInSaleSchema), ...errorResponses() },
+    }),
+    async (c) => {
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      const p = principalOf(c);
+      return answerList(c, { cursor, limit }, {
+        read: (w) => listKeys(c.var.deps, p, { ...filters, ...w }), key: (k) => k.id, present: keyInSaleView, item: KeyInSaleSchema, name: 'keys',
       });
     },
   );

@@ -16,6 +16,9 @@ export const keyView = (k: Pick<SaleKeyRow, 'id' | 'key' | 'userEmail' | 'distri
   revocationReason: k.revocationReason,
 });
 
+/** A key in a list across sales: the key and the sale it belongs to. */
+export const keyInSaleView = (k: SaleKeyRow) => ({ ...keyView(k), saleId: k.saleId });
+
 /** What anyone may learn of a key: whether it works, and until when. Nothing of its sale or user. */
 export const publicKeyView = (k: Pick<SaleKeyRow, 'key' | 'expiresAt' | 'revokedAt'>) => ({ key: k.key, status: keyStatus(k, new Date()), expiresAt: k.expiresAt });
 

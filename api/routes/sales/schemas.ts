@@ -128,6 +128,8 @@ export const KeySchema = z
   })
   .openapi('LicenceKey');
 
+export const KeyInSaleSchema = KeySchema.extend({ saleId: z.uuid() }).openapi('LicenceKeyInSale');
+
 export const PublicKeySchema = z
   .object({ key: z.string(), status: z.enum(KEY_STATUSES), expiresAt: z.date() })
   .openapi('LicenceKeyValidation');

@@ -1,6 +1,9 @@
+import type postgres from 'postgres';
 import type { Db } from '../../db/connect';
 import { RENEWAL_LEAD_MS } from '../../domain/sales/keys';
 import type { SaleStatus } from '../../domain/sales/types';
+import type { Principal } from '../../domain/principal';
+import { saleScope } from './sales';
 import { claimWaitingSeat, lockLineSeats } from './seat-moves';
 
 export interface SaleKeyRow {
@@ -80,9 +83,30 @@ export async function listSaleKeys(
   saleId: string,
   page: { after?: string; limit: number; distributionId?: string; userEmail?: string },
 ): Promise<SaleKeyRow[]> {
+  return selectKeys(sql, sql<postgres.Row[]>`k.sale_id = ${saleId}`, page);
+}
+
+/**
+ * Keys across every sale in the caller's scope (the sales they may read): one user's keys
+ * wherever they were issued. Same filters and order as one sale's list.
+ */
+export async function listKeysInScope(
+  sql: Db,
+  p: Principal,
+  page: { after?: string; limit: number; distributionId?: string; userEmail?: string; saleId?: string },
+): Promise<SaleKeyRow[]> {
+  const inScope: postgres.PendingQuery<postgres.Row[]> = sql`k.sale_id in (select s.id from sales s where ${saleScope(sql, p, 's.organization_id')})`;
+  return selectKeys(sql, page.saleId ? sql<postgres.Row[]>`k.sale_id = ${page.saleId} and ${inScope}` : inScope, page);
+}
+
+async function selectKeys(
+  sql: Db,
+  where: postgres.PendingQuery<postgres.Row[]>,
+  page: { after?: string; limit: number; distributionId?: string; userEmail?: string },
+): Promise<SaleKeyRow[]> {
   return sql<SaleKeyRow[]>`
     select ${columns(sql)} from sale_keys k join sale_distributions l on l.id = k.sale_distribution_id
-    where k.sale_id = ${saleId}
+    where ${where}
       ${page.distributionId ? sql`and l.distribution_id = ${page.distributionId}` : sql``}
       ${page.userEmail ? sql`and lower(k.user_email) = lower(${page.userEmail})` : sql``}
       ${page.after ? sql`and k.id > ${page.after}` : sql``}

@@ -144,6 +144,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     rule: 'admin',
     probe: (w) => ({ ...id(w.ids.sales), body: { fromEmail: uniqueEmail('from'), toEmail: uniqueEmail('to'), reason: 'Probe' } }),
   },
+  'GET /v1/keys': { rule: 'user', probe: () => ({ query: { userEmail: uniqueEmail('launch') } }) },
   'GET /v1/public/keys/{key}': { rule: 'public', probe: (w) => ({ params: { key: w.licenceKey } }) },
 
   // Allotments
