@@ -6371,6 +6371,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/groups/{id}/users/{subscriptionId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Removes a user from the group (admins, and managers of the group's organization): their subscription is canceled in Stripe (idempotency key subscription-<id>-cancel) and here (status canceled, removedAt, removedBy, removalReason), which frees their place in the group; a code they redeemed stays used. A repeat answers the removal as recorded. 409 INVALID_STATE while the subscription is still being created in Stripe, or when it never was; 503 when Stripe cannot be reached (nothing changed). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The group user's subscription */
+                    subscriptionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RemoveGroupUser"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Subscription"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/groups/{id}/campaigns": {
         parameters: {
             query?: never;
@@ -9043,6 +9150,14 @@ export interface components {
              * @description When Stripe ended it (canceled, incomplete_expired)
              */
             endedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When a manager or admin removed this user from the group (POST /v1/groups/{id}/users/{subscriptionId}/remove)
+             */
+            removedAt: string | null;
+            /** Format: uuid */
+            removedBy: string | null;
+            removalReason: string | null;
         };
         CreateSubscription: {
             /** Format: uuid */
@@ -9125,6 +9240,9 @@ export interface components {
                 email: string;
                 name: string;
             }[];
+        };
+        RemoveGroupUser: {
+            reason: string;
         };
         Campaign: {
             /** Format: uuid */

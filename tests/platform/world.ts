@@ -118,13 +118,18 @@ export async function platformWorld(s: TestStack) {
     if (done.body.status === 'running') throw new Error(`job ${id} did not finish`);
   }
 
+  // The imported group user, whom the matrix removes from the group (a repeat answers the removal).
+  const imported = ok('import results', await call('GET', `/v1/groups/${free.groupId}/imports/${importJob}`));
+  const groupUser = imported.rows?.[0]?.subscriptionId;
+  if (typeof groupUser !== 'string') throw new Error(`the import made no group user: ${JSON.stringify(imported)}`);
+
   const ids = {
     organizations: own, users: users.own.userId, tokens: spareToken, assessments: assessment, 'price-lists': priceList, 'spare-price-lists': sparePriceList,
     purchases: purchase, grants: grant, responses: response, cohorts: cohort, 'share-links': shareLink.id as string, 'spare-share-links': spareShareLink, 'spare-users': spareUser, jobs: job,
     distributions: distribution, sales: pendingSale, 'active-sales': activeSale, 'spare-keys': spareKey, products: free.owners.id as string,
     plans: free.usersPlan.id as string, customers: free.owner.id as string, subscriptions: free.ownerSubscription.id as string,
     groups: free.groupId, 'paid-groups': paid.groupId, 'import-jobs': importJob, campaigns: campaign, 'access-claims': claim.id as string,
-    tariffs: tariff, aggregators: aggregator, profiles: profile,
+    tariffs: tariff, aggregators: aggregator, profiles: profile, 'group-users': groupUser as string,
   };
   return { orgs, users, ids, shareToken: shareLink.token as string, licenceKey, code, free, paid };
 }

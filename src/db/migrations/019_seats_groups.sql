@@ -28,3 +28,15 @@ create table sale_seat_moves (
 create unique index sale_seat_moves_waiting_idx on sale_seat_moves (sale_distribution_id, lower(to_email))
   where claimed_key_id is null and moved_on_at is null;
 create index sale_seat_moves_sale_idx on sale_seat_moves (sale_id, moved_at, id);
+
+-- ── Removing a user from a group (issue 13) ─────────────────────────────────────────────────
+-- A manager or admin removes a group user: their subscription is canceled in Stripe and here
+-- (status canceled, ended_at), with who removed them and why. A removal is an end.
+alter table subscriptions
+  add column removed_at timestamptz,
+  add column removed_by uuid references users(id),
+  add column removal_reason text,
+  add constraint subscriptions_removal_check check (
+    (removed_at is null and removed_by is null and removal_reason is null)
+    or (removed_at is not null and removed_by is not null and group_role = 'user' and ended_at is not null
+        and (removal_reason is null or length(trim(removal_reason)) > 0)));

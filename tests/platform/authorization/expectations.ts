@@ -224,6 +224,10 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /v1/groups/{id}': { rule: 'org-read', probe: (w) => id(w.ids.groups) },
   'POST /v1/groups/{id}/access-rules': { rule: 'org-write', probe: (w) => ({ ...id(w.ids.groups), body: { ipRanges: [], emailDomains: ['xyz.example'] } }) },
   'POST /v1/groups/{id}/imports': { rule: 'org-write', probe: (w) => ({ ...id(w.ids.groups), body: { users: [{ email: uniqueEmail('imp'), name: 'Imp Probe' }] } }) },
+  'POST /v1/groups/{id}/users/{subscriptionId}/remove': {
+    rule: 'org-write',
+    probe: (w) => ({ params: { id: w.ids.groups, subscriptionId: w.ids['group-users'] }, body: { reason: 'Probe' } }),
+  },
   'GET /v1/groups/{id}/imports/{jobId}': { rule: 'org-read', probe: (w) => ({ params: { id: w.ids.groups, jobId: w.ids['import-jobs'] } }) },
   'POST /v1/groups/{id}/campaigns': {
     rule: 'org-write',
