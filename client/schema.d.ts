@@ -2862,6 +2862,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Licence keys across every sale the caller may read (a manager: the sales of their organization and its descendants), each with its saleId; ?userEmail= one user's keys (any case), ?saleId=, ?distributionId= narrow it. Accept: text/csv exports every matching key. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page (opaque) */
+                    cursor?: string;
+                    limit?: number;
+                    userEmail?: string;
+                    saleId?: string;
+                    distributionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of the list (JSON), or every row matching the filters (Accept: text/csv) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LicenceKeyInSale"][];
+                            nextCursor: string | null;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/public/keys/{key}": {
         parameters: {
             query?: never;
@@ -3000,6 +3065,93 @@ export interface paths {
                 };
                 /** @description Problem (RFC 9457) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sales/{id}/seats/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Admin only. A seat of an active sale goes from one user to another: the old user's key is revoked at once with the reason, and the new user's next launch issues their key on the seat. seatsUsed does not change. 409 SEAT_NOT_HELD when fromEmail holds no seat, SEAT_ALREADY_HELD when toEmail holds one (or had a key) on the distribution, INVALID_STATE when the sale is not active. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MoveSeat"];
+                };
+            };
+            responses: {
+                /** @description Moved */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SeatMove"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6955,6 +7107,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/groups/{id}/users/{subscriptionId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Removes a user from the group (admins, and managers of the group's organization): their subscription is canceled in Stripe (idempotency key subscription-<id>-cancel) and here (status canceled, removedAt, removedBy, removalReason), which frees their place in the group; a code they redeemed stays used. A repeat answers the removal as recorded. 409 INVALID_STATE while the subscription is still being created in Stripe, or when it never was; 503 when Stripe cannot be reached (nothing changed). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The group user's subscription */
+                    subscriptionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RemoveGroupUser"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Subscription"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/groups/{id}/campaigns": {
         parameters: {
             query?: never;
@@ -10599,6 +10858,10 @@ export interface components {
              */
             distributionId?: string;
         };
+        LicenceKeyInSale: components["schemas"]["LicenceKey"] & {
+            /** Format: uuid */
+            saleId: string;
+        };
         LicenceKeyValidation: {
             key: string;
             /** @enum {string} */
@@ -10608,6 +10871,51 @@ export interface components {
         };
         RevokeKey: {
             reason: string;
+        };
+        SeatMove: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            saleId: string;
+            /** Format: uuid */
+            distributionId: string;
+            fromEmail: string;
+            toEmail: string;
+            reason: string;
+            /** Format: uuid */
+            movedBy: string;
+            /** Format: date-time */
+            movedAt: string;
+            /**
+             * Format: uuid
+             * @description The old user's key, revoked by the move (null when the seat was moved on before its new user launched)
+             */
+            revokedKeyId: string | null;
+            /**
+             * Format: uuid
+             * @description The new user's key, once their launch issued it on this seat
+             */
+            claimedKeyId: string | null;
+            /** Format: date-time */
+            claimedAt: string | null;
+        };
+        MoveSeat: {
+            /**
+             * Format: email
+             * @description The user who holds the seat now (any case): their key is revoked at once
+             */
+            fromEmail: string;
+            /**
+             * Format: email
+             * @description The user the seat goes to: their next launch issues their key on it
+             */
+            toEmail: string;
+            reason: string;
+            /**
+             * Format: uuid
+             * @description Needed when the sale has more than one distribution
+             */
+            distributionId?: string;
         };
         Assessment: {
             /** Format: uuid */
@@ -11186,6 +11494,14 @@ export interface components {
              * @description When Stripe ended it (canceled, incomplete_expired)
              */
             endedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When a manager or admin removed this user from the group (POST /v1/groups/{id}/users/{subscriptionId}/remove)
+             */
+            removedAt: string | null;
+            /** Format: uuid */
+            removedBy: string | null;
+            removalReason: string | null;
         };
         CreateSubscription: {
             /** Format: uuid */
@@ -11268,6 +11584,9 @@ export interface components {
                 email: string;
                 name: string;
             }[];
+        };
+        RemoveGroupUser: {
+            reason: string;
         };
         Campaign: {
             /** Format: uuid */

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../errors';
 import { limitUse } from '../platform/rate-limits';
 import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
-import { findKeyBySecret, findUserKey, listSaleKeys as readSaleKeys, lockSaleKey, revokeUserKey, type SaleKeyRow } from '../repos/sales/sale-keys';
+import { findKeyBySecret, findUserKey, listKeysInScope, listSaleKeys as readSaleKeys, lockSaleKey, revokeUserKey, type SaleKeyRow } from '../repos/sales/sale-keys';
 import { getSale, type Sale } from '../repos/sales/sales';
 import { launchThroughWorkflow } from './workflow';
 
@@ -51,6 +51,15 @@ export async function listSaleKeys(
 ): Promise<SaleKeyRow[]> {
   await getSale(s.sql, p, saleId);
   return readSaleKeys(s.sql, saleId, q);
+}
+
+/** Keys across every sale the caller may read (a manager: sales of their organizations), e.g. one user's. */
+export async function listKeys(
+  s: Pick<Services, 'sql'>,
+  p: Principal,
+  q: { after?: string; limit: number; userEmail?: string; saleId?: string; distributionId?: string },
+): Promise<SaleKeyRow[]> {
+  return listKeysInScope(s.sql, p, q);
 }
 
 /** The public check of a key: nothing but the key itself is looked at. */

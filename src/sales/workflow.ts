@@ -44,11 +44,19 @@ const RETRIES = 200;
 const RESOURCE_EXHAUSTED = 8;
 
 /**
- * Worth sending again: the run is handing over to its successor (SALE_BUSY), or the server's cap
- * on concurrent updates per workflow (10 by default) is reached.
+ * The server's rejection of an update that a workflow task completed without taking up (it arrived
+ * while a task full of launches was finishing): never run, so sending it again is safe.
+ */
+const UNPROCESSED_UPDATE = 'UnprocessedUpdate';
+
+/**
+ * Worth sending again: the run is handing over to its successor (SALE_BUSY), the update was
+ * rejected unprocessed, or the server's cap on concurrent updates per workflow (10 by default) is reached.
  */
 function isTransient(err: unknown): boolean {
-  if (err instanceof WorkflowUpdateFailedError) return err.cause instanceof ApplicationFailure && err.cause.type === SaleFailure.SALE_BUSY;
+  if (err instanceof WorkflowUpdateFailedError) {
+    return err.cause instanceof ApplicationFailure && (err.cause.type === SaleFailure.SALE_BUSY || err.cause.type === UNPROCESSED_UPDATE);
+  }
   const e = err as { code?: number; cause?: { code?: number } } | null;
   return e?.code === RESOURCE_EXHAUSTED || e?.cause?.code === RESOURCE_EXHAUSTED;
 }

@@ -131,6 +131,10 @@ export async function platformWorld(s: TestStack) {
   const event = await recordEvent(s.sql, {
     type: 'sale.registered', organizationId: own, data: { saleId: pendingSale, organizationId: own, name: 'Pending sale', status: 'pending_approval' },
   });
+  // The imported group user, whom the matrix removes from the group (a repeat answers the removal).
+  const imported = ok('import results', await call('GET', `/v1/groups/${free.groupId}/imports/${importJob}`));
+  const groupUser = imported.rows?.[0]?.subscriptionId;
+  if (typeof groupUser !== 'string') throw new Error(`the import made no group user: ${JSON.stringify(imported)}`);
 
   const ids = {
     'webhook-endpoints': webhookEndpoint, events: event.id,
@@ -139,7 +143,7 @@ export async function platformWorld(s: TestStack) {
     distributions: distribution, sales: pendingSale, 'active-sales': activeSale, 'spare-keys': spareKey, products: free.owners.id as string,
     plans: free.usersPlan.id as string, customers: free.owner.id as string, subscriptions: free.ownerSubscription.id as string,
     groups: free.groupId, 'paid-groups': paid.groupId, 'import-jobs': importJob, campaigns: campaign, 'access-claims': claim.id as string,
-    tariffs: tariff, aggregators: aggregator, profiles: profile,
+    tariffs: tariff, aggregators: aggregator, profiles: profile, 'group-users': groupUser as string,
   };
   return { orgs, users, ids, spareEndpoints, shareToken: shareLink.token as string, licenceKey, code, free, paid };
 }

@@ -2,12 +2,15 @@ import { z } from '@hono/zod-openapi';
 import { AppError } from '../../../src/errors';
 import { createGroup, getGroupWithRules, listGroups, setAccessRules } from '../../../src/groups/groups';
 import { acceptImport, importResults, type ImportList } from '../../../src/groups/imports';
+import { removeGroupUser } from '../../../src/groups/removal';
 import { principalOf, requireRole } from '../../auth';
 import { IdParam, json, jsonBody, listOf, page, PageQuery } from '../../schemas';
 import { JobSchema } from '../platform/schemas';
 import { routesOf } from '../../route-spec';
 import type { Router } from '../../router';
-import { AccessRulesSchema, GroupSchema } from './schemas';
+import { AccessRulesSchema, GroupSchema, SubscriptionSchema } from './schemas';
+
+const RemoveGroupUser = z.strictObject({ reason: z.string().trim().min(1).max(2000) }).openapi('RemoveGroupUser');
 
 const CreateGroup = z
   .strictObject({
@@ -122,6 +125,25 @@ export function registerGroupRoutes(app: Router) {
     async (c) => {
       const { id, jobId } = c.req.valid('param');
       return c.json(await importResults(c.var.deps, principalOf(c), id, jobId), 200);
+    },
+  );
+
+  app.openapi(
+    route.post('/v1/groups/{id}/users/{subscriptionId}/remove', {
+      description:
+        "Removes a user from the group (admins, and managers of the group's organization): their subscription is canceled in Stripe " +
+        '(idempotency key subscription-<id>-cancel) and here (status canceled, removedAt, removedBy, removalReason), which frees their ' +
+        'place in the group; a code they redeemed stays used. A repeat answers the removal as recorded. 409 INVALID_STATE while the ' +
+        'subscription is still being created in Stripe, or when it never was; 503 when Stripe cannot be reached (nothing changed).',
+      request: {
+        params: IdParam.extend({ subscriptionId: z.uuid().openapi({ param: { name: 'subscriptionId', in: 'path' }, description: "The group user's subscription" }) }),
+        body: jsonBody(RemoveGroupUser),
+      },
+      ok: { 200: SubscriptionSchema }, errors: [403, 404, 409, 422, 503],
+    }),
+    async (c) => {
+      const { id, subscriptionId } = c.req.valid('param');
+      return c.json(await removeGroupUser(c.var.deps, requireRole(c, 'admin', 'manager'), id, subscriptionId, c.req.valid('json').reason), 200);
     },
   );
 }

@@ -81,6 +81,9 @@ export const SubscriptionSchema = z
     createdAt: z.date(),
     activatedAt: z.date().nullable(),
     endedAt: z.date().nullable().openapi({ description: 'When Stripe ended it (canceled, incomplete_expired)' }),
+    removedAt: z.date().nullable().openapi({ description: 'When a manager or admin removed this user from the group (POST /v1/groups/{id}/users/{subscriptionId}/remove)' }),
+    removedBy: z.uuid().nullable(),
+    removalReason: z.string().nullable(),
   })
   .openapi('Subscription');
 

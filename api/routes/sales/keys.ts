@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { findKey, launchSaleKey, listSaleKeys, revokeSaleKey } from '../../../src/sales/keys';
+import { findKey, launchSaleKey, listKeys, listSaleKeys, revokeSaleKey } from '../../../src/sales/keys';
 import { principalOf, requireRole } from '../../auth';
 import { answerList, listAnswer } from '../../lists';
 import { errorResponses, IdParam, json, jsonBody, PageQuery } from '../../schemas';
 import type { Router } from '../../router';
-import { keyView, publicKeyView } from './present';
-import { KeySchema, Launch, PublicKeySchema, RevokeKey } from './schemas';
+import { moveSeat } from '../../../src/sales/seats';
+import { keyInSaleView, keyView, publicKeyView, seatMoveView } from './present';
+import { KeyInSaleSchema, KeySchema, Launch, MoveSeat, PublicKeySchema, RevokeKey, SeatMoveSchema } from './schemas';
 
 export function registerSaleKeyRoutes(app: Router) {
   app.openapi(
@@ -52,6 +53,32 @@ export function registerSaleKeyRoutes(app: Router) {
   app.openapi(
     createRoute({
       method: 'get',
+      path: '/v1/keys',
+      tags: ['sales'],
+      description:
+        'Licence keys across every sale the caller may read (a manager: the sales of their organization and its descendants), ' +
+        'each with its saleId; ?userEmail= one user\'s keys (any case), ?saleId=, ?distributionId= narrow it. Accept: text/csv exports every matching key.',
+      request: {
+        query: PageQuery.extend({
+          userEmail: z.string().trim().min(1).max(320).optional(),
+          saleId: z.uuid().optional(),
+          distributionId: z.uuid().optional(),
+        }),
+      },
+      responses: { 200: listAnswer(KeyInSaleSchema), ...errorResponses() },
+    }),
+    async (c) => {
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      const p = principalOf(c);
+      return answerList(c, { cursor, limit }, {
+        read: (w) => listKeys(c.var.deps, p, { ...filters, ...w }), key: (k) => k.id, present: keyInSaleView, item: KeyInSaleSchema, name: 'keys',
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
       path: '/v1/public/keys/{key}',
       tags: ['public'],
       security: [],
@@ -80,5 +107,20 @@ export function registerSaleKeyRoutes(app: Router) {
       const { id, keyId } = c.req.valid('param');
       return c.json(keyView(await revokeSaleKey(c.var.deps, requireRole(c, 'admin'), id, keyId, c.req.valid('json').reason)), 200);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/sales/{id}/seats/move',
+      tags: ['sales'],
+      description:
+        'Admin only. A seat of an active sale goes from one user to another: the old user\'s key is revoked at once with the reason, ' +
+        'and the new user\'s next launch issues their key on the seat. seatsUsed does not change. 409 SEAT_NOT_HELD when fromEmail holds ' +
+        'no seat, SEAT_ALREADY_HELD when toEmail holds one (or had a key) on the distribution, INVALID_STATE when the sale is not active.',
+      request: { params: IdParam, body: jsonBody(MoveSeat) },
+      responses: { 201: json(SeatMoveSchema, 'Moved'), ...errorResponses(403, 404, 409) },
+    }),
+    async (c) => c.json(seatMoveView(await moveSeat(c.var.deps, requireRole(c, 'admin'), c.req.valid('param').id, c.req.valid('json'))), 201),
   );
 }

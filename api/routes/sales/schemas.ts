@@ -128,6 +128,8 @@ export const KeySchema = z
   })
   .openapi('LicenceKey');
 
+export const KeyInSaleSchema = KeySchema.extend({ saleId: z.uuid() }).openapi('LicenceKeyInSale');
+
 export const PublicKeySchema = z
   .object({ key: z.string(), status: z.enum(KEY_STATUSES), expiresAt: z.date() })
   .openapi('LicenceKeyValidation');
@@ -168,3 +170,28 @@ export const CreateDistribution = z
     salesTypes: z.array(z.enum(SALES_TYPES)).min(1).default(['per_user']),
   })
   .openapi('CreateDistribution');
+
+export const MoveSeat = z
+  .strictObject({
+    fromEmail: Email.openapi({ description: 'The user who holds the seat now (any case): their key is revoked at once' }),
+    toEmail: Email.openapi({ description: 'The user the seat goes to: their next launch issues their key on it' }),
+    reason: Text(2000),
+    distributionId: z.uuid().optional().openapi({ description: 'Needed when the sale has more than one distribution' }),
+  })
+  .openapi('MoveSeat');
+
+export const SeatMoveSchema = z
+  .object({
+    id: z.uuid(),
+    saleId: z.uuid(),
+    distributionId: z.uuid(),
+    fromEmail: z.string(),
+    toEmail: z.string(),
+    reason: z.string(),
+    movedBy: z.uuid(),
+    movedAt: z.date(),
+    revokedKeyId: z.uuid().nullable().openapi({ description: "The old user's key, revoked by the move (null when the seat was moved on before its new user launched)" }),
+    claimedKeyId: z.uuid().nullable().openapi({ description: "The new user's key, once their launch issued it on this seat" }),
+    claimedAt: z.date().nullable(),
+  })
+  .openapi('SeatMove');

@@ -18,3 +18,14 @@ export const SALE_REFUSALS = [SaleFailure.INVALID_STATE, SaleFailure.SEATS_EXHAU
 
 export const isSaleRefusal = (type: string | null | undefined): type is (typeof SALE_REFUSALS)[number] =>
   (SALE_REFUSALS as readonly string[]).includes(type ?? '');
+
+/**
+ * Why moving a seat from one user to another is refused (409, nothing changes); both are
+ * ErrorCodes. The API's own checks, never a workflow's: the database alone holds the seats.
+ */
+export const SeatMoveFailure = {
+  /** The user the seat should come from holds no seat on the distribution. */
+  SEAT_NOT_HELD: 'SEAT_NOT_HELD',
+  /** The user the seat should go to already holds one (a key, or a seat moved to them). */
+  SEAT_ALREADY_HELD: 'SEAT_ALREADY_HELD',
+} as const;

@@ -41,12 +41,16 @@ export interface Subscription {
   createdAt: Date;
   activatedAt: Date | null;
   endedAt: Date | null;
+  /** A group user removed by a manager or admin: when, by whom, why. */
+  removedAt: Date | null;
+  removedBy: string | null;
+  removalReason: string | null;
 }
 
 const columns = (sql: Db) => sql`
   s.id, s.customer_id, s.plan_id, s.collection, s.days_until_due, s.group_id, s.group_role, s.email, s.source,
   s.campaign_id, s.job_id, s.status, s.stripe_subscription_id, s.stripe_status, s.failure, s.created_at, s.activated_at,
-  s.collection_reason, s.stripe_status_at, s.ended_at`;
+  s.collection_reason, s.stripe_status_at, s.ended_at, s.removed_at, s.removed_by, s.removal_reason`;
 
 /** The statuses in which a group user holds their place (the partial unique index says the same). */
 const placeHeld = (sql: Db) => sql`s.status not in ${sql(PLACE_FREEING_STATUSES)}`;
@@ -242,4 +246,19 @@ export async function provisioningView(sql: Db, id: string): Promise<Provisionin
     redemptionId: extra!.redemptionId,
     organizationId: extra!.organizationId,
   };
+}
+
+/**
+ * A group user removed: canceled as Stripe now says (a final state, so it replaces whatever was
+ * held; an end Stripe told before stays as it was) and the removal recorded. The caller locked the row and checked it was not removed yet.
+ */
+export async function recordRemoval(sql: Db, id: string, r: { stripeSubscriptionId: string; at: Date; by: string; reason: string | null }): Promise<void> {
+  await sql`
+    update subscriptions set
+      status = case when status in ('canceled', 'incomplete_expired') then status else 'canceled' end,
+      stripe_status = case when stripe_status in ('canceled', 'incomplete_expired') then stripe_status else 'canceled' end,
+      stripe_status_at = case when status in ('canceled', 'incomplete_expired') then stripe_status_at else ${r.at} end,
+      stripe_subscription_id = ${r.stripeSubscriptionId}, ended_at = coalesce(ended_at, ${r.at}),
+      removed_at = ${r.at}, removed_by = ${r.by}, removal_reason = ${r.reason}
+    where id = ${id} and removed_at is null`;
 }

@@ -1,6 +1,10 @@
+import type postgres from 'postgres';
 import type { Db } from '../../db/connect';
 import { RENEWAL_LEAD_MS } from '../../domain/sales/keys';
 import type { SaleStatus } from '../../domain/sales/types';
+import type { Principal } from '../../domain/principal';
+import { saleScope } from './sales';
+import { claimWaitingSeat, lockLineSeats } from './seat-moves';
 
 export interface SaleKeyRow {
   id: string;
@@ -46,20 +50,26 @@ export async function lockLineForKeyIssue(sql: Db, saleId: string, lineId: strin
 }
 
 /**
- * Inserts the user's key and takes a seat for it, in the caller's transaction. `exists`: the user
- * already has a key (a concurrent first launch of the same user included); `exhausted`: every seat
- * is taken and the caller must roll back the transaction.
+ * Inserts the user's key and takes a seat for it, in the caller's transaction: the seat an admin
+ * moved to this user if one waits (already counted in seats_used), else a free one. `exists`: the
+ * user already has a key (a concurrent first launch of the same user included); `exhausted`: every
+ * seat is taken and the caller must roll back the transaction.
  */
 export async function insertUserKey(
   sql: Db,
   k: { saleId: string; lineId: string; userEmail: string; key: string; issuedAt: Date; expiresAt: Date; saleEndsAt: Date },
 ): Promise<{ outcome: 'issued'; key: SaleKeyRow } | { outcome: 'exists' | 'exhausted' }> {
+  // Seat moves lock the line too: a move and a key issue on one line never interleave.
+  await lockLineSeats(sql, k.lineId);
   const [inserted] = await sql<{ id: string }[]>`
     insert into sale_keys (sale_id, sale_distribution_id, key, user_email, issued_at, expires_at, sale_ends_at)
     values (${k.saleId}, ${k.lineId}, ${k.key}, ${k.userEmail}, ${k.issuedAt}, ${k.expiresAt}, ${k.saleEndsAt})
     on conflict (sale_distribution_id, lower(user_email)) do nothing
     returning id`;
   if (!inserted) return { outcome: 'exists' };
+  if (await claimWaitingSeat(sql, k.lineId, k.userEmail, inserted.id)) {
+    return { outcome: 'issued', key: (await findUserKey(sql, k.lineId, k.userEmail))! };
+  }
   // The check constraint seats_used <= number_of_users backs this conditional update.
   const seat = await sql`
     update sale_distributions set seats_used = seats_used + 1
@@ -73,9 +83,30 @@ export async function listSaleKeys(
   saleId: string,
   page: { after?: string; limit: number; distributionId?: string; userEmail?: string },
 ): Promise<SaleKeyRow[]> {
+  return selectKeys(sql, sql<postgres.Row[]>`k.sale_id = ${saleId}`, page);
+}
+
+/**
+ * Keys across every sale in the caller's scope (the sales they may read): one user's keys
+ * wherever they were issued. Same filters and order as one sale's list.
+ */
+export async function listKeysInScope(
+  sql: Db,
+  p: Principal,
+  page: { after?: string; limit: number; distributionId?: string; userEmail?: string; saleId?: string },
+): Promise<SaleKeyRow[]> {
+  const inScope: postgres.PendingQuery<postgres.Row[]> = sql`k.sale_id in (select s.id from sales s where ${saleScope(sql, p, 's.organization_id')})`;
+  return selectKeys(sql, page.saleId ? sql<postgres.Row[]>`k.sale_id = ${page.saleId} and ${inScope}` : inScope, page);
+}
+
+async function selectKeys(
+  sql: Db,
+  where: postgres.PendingQuery<postgres.Row[]>,
+  page: { after?: string; limit: number; distributionId?: string; userEmail?: string },
+): Promise<SaleKeyRow[]> {
   return sql<SaleKeyRow[]>`
     select ${columns(sql)} from sale_keys k join sale_distributions l on l.id = k.sale_distribution_id
-    where k.sale_id = ${saleId}
+    where ${where}
       ${page.distributionId ? sql`and l.distribution_id = ${page.distributionId}` : sql``}
       ${page.userEmail ? sql`and lower(k.user_email) = lower(${page.userEmail})` : sql``}
       ${page.after ? sql`and k.id > ${page.after}` : sql``}

@@ -154,6 +154,12 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     rule: 'admin',
     probe: (w) => ({ params: { id: w.ids['active-sales'], keyId: w.ids['spare-keys'] }, body: { reason: 'Probe' } }),
   },
+  // Probed on the pending sale (admins get 409 INVALID_STATE), like the cancellation: same rule as revoking a key.
+  'POST /v1/sales/{id}/seats/move': {
+    rule: 'admin',
+    probe: (w) => ({ ...id(w.ids.sales), body: { fromEmail: uniqueEmail('from'), toEmail: uniqueEmail('to'), reason: 'Probe' } }),
+  },
+  'GET /v1/keys': { rule: 'user', probe: () => ({ query: { userEmail: uniqueEmail('launch') } }) },
   'GET /v1/public/keys/{key}': { rule: 'public', probe: (w) => ({ params: { key: w.licenceKey } }) },
 
   // Allotments
@@ -233,6 +239,10 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /v1/groups/{id}': { rule: 'org-read', probe: (w) => id(w.ids.groups) },
   'POST /v1/groups/{id}/access-rules': { rule: 'org-write', probe: (w) => ({ ...id(w.ids.groups), body: { ipRanges: [], emailDomains: ['xyz.example'] } }) },
   'POST /v1/groups/{id}/imports': { rule: 'org-write', probe: (w) => ({ ...id(w.ids.groups), body: { users: [{ email: uniqueEmail('imp'), name: 'Imp Probe' }] } }) },
+  'POST /v1/groups/{id}/users/{subscriptionId}/remove': {
+    rule: 'org-write',
+    probe: (w) => ({ params: { id: w.ids.groups, subscriptionId: w.ids['group-users'] }, body: { reason: 'Probe' } }),
+  },
   'GET /v1/groups/{id}/imports/{jobId}': { rule: 'org-read', probe: (w) => ({ params: { id: w.ids.groups, jobId: w.ids['import-jobs'] } }) },
   'POST /v1/groups/{id}/campaigns': {
     rule: 'org-write',
