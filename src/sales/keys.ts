@@ -24,7 +24,7 @@ function lineFor(sale: Sale, distributionId: string | undefined) {
 
 /**
  * A user of the customer launches a test: their key on the line, issued through the workflow
- * (which owns every seat) on the first launch. A relaunch changes nothing, so it is answered from
+ * (which issues every key) on the first launch. A relaunch changes nothing, so it is answered from
  * the database without touching the workflow's history.
  */
 export async function launchSaleKey(
