@@ -27,7 +27,7 @@ export const BRANCHES = {
     'temporal-cancel-refused',
   ],
   responseWorkflow: ['extend-complete', 'expiry', 'temporal-cancel-refused'],
-  purchaseWorkflow: ['paid', 'expired', 'awaits-commit', 'paid-while-expiring', 'abandoned'],
+  purchaseWorkflow: ['paid', 'expired', 'awaits-commit', 'paid-while-expiring', 'abandoned', 'paid-receipt'],
   bulkInviteWorkflow: ['invite', 'abandoned'],
   campaignWorkflow: ['closed', 'deactivated', 'abandoned', 'temporal-cancel'],
   groupSubscriptionWorkflow: ['active', 'compensation', 'abandoned'],
