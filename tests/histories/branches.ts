@@ -32,6 +32,7 @@ export const BRANCHES = {
   campaignWorkflow: ['closed', 'deactivated', 'abandoned', 'temporal-cancel'],
   groupSubscriptionWorkflow: ['active', 'compensation', 'abandoned'],
   groupImportWorkflow: ['import', 'abandoned'],
+  campaignCodeSendsWorkflow: ['send', 'abandoned'],
   aggregatorWorkflow: ['assign', 'deactivate', 'continue-as-new', 'continued', 'abandoned', 'temporal-cancel'],
   pruneIdempotencyWorkflow: ['prune'],
 } as const satisfies { [W in keyof typeof registered]: readonly string[] };

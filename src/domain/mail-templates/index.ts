@@ -9,6 +9,8 @@ export { escapeHtml, notificationIdOf, notificationMessageId, renderMessage, typ
 export interface TemplateData {
   /** A one-time code proving an e-mail address for an access claim (groups). */
   'access.code': { name: string; groupName: string; code: string; attempts: number; expiresAt: string };
+  /** One unique coupon code of a campaign, for one recipient of a sends job (groups). */
+  'campaign.code': { name: string; groupName: string; code: string; endsAt: string | null };
   /** The buyer's receipt once a paid purchase's units are credited (allotments). */
   'purchase.receipt': {
     buyerName: string;
@@ -30,6 +32,15 @@ const TEMPLATES: { [T in TemplateName]: (d: TemplateData[T]) => MessageContent }
     greeting: `Hello ${d.name},`,
     paragraphs: [`your code to join ${d.groupName} is ${d.code}`, `It works ${d.attempts} tries and expires at ${d.expiresAt}.`],
     footer: 'If you did not ask for it, ignore this message.',
+  }),
+  'campaign.code': (d) => ({
+    subject: `Your code for ${d.groupName}`,
+    greeting: `Hello ${d.name},`,
+    paragraphs: [
+      `your personal code for ${d.groupName} is ${d.code}`,
+      `It can be redeemed once${d.endsAt ? `, until ${d.endsAt}` : ''}. Keep it to yourself: it is yours alone.`,
+    ],
+    footer: `You receive this message because ${d.groupName} sent you a code.`,
   }),
   'purchase.receipt': (d) => ({
     subject: `Receipt: ${d.quantity} × ${d.assessmentName} for ${d.organizationName}`,
