@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   notificationIdOf,
   notificationMessageId,
@@ -45,17 +44,20 @@ export async function sendNotification<T extends TemplateName>(s: MailServices, 
 }
 
 /**
- * A message rendered elsewhere (the sale workflow's e-mails, recorded in its history), sent once.
- * Its notification id is the one in its Message-ID; a message without one is identified by its
- * content, which is the same on every retry.
+ * A message rendered elsewhere (the sale workflow's e-mails, recorded in its history), sent once
+ * by the notification id in its Message-ID. A message without one of our Message-IDs has no
+ * identity to be sent once by (two equal texts may be two real notices): it is sent as it is,
+ * at least once; give it a Message-ID (`notificationMessageId(id)`) to have it sent once.
  */
 export async function sendRenderedMail(s: MailServices, mail: Mail): Promise<NotificationOutcome> {
-  const id =
-    (mail.messageId && notificationIdOf(mail.messageId)) ??
-    `mail-${createHash('sha256').update(JSON.stringify([mail.messageId ?? null, mail.to, mail.subject, mail.text])).digest('hex').slice(0, 40)}`;
-  const template = /^sale-[^.]+\.([a-z-]+)\./.exec(id)?.[1];
   // Messages recorded before e-mails had an HTML part get one made from their text.
   const html = mail.html ?? renderMessage({ subject: mail.subject, paragraphs: mail.text.trim().split(/\n{2,}/) }).html;
+  const id = mail.messageId && notificationIdOf(mail.messageId);
+  if (!id) {
+    await s.mail.send({ ...mail, html });
+    return 'sent';
+  }
+  const template = /^sale-[^.]+\.([a-z-]+)\./.exec(id)?.[1];
   return deliver(s, { id, template: template ? `sale.${template}` : 'rendered', mail: { ...mail, html } });
 }
 

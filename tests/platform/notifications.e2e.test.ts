@@ -91,4 +91,13 @@ describe('notifications: sent once per notification id, with an HTML and a text 
     expect(read.text?.trim()).toBe(mail.text.trim());
     expect(read.html).toContain('your sale &quot;X&quot; &lt;1&gt; has been approved.');
   });
+
+  it('a message without one of our Message-IDs has no identity to be sent once by: each send delivers it', async () => {
+    const email = uniqueEmail('anon');
+    const mail = { to: email, subject: 'Low balance', text: 'Hello,\n\n5 units left.\n' };
+    await activities().sendMail(mail);
+    await activities().sendMail(mail);
+    expect(to(email)).toHaveLength(2);
+    expect(readMail(to(email)[0]!.raw).html).toContain('5 units left.');
+  });
 });
