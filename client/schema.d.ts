@@ -7581,6 +7581,185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/campaigns/{id}/sends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description E-mails each recipient one unused code of an active unique-code campaign, as a job (GET /v1/jobs/{id}; every recipient's outcome at GET /v1/campaigns/{id}/sends/{jobId}). JSON `{ recipients: [{ email, name }] }` or text/csv with header `email,name`. An address is given one code of a campaign, ever: re-running a list gives nobody a second code or a second e-mail. Bad rows are reported by line (CSV: the header is line 1; JSON: the position in recipients, from 1); a recipient for whom no unused code is left fails. A shared-code campaign, or one that is not active, answers 409 INVALID_STATE. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CampaignCodeSends"];
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Accepted: the job runs */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/sends/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The sends job with every recipient's outcome: sent, already_sent, failed (with the reason) or pending, and the code each was given. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"] & {
+                            sent: number;
+                            alreadySent: number;
+                            recipients: {
+                                line: number;
+                                email: string;
+                                name: string;
+                                /**
+                                 * @description sent: given a code by this list and e-mailed; already_sent: given its code by an earlier list (no second code, no second e-mail); failed: see error
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "sent" | "already_sent" | "failed";
+                                /** @description The code the recipient was given (this list or an earlier one) */
+                                code: string | null;
+                                error: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/subscriptions": {
         parameters: {
             query?: never;
@@ -11655,6 +11834,12 @@ export interface components {
             code: string;
             maxRedemptions: number;
             redemptions: number;
+        };
+        CampaignCodeSends: {
+            recipients: {
+                email: string;
+                name: string;
+            }[];
         };
         SubscriptionReport: {
             /** @enum {string} */

@@ -6,6 +6,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML alternative of `text` (both parts are sent as multipart/alternative). */
+  html?: string;
   /**
    * A Message-ID fixed by the sender (`<…@…>`), so a notification sent again by a retried
    * activity is recognisably the same message (receivers and mail stores deduplicate by it).
@@ -32,6 +34,10 @@ export function createMailer(opts: { smtpUrl?: string; from: string; dataDir: st
       secure: url.protocol === 'smtps:',
       auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
       ignoreTLS: url.searchParams.get('ignoreTLS') === 'true',
+      // Bounded, so a send always ends well within a notification's claim (src/platform/notifications.ts).
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
     });
     return {
       async send(mail) {

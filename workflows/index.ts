@@ -7,5 +7,6 @@ export { bulkInviteWorkflow } from './allotments/bulk-invite';
 export { campaignWorkflow } from './groups/campaign';
 export { groupSubscriptionWorkflow } from './groups/subscription';
 export { groupImportWorkflow } from './groups/import';
+export { campaignCodeSendsWorkflow } from './groups/code-sends';
 export { aggregatorWorkflow } from './aggregators/aggregator';
 export { webhookDeliveryWorkflow } from './platform/webhook-delivery';

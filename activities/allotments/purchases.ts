@@ -2,11 +2,12 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityDeps } from '../deps';
 import type { PaymentDetails } from '../../workflows/allotments/purchase-definitions';
 import { settlePurchase } from '../../src/allotments/purchases';
+import { sendPurchaseReceipt } from '../../src/allotments/receipts';
 import { PurchaseFailure } from '../../src/domain/allotments/failures';
 import { checkoutReturnUrls } from '../../src/domain/allotments/payments';
 import { purchaseById, recordCheckoutPaymentIntent, recordCheckoutSession, recordPaymentIntent, type Purchase } from '../../src/repos/allotments/purchases';
 
-export function createPurchaseActivities(deps: Pick<ActivityDeps, 'sql' | 'stripe' | 'config'>) {
+export function createPurchaseActivities(deps: Pick<ActivityDeps, 'sql' | 'stripe' | 'config' | 'mail'>) {
   const { sql, stripe, config } = deps;
   // Refusals a retry cannot fix end the activity for good (the workflow does not retry them).
   const requireStripe = () => {
@@ -97,5 +98,8 @@ export function createPurchaseActivities(deps: Pick<ActivityDeps, 'sql' | 'strip
 
     /** pending_payment → expired, once; nothing is allocated. */
     expirePurchase: (purchaseId: string): Promise<boolean> => settlePurchase(deps, purchaseId, 'expired'),
+
+    /** The buyer's receipt once the units are credited; sent once per purchase (its notification id). */
+    sendPurchaseReceipt: async (purchaseId: string): Promise<string> => sendPurchaseReceipt(deps, purchaseId),
   };
 }

@@ -1,5 +1,6 @@
 import type { ActivityDeps } from '../deps';
 import { createCampaignActivities } from './campaigns';
+import { createCodeSendActivities } from './code-sends';
 import { createImportActivities } from './imports';
 import { createGroupSubscriptionActivities } from './subscriptions';
 
@@ -8,6 +9,7 @@ export function createGroupActivities(deps: ActivityDeps) {
     ...createGroupSubscriptionActivities(deps),
     ...createCampaignActivities(deps),
     ...createImportActivities(deps),
+    ...createCodeSendActivities(deps),
   };
 }
 

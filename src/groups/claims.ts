@@ -13,6 +13,7 @@ import {
   verificationCodeMatches,
 } from '../domain/groups/verification';
 import { AppError } from '../errors';
+import { sendNotification, type Notification } from '../platform/notifications';
 import { limitUse } from '../platform/rate-limits';
 import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
@@ -111,19 +112,18 @@ export async function claimAccess(s: ClaimServices, input: { groupId: string; em
     return row;
   });
   await sendCode(s, {
+    id: `access-claim-${id}.code`,
     to: email,
-    subject: `Your access code for ${group.name}`,
-    text:
-      `Hello ${input.name},\n\nyour code to join ${group.name} is ${code}\n\n` +
-      `It works ${VERIFICATION_MAX_ATTEMPTS} tries and expires at ${claim.codeExpiresAt!.toISOString()}.\n` +
-      `If you did not ask for it, ignore this message.\n`,
+    template: 'access.code',
+    data: { name: input.name, groupName: group.name, code, attempts: VERIFICATION_MAX_ATTEMPTS, expiresAt: claim.codeExpiresAt!.toISOString() },
   });
   return { kind: 'verification_sent', claim };
 }
 
-async function sendCode(s: ClaimServices, mail: Parameters<Services['mail']['send']>[0]): Promise<void> {
+/** The code goes out once per claim (its notification id), never stored: only its hash is. */
+async function sendCode(s: ClaimServices, notification: Notification<'access.code'>): Promise<void> {
   try {
-    await s.mail.send(mail);
+    await sendNotification(s, notification);
   } catch {
     throw new AppError('UNAVAILABLE', 'The code could not be e-mailed; please claim access again in a moment');
   }

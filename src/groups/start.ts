@@ -3,7 +3,7 @@ import type { Services } from '../platform/services';
 import { startLifecycle, type Workflows } from '../temporal/start';
 import { GROUP_ID } from '../../workflows/platform/search-attribute-definitions';
 
-type GroupWorkflow = 'campaignWorkflow' | 'groupImportWorkflow' | 'groupSubscriptionWorkflow';
+type GroupWorkflow = 'campaignWorkflow' | 'groupImportWorkflow' | 'groupSubscriptionWorkflow' | 'campaignCodeSendsWorkflow';
 
 /**
  * Starts one of a group's workflows, tagged with the group and its organization so ops find every

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import { waitFor } from '../support/wait';
 import { ok } from '../support/client';
+import { readMail } from '../support/mail';
 import { WEBHOOK_SECRET, type TestStack } from '../support/stack';
 import { unique } from '../support/unique';
 
@@ -67,7 +68,7 @@ export const verify = (s: TestStack, claimId: string, code: string) =>
 /** The six-digit code in the message the real SMTP listener received. */
 export async function codeMailedTo(s: TestStack, email: string): Promise<string> {
   const mail = await s.smtp.waitFor(email);
-  const code = /\bis (\d{6})\b/.exec(mail.raw)?.[1];
+  const code = /\bis (\d{6})\b/.exec(readMail(mail.raw).text ?? '')?.[1];
   if (!code) throw new Error(`no code in ${mail.raw}`);
   return code;
 }

@@ -13,7 +13,7 @@ import { allBranches, type WorkflowType } from './branches';
 import { aggregators } from './drivers/aggregators';
 import { bulkInvites, purchases, responses } from './drivers/allotments';
 import { startSuggestingDevServer, type Driver, type Drivers, type RecordContext } from './drivers/context';
-import { campaigns, groupImports, groupSubscriptions } from './drivers/groups';
+import { campaignCodeSends, campaigns, groupImports, groupSubscriptions } from './drivers/groups';
 import { prunes } from './drivers/platform';
 import { sales } from './drivers/sales';
 import { webhookDeliveries } from './drivers/webhooks';
@@ -26,6 +26,7 @@ const drivers: { [W in WorkflowType]: Drivers<W> } = {
   campaignWorkflow: campaigns,
   groupSubscriptionWorkflow: groupSubscriptions,
   groupImportWorkflow: groupImports,
+  campaignCodeSendsWorkflow: campaignCodeSends,
   aggregatorWorkflow: aggregators,
   pruneIdempotencyWorkflow: prunes,
   webhookDeliveryWorkflow: webhookDeliveries,

@@ -1,5 +1,6 @@
 import { todayUtc } from '../../src/domain/sales/dates';
 import { suiteStack } from '../support/suite';
+import { readMail as readReceivedMail } from '../support/mail';
 import type { TestStack } from '../support/stack';
 import { unique, uniqueEmail } from '../support/unique';
 import { waitFor } from '../support/wait';
@@ -87,14 +88,8 @@ export async function saleWorld(s: TestStack, o: { activationDate?: string; numb
 
 export type SaleWorld = Awaited<ReturnType<typeof saleWorld>>;
 
-/** A received message as a reader sees it: its Message-ID, subject and decoded text. */
+/** A received message as a reader sees it: its Message-ID, subject and decoded text part. */
 export function readMail(raw: string): { messageId: string | undefined; subject: string | undefined; text: string } {
-  const split = raw.search(/\r?\n\r?\n/);
-  const head = raw.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
-  let body = raw.slice(split).replace(/^\r?\n\r?\n/, '');
-  const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1]?.trim();
-  if (/quoted-printable/i.test(header('Content-Transfer-Encoding') ?? '')) {
-    body = Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
-  }
-  return { messageId: header('Message-ID'), subject: header('Subject'), text: body.replace(/\r\n/g, '\n') };
+  const mail = readReceivedMail(raw);
+  return { messageId: mail.messageId, subject: mail.subject, text: mail.text ?? '' };
 }

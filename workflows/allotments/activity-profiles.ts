@@ -41,6 +41,12 @@ export const stripe = proxyActivities<AllotmentActivities>({
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: [PurchaseFailure.STRIPE_INVALID_REQUEST] },
 });
 
+/** E-mails: each notification is sent once by id, so retried patiently through an SMTP outage. */
+export const mail = proxyActivities<AllotmentActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', maximumAttempts: 12 },
+});
+
 /** Long work that heartbeats its progress: a lost worker is noticed within a minute. */
 const heartbeating = (startToCloseTimeout: Duration) =>
   proxyActivities<AllotmentActivities>({

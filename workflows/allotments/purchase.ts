@@ -1,8 +1,8 @@
-import { allHandlersFinished, condition, patched, setHandler, sleep } from '@temporalio/workflow';
+import { allHandlersFinished, condition, log, patched, setHandler, sleep } from '@temporalio/workflow';
 import { MISMATCHED_PURCHASE, UNSETTLED_PURCHASE } from '../../src/domain/allotments/lifecycle';
 import { recordCommitted } from '../platform/records';
 import { publishStatus } from '../platform/status';
-import { ledger, stripe } from './activity-profiles';
+import { ledger, mail, stripe } from './activity-profiles';
 import {
   paymentConfirmedSignal,
   paymentDetailsUpdate,
@@ -17,6 +17,8 @@ import {
 
 /** Executions whose history predates mismatch reporting never published it (tests/histories/purchase*.json). */
 export const PUBLISH_PAYMENT_MISMATCH = 'publish-payment-mismatch';
+/** Executions recorded before receipts existed never sent one (tests/histories/purchase-paid.json). */
+export const PURCHASE_RECEIPT = 'purchase-receipt';
 
 /** One purchase: create the Stripe payment, wait for it, allocate exactly once or expire. */
 export async function purchaseWorkflow(input: PurchaseWorkflowInput): Promise<PurchaseOutcome | 'abandoned'> {
@@ -81,6 +83,16 @@ export async function purchaseWorkflow(input: PurchaseWorkflowInput): Promise<Pu
     status = 'expired';
   }
   publishStatus(status);
+  if (status === 'paid' && patched(PURCHASE_RECEIPT)) await sendReceipt(input.purchaseId);
   await condition(allHandlersFinished);
   return status;
+}
+
+/** The buyer's receipt. The units are credited whatever happens to it: a receipt that cannot be sent is logged. */
+async function sendReceipt(purchaseId: string): Promise<void> {
+  try {
+    await mail.sendPurchaseReceipt(purchaseId);
+  } catch (err) {
+    log.error('purchase receipt could not be sent', { purchaseId, error: String(err) });
+  }
 }

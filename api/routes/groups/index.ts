@@ -1,6 +1,7 @@
 import type { Router } from '../../router';
 import { registerCampaignRoutes } from './campaigns';
 import { registerCatalogRoutes } from './catalog';
+import { registerCodeSendRoutes } from './code-sends';
 import { registerGroupRoutes } from './groups';
 import { registerPublicGroupRoutes } from './public';
 import { registerReportRoutes } from './reports';
@@ -10,5 +11,6 @@ export function registerGroupLifecycleRoutes(app: Router) {
   registerCatalogRoutes(app);
   registerGroupRoutes(app);
   registerCampaignRoutes(app);
+  registerCodeSendRoutes(app);
   registerReportRoutes(app);
 }

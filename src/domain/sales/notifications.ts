@@ -1,6 +1,8 @@
 // The e-mails a sale's lifecycle sends, written once. Pure: the activities load what they need
-// and call these; the workflow sends the result through the durable mail activity.
+// and call these (text and HTML from the one layout in src/domain/mail-templates/); the workflow
+// sends the result through the durable mail activity, once per Message-ID.
 import type { Mail } from '../../mail';
+import { renderMessage, type MessageContent } from '../mail-templates/render';
 import type { Money } from './types';
 
 /** What a notification is about; part of its Message-ID. */
@@ -45,55 +47,52 @@ export interface SaleSummary {
 
 const seats = (lines: SaleSummary['lines']) => lines.reduce((n, l) => n + l.numberOfUsers, 0);
 
+const mail = (to: Recipient, messageId: string, content: MessageContent): Mail => ({ to: to.email, messageId, ...renderMessage(content) });
+
 /** Seed 001: "when you create a new sale, the status is Pending Approval": every approver who may decide it hears of it. */
 export function approvalRequestMail(sale: SaleSummary, to: Recipient): Mail {
   const reseller = sale.resellerName ?? 'none (registered by a site admin)';
   const perLine = sale.lines.map((l) => `${l.name}: ${l.numberOfUsers}`).join(', ');
-  return {
-    to: to.email,
+  return mail(to, saleMessageId(sale.id, 'registered', to.id), {
     subject: `Sale waiting for approval: ${sale.name}`,
-    messageId: saleMessageId(sale.id, 'registered', to.id),
-    text:
-      `Hello ${to.name},\n\na sale waits for approval.\n\n` +
-      `Sale: ${sale.name}\n` +
-      `Reseller: ${reseller} (registered by ${sale.registrant.name} <${sale.registrant.email}>)\n` +
-      `Customer: ${sale.customerName}\n` +
-      `Seats: ${seats(sale.lines)} (${perLine})\n` +
-      `Total: ${sale.totals.map(formatMoney).join(' + ')}\n` +
-      `Activation date: ${sale.activationDate}\n` +
-      `Sale id: ${sale.id}\n\n` +
-      `Approve or reject it with POST /v1/sales/${sale.id}/approve or /reject.\n`,
-  };
+    greeting: `Hello ${to.name},`,
+    paragraphs: ['a sale waits for approval.'],
+    facts: [
+      ['Sale', sale.name],
+      ['Reseller', `${reseller} (registered by ${sale.registrant.name} <${sale.registrant.email}>)`],
+      ['Customer', sale.customerName],
+      ['Seats', `${seats(sale.lines)} (${perLine})`],
+      ['Total', sale.totals.map(formatMoney).join(' + ')],
+      ['Activation date', sale.activationDate],
+      ['Sale id', sale.id],
+    ],
+    footer: `Approve or reject it with POST /v1/sales/${sale.id}/approve or /reject.`,
+  });
 }
 
 /** The registering user learns of the approval (seed 001: "You will receive a notification email once the sale has been approved"). */
 export function approvedMail(sale: { id: string; name: string; activationDate: string; cancellationDate: string }, to: Recipient): Mail {
-  return {
-    to: to.email,
+  return mail(to, saleMessageId(sale.id, 'approved', to.id), {
     subject: `Sale approved: ${sale.name}`,
-    messageId: saleMessageId(sale.id, 'approved', to.id),
-    text:
-      `Hello ${to.name},\n\nyour sale "${sale.name}" has been approved.\n` +
-      `It becomes active on ${sale.activationDate} and ends on ${sale.cancellationDate}.\n`,
-  };
+    greeting: `Hello ${to.name},`,
+    paragraphs: [`your sale "${sale.name}" has been approved.\nIt becomes active on ${sale.activationDate} and ends on ${sale.cancellationDate}.`],
+  });
 }
 
 /** The registering user learns that an admin cancelled the active sale early, with the reason. */
 export function cancelledEarlyMail(sale: { id: string; name: string; customerName: string }, to: Recipient, reason: string): Mail {
-  return {
-    to: to.email,
+  return mail(to, saleMessageId(sale.id, 'cancelled-early', to.id), {
     subject: `Sale cancelled: ${sale.name}`,
-    messageId: saleMessageId(sale.id, 'cancelled-early', to.id),
-    text: `Hello ${to.name},\n\nyour sale "${sale.name}" for ${sale.customerName} has been cancelled before its end date; its licence keys no longer work.\n\nReason: ${reason}\n`,
-  };
+    greeting: `Hello ${to.name},`,
+    paragraphs: [`your sale "${sale.name}" for ${sale.customerName} has been cancelled before its end date; its licence keys no longer work.`, `Reason: ${reason}`],
+  });
 }
 
 /** The registering user learns of a rejection, with the approver's reason. */
 export function rejectedMail(sale: { id: string; name: string; customerName: string }, to: Recipient, reason: string): Mail {
-  return {
-    to: to.email,
+  return mail(to, saleMessageId(sale.id, 'rejected', to.id), {
     subject: `Sale rejected: ${sale.name}`,
-    messageId: saleMessageId(sale.id, 'rejected', to.id),
-    text: `Hello ${to.name},\n\nyour sale "${sale.name}" for ${sale.customerName} has been rejected.\n\nReason: ${reason}\n`,
-  };
+    greeting: `Hello ${to.name},`,
+    paragraphs: [`your sale "${sale.name}" for ${sale.customerName} has been rejected.`, `Reason: ${reason}`],
+  });
 }

@@ -209,3 +209,30 @@ export async function reversalsOf(sql: Db, purchaseIds: string[]): Promise<Map<s
     from purchase_reversals where purchase_id = any(${purchaseIds}::uuid[]) order by id`;
   return groupBy(rows.map(({ stripeEventId, amount, ...r }) => ({ ...r, eventId: stripeEventId, amount: Number(amount) })));
 }
+
+/** What a paid purchase's receipt says, and to whom: the user who placed it (none for a purchase without one). */
+export interface PurchaseReceipt {
+  purchaseId: string;
+  status: PurchaseStatus;
+  buyerName: string;
+  buyerEmail: string;
+  organizationName: string;
+  assessmentName: string;
+  quantity: number;
+  currency: string;
+  unitAmount: number;
+  amount: number;
+  paidAt: Date | null;
+}
+
+export async function purchaseReceipt(sql: Db, id: string): Promise<PurchaseReceipt | undefined> {
+  const [row] = await sql<PurchaseReceipt[]>`
+    select p.id as purchase_id, p.status, u.name as buyer_name, u.email as buyer_email, o.name as organization_name,
+           a.name as assessment_name, p.quantity, p.currency, p.unit_amount, p.amount, p.paid_at
+    from purchases p
+    join users u on u.id = p.created_by
+    join organizations o on o.id = p.organization_id
+    join assessments a on a.id = p.assessment_id
+    where p.id = ${id}`;
+  return row;
+}

@@ -5,6 +5,7 @@ import { insertPurchase } from '../../../src/repos/allotments/purchases';
 import { organizationById } from '../../../src/repos/organizations';
 import { startLifecycle } from '../../../src/temporal/start';
 import { purchaseWorkflowId } from '../../../workflows/allotments/purchase-definitions';
+import { deliver, paymentIntent, stripeEvent } from '../../allotments/stripe';
 import { partnerWorld, type PartnerWorld } from '../../allotments/world';
 import { WEBHOOK_SECRET, type TestStack } from '../../support/stack';
 import { startStripeProxy } from '../../support/stripe-proxy';
@@ -87,6 +88,18 @@ export const purchases: Drivers<'purchaseWorkflow'> = {
     await s.env!.sleep('3 hours');
     await paid(s, p.id, 'payment_intent.succeeded', p.paymentIntentId);
     expect(await s.client.workflow.getHandle(`purchase-${p.id}`).result()).toBe('paid');
+    return { stack: s, workflowId: `purchase-${p.id}` };
+  },
+
+  // Paid, then the buyer's receipt is e-mailed (patched 'purchase-receipt').
+  async 'paid-receipt'(ctx) {
+    const s = await ctx.stack();
+    const w = await partnerWorld(s);
+    const p = (await buy(s, w)) as { id: string; paymentIntentId: string; amount: { amount: number } };
+    const intent = paymentIntent({ id: p.paymentIntentId, amount: p.amount.amount, purchaseId: p.id });
+    expect((await deliver(s, stripeEvent('payment_intent.succeeded', intent))).body.result).toBe('applied');
+    expect(await s.client.workflow.getHandle(`purchase-${p.id}`).result()).toBe('paid');
+    expect(s.smtp.received.filter((m) => m.to.includes(w.manager.email))).toHaveLength(1);
     return { stack: s, workflowId: `purchase-${p.id}` };
   },
 

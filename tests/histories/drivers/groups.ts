@@ -92,3 +92,17 @@ export const groupImports: Drivers<'groupImportWorkflow'> = {
 
   abandoned: async (ctx) => ghostRun(await ctx.stack(), 'groupImportWorkflow', 'job-ghost', { jobId: ghost(3), groupId: ghost(9) }),
 };
+
+export const campaignCodeSends: Drivers<'campaignCodeSendsWorkflow'> = {
+  async send(ctx) {
+    const s = await ctx.stack();
+    const w = await groupWorld(s, { usersAmount: 900 });
+    const campaign = await activeCampaign(s, w.groupId, { mode: 'unique', count: 3 });
+    const res = await s.call('POST', `/v1/campaigns/${campaign.id}/sends`, { body: { recipients: [{ email: 'a@xyz.example', name: 'A' }, { email: 'b@xyz.example', name: 'B' }] } });
+    expect(res.status).toBe(202);
+    expect(await s.client.workflow.getHandle(`job-${res.body.id}`).result()).toEqual({ sent: 2, alreadySent: 0, failed: 0 });
+    return { stack: s, workflowId: `job-${res.body.id}` };
+  },
+
+  abandoned: async (ctx) => ghostRun(await ctx.stack(), 'campaignCodeSendsWorkflow', 'job-ghost-sends', { jobId: ghost(4), campaignId: ghost(8) }),
+};
