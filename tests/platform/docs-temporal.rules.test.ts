@@ -14,7 +14,7 @@ describe('the workflow reference in docs/temporal-ops.md', () => {
     const workflows = collectWorkflows(projectRoot);
     expect(workflows.map((w) => w.type)).toEqual([
       'pruneIdempotencyWorkflow', 'saleWorkflow', 'responseWorkflow', 'purchaseWorkflow', 'bulkInviteWorkflow',
-      'campaignWorkflow', 'groupSubscriptionWorkflow', 'groupImportWorkflow', 'aggregatorWorkflow', 'webhookDeliveryWorkflow',
+      'campaignWorkflow', 'groupSubscriptionWorkflow', 'groupImportWorkflow', 'campaignCodeSendsWorkflow', 'aggregatorWorkflow', 'webhookDeliveryWorkflow',
     ]);
     expect(workflows.find((w) => w.type === 'webhookDeliveryWorkflow')).toMatchObject({ kinds: ['webhook_delivery'], idPatterns: ['delivery-<eventId>-<endpointId>', 'redelivery-<deliveryId>'] });
     const sale = workflows.find((w) => w.type === 'saleWorkflow')!;

@@ -98,6 +98,9 @@ export async function platformWorld(s: TestStack) {
   const importJob = ok('import', await call('POST', `/v1/groups/${free.groupId}/imports`, { token: m, body: { users: [{ email: uniqueEmail('imported'), name: 'Imp Orted' }] } })).id as string;
   const code = unique('CODE').replace(/-/g, '').toUpperCase();
   const campaign = (await activeCampaign(s, paid.groupId, { mode: 'shared', code, maxRedemptions: 1000 }, m)).id as string;
+  // A unique-code campaign whose codes go out by e-mail, and one finished sends job.
+  const uniqueCampaign = (await activeCampaign(s, paid.groupId, { mode: 'unique', count: 20 }, m)).id as string;
+  const sendsJob = ok('sends', await call('POST', `/v1/campaigns/${uniqueCampaign}/sends`, { token: m, body: { recipients: [{ email: uniqueEmail('recipient'), name: 'Re Cipient' }] } })).id as string;
   const claim = ok('claim', await call('POST', '/v1/public/access-claims', {
     token: null, body: { groupId: free.groupId, email: `${unique('claimer')}@xyz.example`, name: 'Claimer' },
   }));
@@ -114,7 +117,7 @@ export async function platformWorld(s: TestStack) {
   })).id as string;
 
   // Jobs run by workflows: let them finish so nothing writes behind a suite's back.
-  for (const id of [job, importJob]) {
+  for (const id of [job, importJob, sendsJob]) {
     const done = await waitFor(() => call('GET', `/v1/jobs/${id}`), (r) => r.body.status !== 'running', 60_000);
     if (done.body.status === 'running') throw new Error(`job ${id} did not finish`);
   }
@@ -142,7 +145,7 @@ export async function platformWorld(s: TestStack) {
     purchases: purchase, grants: grant, responses: response, cohorts: cohort, 'share-links': shareLink.id as string, 'spare-share-links': spareShareLink, 'spare-users': spareUser, jobs: job,
     distributions: distribution, sales: pendingSale, 'active-sales': activeSale, 'spare-keys': spareKey, products: free.owners.id as string,
     plans: free.usersPlan.id as string, customers: free.owner.id as string, subscriptions: free.ownerSubscription.id as string,
-    groups: free.groupId, 'paid-groups': paid.groupId, 'import-jobs': importJob, campaigns: campaign, 'access-claims': claim.id as string,
+    groups: free.groupId, 'paid-groups': paid.groupId, 'import-jobs': importJob, campaigns: campaign, 'unique-campaigns': uniqueCampaign, 'sends-jobs': sendsJob, 'access-claims': claim.id as string,
     tariffs: tariff, aggregators: aggregator, profiles: profile, 'group-users': groupUser as string,
   };
   return { orgs, users, ids, spareEndpoints, shareToken: shareLink.token as string, licenceKey, code, free, paid };
