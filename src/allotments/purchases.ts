@@ -6,6 +6,8 @@ import type { Services } from '../platform/services';
 import { requireStripe } from '../platform/stripe';
 import { recordAudit } from '../repos/audit';
 import { allocatePurchaseUnits } from '../repos/allotments/ledger';
+import { recordEvent } from '../platform/events';
+import { announceCredit } from './alerts';
 import {
   getPurchase as readPurchase,
   insertPurchase,
@@ -128,7 +130,8 @@ async function grantUnits(s: Pick<Services, 'sql'>, principal: Principal, target
   const priced = await quoteForOrganization(s.sql, target.org, target.assessment.id, req.quantity, req.currency, new Date()).catch(() => undefined);
   return s.sql.begin(async (tx) => {
     const purchase = await insertPurchase(tx, purchaseRow(principal, target, req, 'manual', priced, null));
-    await allocatePurchaseUnits(tx, { purchaseId: purchase.id, organizationId: target.org.id, assessmentId: target.assessment.id, units: req.quantity, actor: actorOf(principal) });
+    const moved = await allocatePurchaseUnits(tx, { purchaseId: purchase.id, organizationId: target.org.id, assessmentId: target.assessment.id, units: req.quantity, actor: actorOf(principal) });
+    await announceCredit(tx, moved, { units: req.quantity, purchaseId: purchase.id });
     await recordAudit(tx, { actor: actorOf(principal), entity: 'purchase', entityId: purchase.id, action: 'grant', organizationId: target.org.id, after: { status: purchase.status, quantity: req.quantity } });
     return purchase;
   });
@@ -174,7 +177,13 @@ export async function settlePurchase(s: Pick<Services, 'sql'>, purchaseId: strin
     const purchase = await transitionPurchase(tx, purchaseId, outcome);
     if (!purchase) return false;
     const { organizationId, assessmentId, quantity } = purchase;
-    if (outcome === 'paid') await allocatePurchaseUnits(tx, { purchaseId, organizationId, assessmentId, units: quantity, actor: `workflow:purchase-${purchaseId}` });
+    if (outcome === 'paid') {
+      await recordEvent(tx, { type: 'purchase.paid', organizationId, data: { purchaseId, organizationId, assessmentId, quantity, amount: { amount: purchase.amount, currency: purchase.currency } } });
+      const moved = await allocatePurchaseUnits(tx, { purchaseId, organizationId, assessmentId, units: quantity, actor: `workflow:purchase-${purchaseId}` });
+      await announceCredit(tx, moved, { units: quantity, purchaseId });
+    } else {
+      await recordEvent(tx, { type: 'purchase.expired', organizationId, data: { purchaseId, organizationId, assessmentId, quantity } });
+    }
     await recordAudit(tx, {
       actor: `workflow:purchase-${purchaseId}`, entity: 'purchase', entityId: purchaseId, action: outcome === 'paid' ? 'paid' : 'expire', organizationId,
       before: { status: UNSETTLED_PURCHASE }, after: outcome === 'paid' ? { status: 'paid', allocated: quantity } : { status: 'expired' },

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Logger } from '../logger';
 import { createActivities, type ActivityDeps } from '../../activities';
+import { drainLowBalanceHandoffs, LOW_BALANCE_DRAIN_BATCH } from '../allotments/alerts';
 import { drainInvitationHandoffs, HANDOFF_DRAIN_BATCH } from '../allotments/invitations';
 
 export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
@@ -63,7 +64,8 @@ export const HANDOFF_DRAIN_EVERY_MS = 5_000;
 
 /**
  * Runs beside every worker: starts the invitation workflows whose creating request died between
- * its commit and its starts (`drainInvitationHandoffs`). Returns the function that stops it.
+ * its commit and its starts (`drainInvitationHandoffs`), and the mail workflow of every committed
+ * low-balance alert (`drainLowBalanceHandoffs`). Returns the function that stops it.
  */
 export function startHandoffDrain(deps: Pick<ActivityDeps, 'sql' | 'temporal' | 'taskQueue' | 'logger'>): () => Promise<void> {
   let stopped = false;
@@ -75,6 +77,11 @@ export function startHandoffDrain(deps: Pick<ActivityDeps, 'sql' | 'temporal' | 
         while (!stopped && (await drainInvitationHandoffs(deps)) === HANDOFF_DRAIN_BATCH);
       } catch (err) {
         deps.logger.warn({ err }, 'invitation hand-off drain failed; retrying');
+      }
+      try {
+        while (!stopped && (await drainLowBalanceHandoffs(deps)) === LOW_BALANCE_DRAIN_BATCH);
+      } catch (err) {
+        deps.logger.warn({ err }, 'low-balance alert drain failed; retrying');
       }
       await new Promise<void>((ok) => {
         wake = ok;
