@@ -4057,6 +4057,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/allotments/{organizationId}/{assessmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description Changes an allotment's settings (admins; managers of the organization). lowBalanceThreshold: when Available falls from above it to it or below, one allotment.low_balance event is recorded and the organization's managers are e-mailed; it re-arms once Available rises above it again. null: off. */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organizationId: string;
+                    assessmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateAllotment"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Allotment"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/v1/allotments/purchases": {
         parameters: {
             query?: never;
@@ -11288,6 +11376,12 @@ export interface components {
              * @description When the earliest open invitation expires and gives its unit back
              */
             nextReleaseAt: string | null;
+            /** @description Available at or below this alerts once per crossing (allotment.low_balance event, e-mail to the organization's managers); null: off */
+            lowBalanceThreshold: number | null;
+        };
+        UpdateAllotment: {
+            /** @description Units; null switches the low-balance alert off */
+            lowBalanceThreshold?: number | null;
         };
         Purchase: {
             /** Format: uuid */

@@ -4,6 +4,7 @@ export { saleWorkflow } from './sales/sale';
 export { responseWorkflow } from './allotments/response';
 export { purchaseWorkflow } from './allotments/purchase';
 export { bulkInviteWorkflow } from './allotments/bulk-invite';
+export { lowBalanceAlertWorkflow } from './allotments/low-balance';
 export { campaignWorkflow } from './groups/campaign';
 export { groupSubscriptionWorkflow } from './groups/subscription';
 export { groupImportWorkflow } from './groups/import';

@@ -1,4 +1,5 @@
 import type { ActivityDeps } from '../deps';
+import { createAlertActivities } from './alerts';
 import { createBulkInviteActivities } from './bulk-invite';
 import { createResponseActivities } from './ledger';
 import { createPurchaseActivities } from './purchases';
@@ -8,6 +9,7 @@ export function createAllotmentActivities(deps: ActivityDeps) {
     ...createResponseActivities(deps),
     ...createPurchaseActivities(deps),
     ...createBulkInviteActivities(deps),
+    ...createAlertActivities(deps),
   };
 }
 

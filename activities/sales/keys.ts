@@ -3,6 +3,7 @@ import { SaleFailure } from '../../src/domain/sales/failures';
 import { keyExpiry } from '../../src/domain/sales/keys';
 import { issuesKeys, launchRefusal } from '../../src/domain/sales/lifecycle';
 import { randomUrlToken } from '../../src/domain/tokens';
+import { recordEvent } from '../../src/platform/events';
 import { recordAudit } from '../../src/repos/audit';
 import { findUserKey, insertUserKey, lockLineForKeyIssue, nextKeyRenewal, renewDueKeys, type SaleKeyRow } from '../../src/repos/sales/sale-keys';
 import type { IssuedKey } from '../../workflows/sales/sale-definitions';
@@ -48,6 +49,10 @@ export function createSaleKeyActivities({ sql }: Pick<ActivityDeps, 'sql'>) {
           actor: `user:${i.actorId}`, entity: 'sale', entityId: i.saleId, action: 'issue_key', organizationId: line.organizationId,
           after: { keyId: k.id, userEmail: k.userEmail, distributionId: k.distributionId, expiresAt: k.expiresAt },
         });
+        await recordEvent(tx, {
+          type: 'key.issued', organizationId: line.organizationId,
+          data: { saleId: i.saleId, organizationId: line.organizationId, keyId: k.id, userEmail: k.userEmail, expiresAt: k.expiresAt.toISOString() },
+        });
         return toIssued(k, true);
       });
     },
@@ -60,6 +65,7 @@ export function createSaleKeyActivities({ sql }: Pick<ActivityDeps, 'sql'>) {
         const renewed = active ? await renewDueKeys(tx, i.saleId, new Date(i.at)) : 0;
         if (renewed > 0) {
           await recordAudit(tx, { actor: workflowActor(i.saleId), entity: 'sale', entityId: i.saleId, action: 'renew_keys', organizationId: s.organizationId, after: { renewed, at: i.at } });
+          await recordEvent(tx, { type: 'key.renewed', organizationId: s.organizationId, data: { saleId: i.saleId, organizationId: s.organizationId, renewed } });
         }
         const next = active ? await nextKeyRenewal(tx, i.saleId) : null;
         return { renewed, nextExpiry: next?.toISOString() ?? null };

@@ -3,6 +3,8 @@ import { activationDue, canTake, hasPassed, hasTaken, transitionRefusal } from '
 import type { SaleStatus } from '../../src/domain/sales/types';
 import { approvedMail, cancelledEarlyMail, rejectedMail } from '../../src/domain/sales/notifications';
 import type { Mail } from '../../src/mail';
+import type { NewEvent } from '../../src/domain/events';
+import { recordEvent } from '../../src/platform/events';
 import { recordAudit } from '../../src/repos/audit';
 import { revokeSaleKeys } from '../../src/repos/sales/sale-keys';
 import { writeSaleStatus, type SaleHead, type SaleStatusChange } from '../../src/repos/sales/sales';
@@ -11,13 +13,29 @@ import { lockSale, refuseIf, workflowActor } from './refusals';
 
 const AUDIT_ACTIONS = { approved: 'approve', rejected: 'reject', active: 'activate', cancelled: 'cancel' } as const;
 
-/** Writes the status change and its audit entry, in the caller's transaction. */
+/** What a partner's system learns of a status change: the sale.* event, in the same transaction. */
+function saleEvent(saleId: string, organizationId: string, change: SaleStatusChange, keysRevoked: number): NewEvent {
+  const ref = { saleId, organizationId, status: change.status };
+  switch (change.status) {
+    case 'approved':
+      return { type: 'sale.approved', organizationId, data: ref };
+    case 'rejected':
+      return { type: 'sale.rejected', organizationId, data: { ...ref, reason: change.reason } };
+    case 'active':
+      return { type: 'sale.activated', organizationId, data: ref };
+    case 'cancelled':
+      return { type: 'sale.cancelled', organizationId, data: { ...ref, keysRevoked } };
+  }
+}
+
+/** Writes the status change, its audit entry and its event, in the caller's transaction. */
 async function changeStatus(tx: Db, saleId: string, before: SaleHead, change: SaleStatusChange, actor: string, details: Record<string, unknown> = {}) {
   await writeSaleStatus(tx, saleId, change);
   await recordAudit(tx, {
     actor, entity: 'sale', entityId: saleId, action: AUDIT_ACTIONS[change.status], organizationId: before.organizationId,
     before: { status: before.status }, after: { status: change.status, ...details },
   });
+  await recordEvent(tx, saleEvent(saleId, before.organizationId, change, typeof details.keysRevoked === 'number' ? details.keysRevoked : 0));
 }
 
 const registrant = (s: SaleHead) => ({ id: s.registrantId, name: s.registrantName, email: s.registrantEmail });

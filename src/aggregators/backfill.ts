@@ -2,6 +2,7 @@
 import type { CommandRefusal } from '../domain/aggregators/failures';
 import { planCommand, type AggregatorCommand } from '../domain/aggregators/lifecycle';
 import type { Services } from '../platform/services';
+import { recordEvent } from '../platform/events';
 import { recordAudit } from '../repos/audit';
 import { aggregatorById, applyChange, backfillCounts } from '../repos/aggregators/aggregators';
 import { runBatch } from '../repos/aggregators/backfill';
@@ -30,6 +31,12 @@ export async function applyCommand(s: Pick<Services, 'sql'>, aggregatorId: strin
       before: { status: agg.status, tariffId: agg.tariffId, state: agg.state },
       after: { status: after.status, tariffId: after.tariffId, state: after.state, generation: after.generation, profilesTotal: after.profilesTotal, profilesDone: after.profilesDone, ...(cause && { cause }) },
     });
+    const ref = { aggregatorId, organizationId: agg.organizationId };
+    if (command.type === 'assign') await recordEvent(tx, { type: 'aggregator.tariff_assigned', organizationId: agg.organizationId, data: { ...ref, tariffId: command.tariffId } });
+    if (command.type === 'deactivate') {
+      // Final from now on; the walk that follows terminates these contracts (aggregator.backfill_completed, mode deactivate).
+      await recordEvent(tx, { type: 'aggregator.deactivated', organizationId: agg.organizationId, data: { ...ref, contractsTerminated: counts.contractsToTerminate } });
+    }
     return { changed: true, status: after.status, state: after.state, tariffId: after.tariffId, generation: after.generation };
   });
 }
@@ -51,6 +58,13 @@ export async function runBackfillBatch(
         actor: workflowActor(aggregatorId), entity: 'aggregator', entityId: aggregatorId,
         action: batch.finished ? `${agg.mode}_finished` : `${agg.mode}_batch`, organizationId: agg.organizationId,
         after: { generation: agg.generation, changed: batch.changed, cursor: batch.cursor },
+      });
+    }
+    if (batch.ran && batch.finished) {
+      const done = (await aggregatorById(tx, aggregatorId))!;
+      await recordEvent(tx, {
+        type: 'aggregator.backfill_completed', organizationId: agg.organizationId,
+        data: { aggregatorId, organizationId: agg.organizationId, tariffId: done.tariffId, profilesDone: done.profilesDone, ...(agg.mode && { mode: agg.mode }) },
       });
     }
     return batch;

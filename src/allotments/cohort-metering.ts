@@ -2,6 +2,7 @@ import type { Db } from '../db/connect';
 import { recordAudit } from '../repos/audit';
 import { markCohortsCounted } from '../repos/allotments/cohorts';
 import { ensureAllotment, reserveUnits } from '../repos/allotments/ledger';
+import { announceMovement } from './alerts';
 import type { CreateResponsesInput } from './create-responses';
 
 /**
@@ -19,10 +20,11 @@ export async function countCohortsAtFirstMeteredUse(tx: Db, input: CreateRespons
   const counted = await markCohortsCounted(tx, ids, org.id, assessment.id);
   if (counted.length === 0) return;
   await ensureAllotment(tx, org.id, assessment.id);
-  await reserveUnits(tx, {
+  const moved = await reserveUnits(tx, {
     organizationId: org.id, assessmentId: assessment.id, units: counted.length, kind: 'cohort', publicCaller: input.publicCaller,
     movement: { actor: input.actor, source: 'cohort_first_use', cohortId: counted.length === 1 ? counted[0] : null },
   });
+  await announceMovement(tx, moved, 'cohort');
   for (const id of counted) {
     await recordAudit(tx, { actor: input.actor, entity: 'cohort', entityId: id, action: 'count', organizationId: org.id, after: { counted: true, reason: 'first use since metering started' } });
   }

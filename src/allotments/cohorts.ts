@@ -6,6 +6,7 @@ import { recordAudit } from '../repos/audit';
 import { getAssessment } from '../repos/allotments/assessments';
 import { getCohort, insertCohort, listCohorts as readCohorts, listShareLinks as readShareLinks, type Cohort, type ShareLinkRow } from '../repos/allotments/cohorts';
 import { reserveUnits } from '../repos/allotments/ledger';
+import { announceMovement } from './alerts';
 import type { ResponseRow } from '../repos/allotments/responses';
 import { isMetered, resolveTarget } from './context';
 import { createResponses, expiryFor } from './create-responses';
@@ -42,10 +43,11 @@ export function createCohort(s: Pick<Services, 'sql'>, p: Principal, assessmentI
     const created = await insertCohort(tx, { assessmentId: assessment.id, organizationId: org.id, name: input.name, counted: units > 0, createdBy: p.userId });
     await recordAudit(tx, { actor: actorOf(p), entity: 'cohort', entityId: created.id, action: 'create', organizationId: org.id, after: created });
     // Last, so the allotment row is locked only for the UPDATE and the COMMIT (a refusal rolls the cohort back).
-    await reserveUnits(tx, {
+    const moved = await reserveUnits(tx, {
       organizationId: org.id, assessmentId: assessment.id, units, kind: 'cohort',
       movement: { actor: actorOf(p), source: 'cohort_created', cohortId: created.id },
     });
+    await announceMovement(tx, moved, 'cohort');
     return created;
   });
 }

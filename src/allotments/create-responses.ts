@@ -8,6 +8,7 @@ import { recordAudit, recordAudits } from '../repos/audit';
 import { reserveUnits } from '../repos/allotments/ledger';
 import { insertResponses, type NewResponse, type ResponseRow, type ResponseSource } from '../repos/allotments/responses';
 import type { Assessment } from '../repos/allotments/assessments';
+import { announceMovement } from './alerts';
 import { countCohortsAtFirstMeteredUse } from './cohort-metering';
 import { isMetered, type Target } from './context';
 import { startInvitations } from './invitations';
@@ -92,7 +93,9 @@ export async function reserveAndInsertResponses(tx: Db, input: CreateResponsesIn
     organizationId: org.id, assessmentId: assessment.id, units, kind: 'response', publicCaller: input.publicCaller,
     movement: { actor: input.actor, source: input.source, jobId: input.jobId ?? null, cohortId: input.cohort?.id ?? null, responseId: ids.length === 1 ? ids[0] : null },
   });
-  const [rows] = await Promise.all([inserting, auditing, reserving]);
+  const [rows, , moved] = await Promise.all([inserting, auditing, reserving]);
+  // A crossing of the low-balance threshold or to 0 is announced in this transaction (rare: once per crossing).
+  await announceMovement(tx, moved, unit);
   return rows;
 }
 

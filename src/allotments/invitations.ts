@@ -3,7 +3,8 @@ import type { Db } from '../db/connect';
 import { RESPONSE_CLOSES_AS } from '../domain/allotments/lifecycle';
 import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
-import { closeResponseInLedger } from '../repos/allotments/ledger';
+import { closeResponseRow } from '../repos/allotments/ledger';
+import { recordEvent } from '../platform/events';
 import { deleteHandoffs, lockResponseHead, setResponseExpiry, staleHandoffs, takeHandoff, type ResponseRow } from '../repos/allotments/responses';
 import { startLifecycle } from '../temporal/start';
 import { responseWorkflowId } from '../../workflows/allotments/response-definitions';
@@ -95,7 +96,12 @@ async function changeResponse(
 /** Closes an open response (completed: its unit is Used; expired: it returns to Available), once. */
 export function closeResponse(s: Pick<Services, 'sql'>, responseId: string, action: keyof typeof RESPONSE_CLOSES_AS, at: Date, actor?: string): Promise<boolean> {
   const to = RESPONSE_CLOSES_AS[action];
-  return changeResponse(s, responseId, { action, actor, after: { status: to } }, (tx) => closeResponseInLedger(tx, responseId, to, at));
+  return changeResponse(s, responseId, { action, actor, after: { status: to } }, async (tx) => {
+    const closed = await closeResponseRow(tx, responseId, to, at);
+    if (!closed) return false;
+    await recordEvent(tx, { type: to === 'completed' ? 'response.completed' : 'response.expired', organizationId: closed.organizationId, data: { responseId, ...closed } });
+    return true;
+  });
 }
 
 /** Moves an open response's expiry, once. */

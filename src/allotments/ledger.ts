@@ -1,7 +1,9 @@
 import type { EntryKind } from '../domain/allotments/ledger';
-import type { Principal } from '../domain/principal';
+import { actorOf, type Principal } from '../domain/principal';
+import { notFound } from '../errors';
+import { recordAudit } from '../repos/audit';
 import type { Services } from '../platform/services';
-import { listAllotments as readAllotments, listEntries, type AllotmentRow, type LedgerEntry } from '../repos/allotments/ledger';
+import { listAllotments as readAllotments, listEntries, setLowBalanceThreshold, type AllotmentRow, type LedgerEntry } from '../repos/allotments/ledger';
 import { assertAllotmentsEnabled, resolveTarget } from './context';
 
 export type { AllotmentRow, LedgerEntry };
@@ -32,4 +34,28 @@ export async function listLedgerEntries(
   return listEntries(s.sql, { organizationId: org.id, assessmentId: assessment.id }, {
     kind: q.kind, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined, after: q.after, limit: q.limit,
   });
+}
+
+/**
+ * Changes an allotment's settings: `lowBalanceThreshold` (units; null switches the alert off).
+ * Admins and managers of the organization (in scope, else 404). When Available later falls to the
+ * threshold or below, one allotment.low_balance event is recorded and the organization's managers
+ * are e-mailed; a threshold set at or above the current Available waits for Available to rise
+ * above it first (it alerts on a crossing, not on a state).
+ */
+export async function updateAllotment(
+  s: Pick<Services, 'sql'>,
+  p: Principal,
+  allotment: { organizationId: string; assessmentId: string },
+  patch: { lowBalanceThreshold?: number | null },
+): Promise<AllotmentRow> {
+  await assertAllotmentsEnabled(s.sql);
+  const { org, assessment } = await resolveTarget(s.sql, p, allotment.organizationId, allotment.assessmentId);
+  await s.sql.begin(async (tx) => {
+    if (patch.lowBalanceThreshold !== undefined) await setLowBalanceThreshold(tx, org.id, assessment.id, patch.lowBalanceThreshold);
+    await recordAudit(tx, { actor: actorOf(p), entity: 'allotment', entityId: `${org.id}:${assessment.id}`, action: 'update', organizationId: org.id, after: patch });
+  });
+  const [row] = await readAllotments(s.sql, p, { organizationId: org.id, assessmentId: assessment.id, limit: 1 });
+  if (!row) throw notFound('Allotment');
+  return row;
 }

@@ -4,6 +4,7 @@ import { judgePayment, reversalAsks, type MismatchReason, type PaymentVerdict } 
 import { AppError } from '../errors';
 import { recordAudit } from '../repos/audit';
 import { takeBackUnits } from '../repos/allotments/ledger';
+import { announceMovement } from './alerts';
 import {
   disputeRecorded,
   insertPaymentMismatch,
@@ -88,9 +89,10 @@ export async function applyReversal(tx: Db, e: ReversalEvent): Promise<'applied'
   const before = await reversalTotals(tx, purchase.id, e.kind);
   const asked = reversalAsks(purchase, before, e.kind === 'refund' ? { kind: 'refund', refundedTotal: e.refundedTotal } : { kind: 'dispute', disputed: e.disputed });
   if (asked.units === 0) return 'ignored';
-  const taken = await takeBackUnits(tx, {
+  const { taken, moved } = await takeBackUnits(tx, {
     organizationId: purchase.organizationId, assessmentId: purchase.assessmentId, units: asked.units, kind: e.kind, purchaseId: purchase.id, actor: actor(e.eventId),
   });
+  await announceMovement(tx, moved);
   const reversal = { eventId: e.eventId, kind: e.kind, stripeObjectId: e.objectId, amount: asked.money, units: asked.units, taken, shortfall: asked.units - taken };
   // The event id is recorded once by the platform, and the dispute was checked above under the purchase's lock.
   await insertReversal(tx, purchase.id, reversal);

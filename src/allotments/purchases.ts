@@ -1,4 +1,3 @@
-import { recordEvent } from '../platform/events';
 import { awaitsPayment, initialPurchaseStatus, UNSETTLED_PURCHASE, type PaymentFlow, type PaymentMethod, type PurchaseOutcome } from '../domain/allotments/lifecycle';
 import type { Quote } from '../domain/allotments/pricing';
 import { actorOf, type Principal } from '../domain/principal';
@@ -7,6 +6,8 @@ import type { Services } from '../platform/services';
 import { requireStripe } from '../platform/stripe';
 import { recordAudit } from '../repos/audit';
 import { allocatePurchaseUnits } from '../repos/allotments/ledger';
+import { recordEvent } from '../platform/events';
+import { announceCredit } from './alerts';
 import {
   getPurchase as readPurchase,
   insertPurchase,
@@ -129,7 +130,8 @@ async function grantUnits(s: Pick<Services, 'sql'>, principal: Principal, target
   const priced = await quoteForOrganization(s.sql, target.org, target.assessment.id, req.quantity, req.currency, new Date()).catch(() => undefined);
   return s.sql.begin(async (tx) => {
     const purchase = await insertPurchase(tx, purchaseRow(principal, target, req, 'manual', priced, null));
-    await allocatePurchaseUnits(tx, { purchaseId: purchase.id, organizationId: target.org.id, assessmentId: target.assessment.id, units: req.quantity, actor: actorOf(principal) });
+    const moved = await allocatePurchaseUnits(tx, { purchaseId: purchase.id, organizationId: target.org.id, assessmentId: target.assessment.id, units: req.quantity, actor: actorOf(principal) });
+    await announceCredit(tx, moved, { units: req.quantity, purchaseId: purchase.id });
     await recordAudit(tx, { actor: actorOf(principal), entity: 'purchase', entityId: purchase.id, action: 'grant', organizationId: target.org.id, after: { status: purchase.status, quantity: req.quantity } });
     return purchase;
   });
@@ -176,8 +178,11 @@ export async function settlePurchase(s: Pick<Services, 'sql'>, purchaseId: strin
     if (!purchase) return false;
     const { organizationId, assessmentId, quantity } = purchase;
     if (outcome === 'paid') {
-      await allocatePurchaseUnits(tx, { purchaseId, organizationId, assessmentId, units: quantity, actor: `workflow:purchase-${purchaseId}` });
       await recordEvent(tx, { type: 'purchase.paid', organizationId, data: { purchaseId, organizationId, assessmentId, quantity, amount: { amount: purchase.amount, currency: purchase.currency } } });
+      const moved = await allocatePurchaseUnits(tx, { purchaseId, organizationId, assessmentId, units: quantity, actor: `workflow:purchase-${purchaseId}` });
+      await announceCredit(tx, moved, { units: quantity, purchaseId });
+    } else {
+      await recordEvent(tx, { type: 'purchase.expired', organizationId, data: { purchaseId, organizationId, assessmentId, quantity } });
     }
     await recordAudit(tx, {
       actor: `workflow:purchase-${purchaseId}`, entity: 'purchase', entityId: purchaseId, action: outcome === 'paid' ? 'paid' : 'expire', organizationId,

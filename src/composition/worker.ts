@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Logger } from '../logger';
 import { createActivities, type ActivityDeps } from '../../activities';
+import { drainLowBalanceHandoffs, LOW_BALANCE_DRAIN_BATCH } from '../allotments/alerts';
 import { drainInvitationHandoffs, HANDOFF_DRAIN_BATCH } from '../allotments/invitations';
 import { dispatchOutbox, OUTBOX_BATCH } from '../platform/webhooks';
 import { OUTBOX_CHANNEL } from '../repos/webhooks';
@@ -65,7 +66,8 @@ export const HANDOFF_DRAIN_EVERY_MS = 5_000;
 
 /**
  * Runs beside every worker: starts the invitation workflows whose creating request died between
- * its commit and its starts (`drainInvitationHandoffs`), and a delivery workflow for each webhook
+ * its commit and its starts (`drainInvitationHandoffs`), the mail workflow of every committed
+ * low-balance alert (`drainLowBalanceHandoffs`), and a delivery workflow for each webhook
  * delivery an event's transaction wrote (`dispatchOutbox`; woken by the commit's notification).
  * Returns the function that stops it.
  */
@@ -90,6 +92,11 @@ export function startHandoffDrain(deps: Pick<ActivityDeps, 'sql' | 'temporal' | 
         while (!stopped && (await drainInvitationHandoffs(deps)) === HANDOFF_DRAIN_BATCH);
       } catch (err) {
         deps.logger.warn({ err }, 'invitation hand-off drain failed; retrying');
+      }
+      try {
+        while (!stopped && (await drainLowBalanceHandoffs(deps)) === LOW_BALANCE_DRAIN_BATCH);
+      } catch (err) {
+        deps.logger.warn({ err }, 'low-balance alert drain failed; retrying');
       }
       try {
         while (!stopped && (await dispatchOutbox(deps)) === OUTBOX_BATCH);

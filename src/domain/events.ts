@@ -44,7 +44,11 @@ export interface EventPayloads {
   'campaign.closed': { campaignId: string; groupId: string; status: string; redemptions: number };
   'access.claimed': { claimId: string; groupId: string; via: string; subscriptionId: string | null };
   'aggregator.tariff_assigned': { aggregatorId: string; organizationId: string; tariffId: string };
-  'aggregator.backfill_completed': { aggregatorId: string; organizationId: string; tariffId: string | null; profilesDone: number };
+  'aggregator.backfill_completed': {
+    aggregatorId: string; organizationId: string; tariffId: string | null; profilesDone: number;
+    /** What the walk did to each profile: assign (the tariff), unassign, or deactivate (contracts terminated, profiles detached). */
+    mode?: 'assign' | 'unassign' | 'deactivate';
+  };
   'aggregator.deactivated': { aggregatorId: string; organizationId: string; contractsTerminated: number };
 }
 

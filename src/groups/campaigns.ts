@@ -4,6 +4,7 @@ import { CAMPAIGN_TRANSITIONS, deactivation, type CampaignStatus, type CampaignT
 import { actorOf, type Principal } from '../domain/principal';
 import { AppError } from '../errors';
 import type { Services } from '../platform/services';
+import { recordEvent } from '../platform/events';
 import { recordAudit } from '../repos/audit';
 import type { Page } from '../repos/list';
 import {
@@ -79,6 +80,12 @@ async function moveCampaign(
     actor, entity: 'campaign', entityId: id, action: transition, organizationId: before.organizationId,
     before: { status: before.status }, after: { status: to, ...o.after },
   });
+  if (transition === 'close') {
+    await recordEvent(tx, {
+      type: 'campaign.closed', organizationId: before.organizationId,
+      data: { campaignId: id, groupId: before.groupId, status: to, redemptions: before.redemptions },
+    });
+  }
   return { changed, status: to };
 }
 

@@ -8,6 +8,7 @@ import type { Services } from '../platform/services';
 import { callStripe } from '../platform/stripe';
 import { recordAudit } from '../repos/audit';
 import type { Page } from '../repos/list';
+import { subscriptionCreated } from './events';
 import {
   findCustomer,
   findPlan,
@@ -149,13 +150,16 @@ export async function createSubscription(
     ),
   );
   const state = stripeStateOf(created.status, created.created);
-  return mirror(s, p, 'subscription', (tx) =>
-    insertSubscription(tx, {
+  return mirror(s, p, 'subscription', async (tx) => {
+    const sub = await insertSubscription(tx, {
       id, customerId: customer.id, planId: plan.id, collection, daysUntilDue, collectionReason: reason, source: 'direct',
       status: state.status, stripeSubscriptionId: created.id, stripeStatus: created.status, stripeStatusAt: state.at,
       endedAt: hasEnded(state.status) ? state.at : null, createdBy: p.userId,
-    }),
-  );
+    });
+    // A direct subscription belongs to no group yet: a site-wide event (admins see it).
+    await subscriptionCreated(tx, sub, null);
+    return sub;
+  });
 }
 
 export interface SetupIntentAnswer {

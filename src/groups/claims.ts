@@ -16,6 +16,7 @@ import { AppError } from '../errors';
 import { sendNotification, type Notification } from '../platform/notifications';
 import { limitUse } from '../platform/rate-limits';
 import type { Services } from '../platform/services';
+import { recordEvent } from '../platform/events';
 import { recordAudit } from '../repos/audit';
 import { findPlan } from '../repos/groups/catalog';
 import { claimById, countAttempt, grantClaim, insertClaim, lockClaim, recentClaims, type AccessClaim } from '../repos/groups/claims';
@@ -68,12 +69,15 @@ async function grant(s: ClaimServices, group: Group, claim: { id: string; email:
     const existing = before ?? (reserved ? undefined : await liveGroupUser(tx, group.id, claim.email));
     const sub = reserved ?? existing;
     if (!sub) throw new AppError('CONFLICT', 'Another claim for this address is being granted; try again');
-    if (claim.verifying) await grantClaim(tx, claim.id, sub.id);
+    // A verifying claim another request granted first is not announced twice.
+    let granted = true;
+    if (claim.verifying) granted = await grantClaim(tx, claim.id, sub.id);
     else await insertClaim(tx, { ...claim, groupId: group.id, status: 'granted', subscriptionId: sub.id });
     await recordAudit(tx, {
       actor: `claim:${claim.id}`, entity: 'access_claim', entityId: claim.id, action: 'grant', organizationId: group.organizationId,
       after: { groupId: group.id, via: claim.via, subscriptionId: sub.id, existing: Boolean(existing) },
     });
+    if (granted) await recordEvent(tx, { type: 'access.claimed', organizationId: group.organizationId, data: { claimId: claim.id, groupId: group.id, via: claim.via, subscriptionId: sub.id } });
     if (!existing) await startProvisioning(s, sub, group);
     return { sub, existing: Boolean(existing) };
   });

@@ -4,6 +4,7 @@ import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
 import { deleteCustomer, insertCustomer } from '../repos/groups/catalog';
 import type { Group } from '../repos/groups/groups';
+import { subscriptionCreated } from './events';
 import { insertGroupUser, subscriptionById, type Subscription, type SubscriptionSource } from '../repos/groups/subscriptions';
 import { subscriptionOutcomeUpdate, subscriptionWorkflowId } from '../../workflows/groups/subscription-definitions';
 import { startGroupWorkflow } from './start';
@@ -37,6 +38,7 @@ export async function reserveGroupUser(tx: Db, u: NewGroupUser): Promise<Subscri
     actor: u.actor, entity: 'subscription', entityId: sub.id, action: 'reserve', organizationId: u.group.organizationId,
     after: { groupId: u.group.id, source: u.source, campaignId: sub.campaignId, status: sub.status },
   });
+  await subscriptionCreated(tx, sub, u.group.organizationId);
   return sub;
 }
 

@@ -13,6 +13,8 @@ import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
 import { completeRedemption, releaseRedemption } from '../repos/groups/campaigns';
 import { setStripeCustomer } from '../repos/groups/catalog';
+import { recordEvent } from '../platform/events';
+import { subscriptionUpdated } from './events';
 import { lockSubscription, markSubscriptionFailed, markSubscriptionProvisioned, provisioningView } from '../repos/groups/subscriptions';
 
 export type ProvisionDeps = Pick<Services, 'sql' | 'stripe'>;
@@ -76,7 +78,14 @@ export async function provisionSubscription(deps: ProvisionDeps, subscriptionId:
     await markSubscriptionProvisioned(tx, sub.id, {
       status, stripeSubscriptionId: created.id, stripeStatus: state.status, stripeStatusAt: state.at, endedAt: hasEnded(status) ? state.at : null,
     });
-    await completeRedemption(tx, sub.id);
+    const redeemed = await completeRedemption(tx, sub.id);
+    if (redeemed) {
+      await recordEvent(tx, {
+        type: 'campaign.code_redeemed', organizationId: v.organizationId,
+        data: { campaignId: redeemed.campaignId, groupId: row.groupId ?? '', redemptionId: redeemed.id, email: redeemed.email, subscriptionId: sub.id },
+      });
+    }
+    await subscriptionUpdated(tx, row, { status, previousStatus: row.status }, v.organizationId);
     await recordAudit(tx, {
       actor: actor(sub.id), entity: 'subscription', entityId: sub.id, action: 'activate', organizationId: v.organizationId,
       before: { status: 'pending' }, after: { status, stripeSubscriptionId: created.id, redemptionId: v.redemptionId, discount },
@@ -103,6 +112,7 @@ export async function releaseSubscription(deps: ProvisionDeps, subscriptionId: s
   }
   return deps.sql.begin(async (tx) => {
     if (!(await markSubscriptionFailed(tx, subscriptionId, reason))) return false;
+    await subscriptionUpdated(tx, v.subscription, { status: 'failed', previousStatus: v.subscription.status }, v.organizationId);
     const redemption = await releaseRedemption(tx, subscriptionId);
     await recordAudit(tx, {
       actor: actor(subscriptionId), entity: 'subscription', entityId: subscriptionId, action: 'release', organizationId: v.organizationId,

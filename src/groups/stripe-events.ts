@@ -14,6 +14,7 @@ import type { Services } from '../platform/services';
 import type { StripeEventHandler } from '../platform/stripe-webhook';
 import { recordAudit } from '../repos/audit';
 import { lockCustomerByStripeId, setDefaultPaymentMethod } from '../repos/groups/catalog';
+import { subscriptionUpdated } from './events';
 import { lockForStripe, recordStripeState, subscriptionOrganization, type Subscription } from '../repos/groups/subscriptions';
 
 // The local copy follows Stripe. Each event is verified and recorded once by the platform's
@@ -46,10 +47,12 @@ async function follow(tx: Db, row: Subscription, stripeSubscriptionId: string, i
     status, stripeSubscriptionId, stripeStatus: incoming.status, stripeStatusAt: incoming.at, endedAt: hasEnded(incoming.status) ? (endedAt ?? incoming.at) : null,
   });
   if (status !== row.status) {
+    const organizationId = await subscriptionOrganization(tx, row.id);
     await recordAudit(tx, {
-      actor: 'stripe', entity: 'subscription', entityId: row.id, action: 'stripe_status', organizationId: await subscriptionOrganization(tx, row.id),
+      actor: 'stripe', entity: 'subscription', entityId: row.id, action: 'stripe_status', organizationId,
       before: { status: row.status }, after: { status, stripeEventId: event.id, eventType: event.type },
     });
+    await subscriptionUpdated(tx, row, { status, previousStatus: row.status }, organizationId);
   }
   return 'applied';
 }

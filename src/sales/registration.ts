@@ -6,6 +6,7 @@ import type { SalesType } from '../domain/sales/types';
 import { AppError, notFound } from '../errors';
 import { createOrganizationIn } from '../platform/organizations';
 import type { Services } from '../platform/services';
+import { recordEvent } from '../platform/events';
 import { recordAudit } from '../repos/audit';
 import { findOrganization, type Organization, type OrganizationInput } from '../repos/organizations';
 import { addCustomerPeople, type Person } from '../repos/sales/customers';
@@ -100,6 +101,7 @@ export async function registerSale(s: Pick<Services, 'sql' | 'temporal' | 'taskQ
       organizationId: org.id,
       after: { ...sale, contactsAdded: contacts.length, usersAdded: users.length },
     });
+    await recordEvent(tx, { type: 'sale.registered', organizationId: org.id, data: { saleId: id, organizationId: org.id, name: sale.name, status: sale.status } });
     await startSaleWorkflow(s, { id, organizationId: org.id, activationDate: sale.activationDate });
     return id;
   });

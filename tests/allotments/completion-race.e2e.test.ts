@@ -19,7 +19,7 @@ describe('one response completed by ten callers at once', () => {
 
     const columns = await ledger(s, w.organizationId, w.assessmentId);
     expect(columns).toMatchObject({ allocated: 3, invited: 1, used: 1, unexpired: 0, available: 2 });
-    const { nextReleaseAt: _n, organizationId: _o, assessmentId: _a, unit: _u, ...cols } = columns;
+    const { nextReleaseAt: _n, organizationId: _o, assessmentId: _a, unit: _u, lowBalanceThreshold: _t, ...cols } = columns;
     expect(cols).toEqual(await ledgerFromFacts(s, w.organizationId, w.assessmentId));
     const [audit] = await s.sql`select count(*)::int as n from audit_events where entity = 'response' and entity_id = ${id} and action = 'complete'`;
     expect(audit!.n).toBe(1);

@@ -63,7 +63,7 @@ describe('the ledger of one allotment: every movement with who made it and the c
     expect(entries[0].actor).toMatch(/^user:/);
     expect(entries[0].purchaseId).toEqual(expect.any(String));
     // The last entry's columns are the allotment's.
-    const { unit: _unit, nextReleaseAt: _next, organizationId: _o, assessmentId: _a, ...columns } = await ledger(s, w.organizationId, w.assessmentId);
+    const { unit: _unit, nextReleaseAt: _next, organizationId: _o, assessmentId: _a, lowBalanceThreshold: _t, ...columns } = await ledger(s, w.organizationId, w.assessmentId);
     expect(entries.at(-1)).toMatchObject(columns);
   });
 

@@ -101,7 +101,7 @@ describe('every creation path counts against the allotment and is blocked at zer
     await grant(s, w.organizationId, w.assessmentId, 3);
     const res = await s.call('POST', `/v1/assessments/${w.assessmentId}/responses`, { token: w.manager.token, body: { organizationId: w.organizationId, respondent: respondent('after') } });
     expect(res.status).toBe(201);
-    const { nextReleaseAt: _n, organizationId: _o, assessmentId: _a, unit: _u, ...cols } = await columns();
+    const { nextReleaseAt: _n, organizationId: _o, assessmentId: _a, unit: _u, lowBalanceThreshold: _t, ...cols } = await columns();
     expect(cols).toEqual(await ledgerFromFacts(s, w.organizationId, w.assessmentId));
   });
 });

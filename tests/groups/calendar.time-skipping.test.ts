@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scheduledActivities } from '../support/history';
 import { startTestStack, type TestStack } from '../support/stack';
 import { startStripeProxy, type StripeProxy } from '../support/stripe-proxy';
+import { eventsAbout } from '../support/events';
 import { suiteStack } from '../support/suite';
 import { activeCampaign, groupWorld, redeem } from './world';
 
@@ -28,6 +29,8 @@ describe('a campaign over real calendar time', () => {
     expect(await s.client.workflow.getHandle(`campaign-${campaign.id}`).result()).toBe('closed');
     const closed = (await s.call('GET', `/v1/campaigns/${campaign.id}`)).body;
     expect(closed).toMatchObject({ status: 'closed', closedAt: endsAt, redemptions: 2 });
+    const announced = await eventsAbout(s.sql, 'campaign.closed', 'campaignId', campaign.id);
+    expect(announced.map((e) => e.data)).toEqual([{ campaignId: campaign.id, groupId: w.groupId, status: 'closed', redemptions: 2 }]);
     const late = await redeem(s, 'SPRING30', 'day31@xyz.example');
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('CODE_EXPIRED');
@@ -41,6 +44,7 @@ describe('a campaign over real calendar time', () => {
     await s.env!.sleep('40 days');
     const after = (await s.call('GET', `/v1/campaigns/${campaign.id}`)).body;
     expect(after).toMatchObject({ status: 'deactivated', closedAt: null });
+    expect(await eventsAbout(s.sql, 'campaign.closed', 'campaignId', campaign.id)).toHaveLength(0);
   });
 });
 

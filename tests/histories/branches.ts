@@ -29,6 +29,7 @@ export const BRANCHES = {
   responseWorkflow: ['extend-complete', 'expiry', 'temporal-cancel-refused'],
   purchaseWorkflow: ['paid', 'expired', 'awaits-commit', 'paid-while-expiring', 'abandoned', 'paid-receipt'],
   bulkInviteWorkflow: ['invite', 'abandoned'],
+  lowBalanceAlertWorkflow: ['sent'],
   campaignWorkflow: ['closed', 'deactivated', 'abandoned', 'temporal-cancel'],
   groupSubscriptionWorkflow: ['active', 'compensation', 'abandoned'],
   groupImportWorkflow: ['import', 'abandoned'],

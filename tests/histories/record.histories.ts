@@ -11,7 +11,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { startTestStack, type StackOptions, type TestStack } from '../support/stack';
 import { allBranches, type WorkflowType } from './branches';
 import { aggregators } from './drivers/aggregators';
-import { bulkInvites, purchases, responses } from './drivers/allotments';
+import { bulkInvites, lowBalanceAlerts, purchases, responses } from './drivers/allotments';
 import { startSuggestingDevServer, type Driver, type Drivers, type RecordContext } from './drivers/context';
 import { campaignCodeSends, campaigns, groupImports, groupSubscriptions } from './drivers/groups';
 import { prunes } from './drivers/platform';
@@ -23,6 +23,7 @@ const drivers: { [W in WorkflowType]: Drivers<W> } = {
   responseWorkflow: responses,
   purchaseWorkflow: purchases,
   bulkInviteWorkflow: bulkInvites,
+  lowBalanceAlertWorkflow: lowBalanceAlerts,
   campaignWorkflow: campaigns,
   groupSubscriptionWorkflow: groupSubscriptions,
   groupImportWorkflow: groupImports,

@@ -4,6 +4,7 @@ import { activationInstant, addDays, cancellationInstant, todayUtc } from '../..
 import { saleHandle, startSaleWorkflow } from '../../src/sales/workflow';
 import { approveSaleUpdate, launchKeyUpdate, rejectSaleUpdate, saleStateQuery } from '../../workflows/sales/sale-definitions';
 import { KIND, ORGANIZATION_ID, STATUS } from '../../workflows/platform/search-attribute-definitions';
+import { eventsAbout } from '../support/events';
 import { startTestStack, type TestStack } from '../support/stack';
 import { saleWorld, waitFor } from './world';
 
@@ -95,6 +96,12 @@ describe('sale workflow with real durations (time skipping)', () => {
     expect(audit.map((a) => a.action)).toEqual(['register', 'approve', 'activate', 'issue_key', 'renew_keys', 'renew_keys', 'cancel']);
     expect(audit[1]!.actor).toBe(`user:${sale.approver.userId}`);
     expect(audit[2]!.actor).toBe(`workflow:sale-${sale.saleId}`);
+    // Partners' systems learned the same: two key.renewed events and sale.cancelled at the end.
+    const renewals = await eventsAbout(s.sql, 'key.renewed', 'saleId', sale.saleId);
+    expect(renewals.map((e) => e.data)).toEqual([1, 1].map((renewed) => ({ saleId: sale.saleId, organizationId: sale.organizationId, renewed })));
+    expect(renewals.every((e) => e.organizationId === sale.organizationId)).toBe(true);
+    const ended = await eventsAbout(s.sql, 'sale.cancelled', 'saleId', sale.saleId);
+    expect(ended.map((e) => e.data)).toEqual([{ saleId: sale.saleId, organizationId: sale.organizationId, status: 'cancelled', keysRevoked: 1 }]);
   });
 
   it('rejects with a reason, ends, and refuses a later approval', async () => {

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { listAllotments, listLedgerEntries } from '../../../src/allotments/ledger';
+import { listAllotments, listLedgerEntries, updateAllotment } from '../../../src/allotments/ledger';
 import { getPurchase, listPurchases, placePurchase } from '../../../src/allotments/purchases';
 import { ENTRY_KINDS } from '../../../src/domain/allotments/ledger';
 import { principalOf, requireRole } from '../../auth';
@@ -9,7 +9,7 @@ import { Currency, errorResponses, IdParam, json, jsonBody, listOf, page, PageQu
 import { withholdOnReplay } from '../../idempotency';
 import type { Router } from '../../router';
 import { presentLedgerEntry, presentPurchase } from './present';
-import { AllotmentSchema, LedgerEntrySchema, PurchaseSchema } from './schemas';
+import { AllotmentSchema, LedgerEntrySchema, PurchaseSchema, UpdateAllotment } from './schemas';
 
 const PurchaseFilters = PageQuery.extend({
   organizationId: z.uuid().optional(),
@@ -50,6 +50,18 @@ export function registerAllotmentRoutes(app: Router) {
       const rows = await listAllotments(c.var.deps, principalOf(c), { organizationId: q.organizationId, assessmentId: q.assessmentId, after: q.cursor, limit: q.limit + 1 });
       return c.json(page(rows, q.limit, (r) => `${r.organizationId}:${r.assessmentId}`, ALLOTMENT_CURSOR), 200);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch', path: '/v1/allotments/{organizationId}/{assessmentId}', tags: ['allotments'],
+      description:
+        'Changes an allotment\'s settings (admins; managers of the organization). lowBalanceThreshold: when Available falls from above it to it or below, ' +
+        'one allotment.low_balance event is recorded and the organization\'s managers are e-mailed; it re-arms once Available rises above it again. null: off.',
+      request: { params: AllotmentParams, body: jsonBody(UpdateAllotment) },
+      responses: { 200: json(AllotmentSchema), ...errorResponses(403, 404, 409) },
+    }),
+    async (c) => c.json(await updateAllotment(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('param'), c.req.valid('json')), 200),
   );
 
   app.openapi(

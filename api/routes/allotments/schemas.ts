@@ -60,8 +60,17 @@ export const AllotmentSchema = z
     expired: z.number().int(),
     available: z.number().int(),
     nextReleaseAt: z.date().nullable().openapi({ description: 'When the earliest open invitation expires and gives its unit back' }),
+    lowBalanceThreshold: z.number().int().nullable().openapi({
+      description: 'Available at or below this alerts once per crossing (allotment.low_balance event, e-mail to the organization\'s managers); null: off',
+    }),
   })
   .openapi('Allotment');
+
+export const UpdateAllotment = z
+  .strictObject({
+    lowBalanceThreshold: z.number().int().min(0).max(1_000_000).nullable().optional().openapi({ description: 'Units; null switches the low-balance alert off' }),
+  })
+  .openapi('UpdateAllotment');
 
 const MoneySchema = z.object({ amount: z.number().int(), currency: z.string() });
 

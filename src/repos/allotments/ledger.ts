@@ -13,7 +13,25 @@ export interface AllotmentRow extends LedgerColumns {
   unit: Unit;
   available: number;
   nextReleaseAt: Date | null;
+  /** Available at or below this (units) alerts the organization's managers once per crossing; null: off. */
+  lowBalanceThreshold: number | null;
 }
+
+/**
+ * The allotment row after a statement moved it, with what that statement crossed: the row's
+ * trigger (migration 017) sets `movedToLow` when Available fell to the threshold or below while
+ * armed (once per crossing, under the row lock) and `movedToZero` when it fell to 0.
+ */
+export interface MovedAllotment extends LedgerColumns {
+  organizationId: string;
+  assessmentId: string;
+  lowBalanceThreshold: number | null;
+  lowBalanceSeq: number;
+  movedToLow: boolean;
+  movedToZero: boolean;
+}
+
+const MOVED_COLUMNS = 'organization_id, assessment_id, allocated, invited, used, unexpired, expired, low_balance_threshold, low_balance_seq, moved_to_low, moved_to_zero';
 
 const key = (organizationId: string, assessmentId: string) => ({ organizationId, assessmentId });
 
@@ -70,21 +88,21 @@ export async function readLedger(sql: Db, organizationId: string, assessmentId: 
 export async function reserveUnits(
   sql: Db,
   r: { organizationId: string; assessmentId: string; units: number; kind: CreationKind; publicCaller?: boolean; movement?: Movement & { source: EntrySource } },
-): Promise<void> {
-  if (r.units === 0) return;
+): Promise<MovedAllotment | null> {
+  if (r.units === 0) return null;
   // A caller that does not say who reserved (a benchmark, a script) is recorded as the system.
   const movement = r.movement ?? { actor: 'system', source: r.kind === 'cohort' ? 'cohort_created' : 'manual' };
   // Responses hold their unit as Unexpired until they close; cohorts are Used at once.
   const holds = r.kind === 'response' ? sql`unexpired = unexpired + ${r.units}` : sql`used = used + ${r.units}`;
-  const rows = await sql`
+  const [moved] = await sql<MovedAllotment[]>`
     with moved as (
       update allotments set invited = invited + ${r.units}, ${holds}
       where organization_id = ${r.organizationId} and assessment_id = ${r.assessmentId}
         and allocated - used - unexpired >= ${r.units}
-      returning *)
-    ${entryOf(sql, 'reservation', r.units, movement)}
-    returning 1`;
-  if (rows.length > 0) return;
+      returning *),
+    entry as (${entryOf(sql, 'reservation', r.units, movement)})
+    select ${sql.unsafe(MOVED_COLUMNS)} from moved`;
+  if (moved) return moved;
   const columns = await readLedger(sql, r.organizationId, r.assessmentId);
   const left = available(columns);
   if (r.publicCaller) {
@@ -101,23 +119,24 @@ export async function reserveUnits(
   );
 }
 
-/** Adds a purchase's units exactly once: the allocation row is keyed by the purchase. */
+/** Adds a purchase's units exactly once (the allocation row is keyed by the purchase): the row after, or null on a repeat. */
 export async function allocatePurchaseUnits(
   sql: Db,
   a: { purchaseId: string; organizationId: string; assessmentId: string; units: number; actor: string },
-): Promise<boolean> {
+): Promise<MovedAllotment | null> {
   const inserted = await sql`
     insert into allocations (purchase_id, organization_id, assessment_id, units)
     values (${a.purchaseId}, ${a.organizationId}, ${a.assessmentId}, ${a.units})
     on conflict (purchase_id) do nothing returning 1`;
-  if (inserted.length === 0) return false;
-  await sql`
+  if (inserted.length === 0) return null;
+  const [moved] = await sql<MovedAllotment[]>`
     with moved as (
       insert into allotments as a (organization_id, assessment_id, allocated) values (${a.organizationId}, ${a.assessmentId}, ${a.units})
       on conflict (organization_id, assessment_id) do update set allocated = a.allocated + excluded.allocated
-      returning *)
-    ${entryOf(sql, 'allocation', a.units, { actor: a.actor, purchaseId: a.purchaseId })}`;
-  return true;
+      returning *),
+    entry as (${entryOf(sql, 'allocation', a.units, { actor: a.actor, purchaseId: a.purchaseId })})
+    select ${sql.unsafe(MOVED_COLUMNS)} from moved`;
+  return moved!;
 }
 
 /**
@@ -129,10 +148,10 @@ export async function allocatePurchaseUnits(
 export async function takeBackUnits(
   sql: Db,
   t: { organizationId: string; assessmentId: string; units: number; kind: 'refund' | 'dispute'; purchaseId: string; actor: string },
-): Promise<number> {
-  if (t.units <= 0) return 0;
+): Promise<{ taken: number; moved: MovedAllotment | null }> {
+  if (t.units <= 0) return { taken: 0, moved: null };
   // The entry is written only when units were taken: a refund that finds nothing available moves nothing.
-  const [row] = await sql<{ taken: number }[]>`
+  const [row] = await sql<(MovedAllotment & { taken: number })[]>`
     with moved as (
       update allotments a set allocated = a.allocated - t.taken
       from (select greatest(least(${t.units}::int, allocated - used - unexpired), 0) as taken from allotments
@@ -140,10 +159,23 @@ export async function takeBackUnits(
       where a.organization_id = ${t.organizationId} and a.assessment_id = ${t.assessmentId}
       returning a.*, t.taken),
     entry as (${entryOf(sql, t.kind, sql`moved.taken`, { actor: t.actor, purchaseId: t.purchaseId })} where moved.taken > 0)
-    select taken from moved`;
-  return row?.taken ?? 0;
+    select taken, ${sql.unsafe(MOVED_COLUMNS)} from moved`;
+  if (!row) return { taken: 0, moved: null };
+  const { taken, ...moved } = row;
+  return { taken, moved };
 }
 
+
+/**
+ * Sets (or with null removes) an allotment's low-balance threshold, creating the row when nothing
+ * was allocated yet; the trigger arms it when Available is above the new threshold.
+ */
+export async function setLowBalanceThreshold(sql: Db, organizationId: string, assessmentId: string, threshold: number | null): Promise<void> {
+  await ensureAllotment(sql, organizationId, assessmentId);
+  await sql`
+    update allotments set low_balance_threshold = ${threshold}
+    where organization_id = ${organizationId} and assessment_id = ${assessmentId}`;
+}
 
 /** Makes sure the allotment row exists so reservations have a row to lock. */
 export async function ensureAllotment(sql: Db, organizationId: string, assessmentId: string): Promise<void> {
@@ -169,12 +201,30 @@ export async function closeResponseInLedger(
   at: Date,
   actor = `workflow:response-${responseId}`,
 ): Promise<boolean> {
+  return (await closeResponseRow(sql, responseId, to, at, actor)) !== null;
+}
+
+/** A response closeResponseRow closed: whose it is. */
+export interface ClosedResponse {
+  organizationId: string;
+  assessmentId: string;
+  cohortId: string | null;
+}
+
+/** closeResponseInLedger, answering the closed response (null when it was not open). */
+export async function closeResponseRow(
+  sql: Db,
+  responseId: string,
+  to: ClosedResponseStatus,
+  at: Date,
+  actor = `workflow:response-${responseId}`,
+): Promise<ClosedResponse | null> {
   const { stamp, column, entry } = CLOSINGS[to];
   const [r] = await sql<{ organizationId: string; assessmentId: string; cohortId: string | null; counted: boolean }[]>`
     update responses set status = ${to}, ${sql(stamp)} = ${at}
     where id = ${responseId} and status = ${OPEN_RESPONSE} ${to === 'expired' ? sql`and expires_at <= ${at}` : sql``}
     returning organization_id, assessment_id, cohort_id, counted`;
-  if (!r) return false;
+  if (!r) return null;
   if (r.counted) {
     await sql`
       with moved as (
@@ -183,7 +233,7 @@ export async function closeResponseInLedger(
         returning *)
       ${entryOf(sql, entry, 1, { actor, responseId, cohortId: r.cohortId })}`;
   }
-  return true;
+  return { organizationId: r.organizationId, assessmentId: r.assessmentId, cohortId: r.cohortId };
 }
 
 export async function listAllotments(
@@ -195,7 +245,7 @@ export async function listAllotments(
     select a.organization_id, a.assessment_id,
            case when s.pricing_by_cohort then 'cohort' else 'response' end as unit,
            a.allocated, a.invited, a.used, a.unexpired, a.expired,
-           a.allocated - a.used - a.unexpired as available,
+           a.allocated - a.used - a.unexpired as available, a.low_balance_threshold,
            (select min(r.expires_at) from responses r
              where r.organization_id = a.organization_id and r.assessment_id = a.assessment_id
                and r.status = 'invited' and r.counted) as next_release_at

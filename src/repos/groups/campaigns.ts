@@ -206,8 +206,12 @@ export async function hasRedeemed(sql: Db, campaignId: string, email: string): P
   return rows.length > 0;
 }
 
-export async function completeRedemption(sql: Db, subscriptionId: string): Promise<void> {
-  await sql`update redemptions set status = 'redeemed', redeemed_at = now() where subscription_id = ${subscriptionId} and status = 'pending'`;
+/** pending → redeemed once the subscription exists; answers the redemption this call completed. */
+export async function completeRedemption(sql: Db, subscriptionId: string): Promise<{ id: string; campaignId: string; email: string } | undefined> {
+  const [row] = await sql<{ id: string; campaignId: string; email: string }[]>`
+    update redemptions set status = 'redeemed', redeemed_at = now() where subscription_id = ${subscriptionId} and status = 'pending'
+    returning id, campaign_id, email`;
+  return row;
 }
 
 /** Uncounts a redemption whose subscription could not be created; returns the redemption id. */

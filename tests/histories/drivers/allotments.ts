@@ -4,6 +4,7 @@ import { getAssessment } from '../../../src/repos/allotments/assessments';
 import { insertPurchase } from '../../../src/repos/allotments/purchases';
 import { organizationById } from '../../../src/repos/organizations';
 import { startLifecycle } from '../../../src/temporal/start';
+import { lowBalanceAlertWorkflowId } from '../../../workflows/allotments/low-balance-definitions';
 import { purchaseWorkflowId } from '../../../workflows/allotments/purchase-definitions';
 import { deliver, paymentIntent, stripeEvent } from '../../allotments/stripe';
 import { partnerWorld, type PartnerWorld } from '../../allotments/world';
@@ -178,5 +179,20 @@ export const bulkInvites: Drivers<'bulkInviteWorkflow'> = {
     await handle.result();
     expect((await handle.describe()).searchAttributes.PartnerflowStatus).toEqual(['abandoned']);
     return { stack: s, workflowId: 'job-ghost' };
+  },
+};
+
+export const lowBalanceAlerts: Drivers<'lowBalanceAlertWorkflow'> = {
+  // Two units left of three after a response, with the threshold at 2: one crossing, one manager mailed.
+  async sent(ctx) {
+    const s = await ctx.stack();
+    const w = await partnerWorld(s, { grant: 3 });
+    const res = await s.call('PATCH', `/v1/allotments/${w.organizationId}/${w.assessmentId}`, { token: w.manager.token, body: { lowBalanceThreshold: 2 } });
+    expect(res.status).toBe(200);
+    await respond(s, w);
+    const workflowId = lowBalanceAlertWorkflowId(w.organizationId, w.assessmentId, 1);
+    const result = await waitFor(async () => s.client.workflow.getHandle(workflowId).result().catch(() => undefined), (r) => r !== undefined, { what: 'the low-balance alert' });
+    expect(result).toEqual({ sent: 1, failed: 0 });
+    return { stack: s, workflowId };
   },
 };

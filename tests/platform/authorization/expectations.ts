@@ -194,6 +194,10 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     probe: (w) => ({ params: { organizationId: w.orgs.own, assessmentId: w.ids.assessments } }),
   },
   'GET /v1/allotments/purchases/{id}': { rule: 'assessment-read', probe: (w) => id(w.ids.purchases) },
+  'PATCH /v1/allotments/{organizationId}/{assessmentId}': {
+    rule: 'assessment-write',
+    probe: (w) => ({ params: { organizationId: w.orgs.own, assessmentId: w.ids.assessments }, body: { lowBalanceThreshold: 3 } }),
+  },
   'POST /v1/assessments/{id}/responses': {
     rule: 'assessment-write',
     probe: (w) => ({ ...id(w.ids.assessments), body: { organizationId: w.orgs.own, respondent: respondent() } }),
