@@ -159,7 +159,7 @@ export class Stack {
     this.onStop(() => conns.close());
     if (!devServer) {
       await registerSearchAttributes(conns.connection, this.config.TEMPORAL_NAMESPACE).catch((err) =>
-        this.logger.warn({ err: String(err) }, 'could not register search attributes; register PartnerflowKind, PartnerflowStatus, PartnerflowOrganizationId, PartnerflowGroupId (Keyword) on the namespace'),
+        this.logger.warn({ err: String(err) }, 'could not register search attributes; register PartnerflowKind, PartnerflowStatus, PartnerflowOrganizationId, PartnerflowGroupId (Keyword), PartnerflowNeedsAttention (KeywordList) on the namespace'),
       );
     }
     return { conns, devServer };
@@ -187,7 +187,7 @@ export class Stack {
         shutdownGraceMs: this.config.WORKER_SHUTDOWN_GRACE_MS,
       }),
     );
-    await step('Temporal schedules', 'register the search attributes PartnerflowKind, PartnerflowStatus, PartnerflowOrganizationId, PartnerflowGroupId (Keyword) on the namespace (README, Temporal Cloud)', () =>
+    await step('Temporal schedules', 'register the search attributes PartnerflowKind, PartnerflowStatus, PartnerflowOrganizationId, PartnerflowGroupId (Keyword), PartnerflowNeedsAttention (KeywordList) on the namespace (README, Temporal Cloud)', () =>
       ensureSchedules(conns.client, this.config.TEMPORAL_TASK_QUEUE),
     );
     const running = worker.run();

@@ -34,6 +34,7 @@ export const BRANCHES = {
   groupImportWorkflow: ['import', 'abandoned'],
   aggregatorWorkflow: ['assign', 'deactivate', 'continue-as-new', 'continued', 'abandoned', 'temporal-cancel'],
   pruneIdempotencyWorkflow: ['prune'],
+  reconcileWorkflow: ['clean', 'needs-attention'],
 } as const satisfies { [W in keyof typeof registered]: readonly string[] };
 
 export type WorkflowType = keyof typeof BRANCHES;

@@ -14,7 +14,7 @@ import { aggregators } from './drivers/aggregators';
 import { bulkInvites, purchases, responses } from './drivers/allotments';
 import { startSuggestingDevServer, type Driver, type Drivers, type RecordContext } from './drivers/context';
 import { campaigns, groupImports, groupSubscriptions } from './drivers/groups';
-import { prunes } from './drivers/platform';
+import { prunes, reconciliations } from './drivers/platform';
 import { sales } from './drivers/sales';
 
 const drivers: { [W in WorkflowType]: Drivers<W> } = {
@@ -27,6 +27,7 @@ const drivers: { [W in WorkflowType]: Drivers<W> } = {
   groupImportWorkflow: groupImports,
   aggregatorWorkflow: aggregators,
   pruneIdempotencyWorkflow: prunes,
+  reconcileWorkflow: reconciliations,
 };
 
 const dir = fileURLToPath(new URL('./', import.meta.url));

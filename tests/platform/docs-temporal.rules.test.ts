@@ -13,7 +13,7 @@ describe('the workflow reference in docs/temporal-ops.md', () => {
   it('reads every registered workflow, its id pattern, kind and messages from the code', { timeout: 180_000 }, () => {
     const workflows = collectWorkflows(projectRoot);
     expect(workflows.map((w) => w.type)).toEqual([
-      'pruneIdempotencyWorkflow', 'saleWorkflow', 'responseWorkflow', 'purchaseWorkflow', 'bulkInviteWorkflow',
+      'pruneIdempotencyWorkflow', 'reconcileWorkflow', 'saleWorkflow', 'responseWorkflow', 'purchaseWorkflow', 'bulkInviteWorkflow',
       'campaignWorkflow', 'groupSubscriptionWorkflow', 'groupImportWorkflow', 'aggregatorWorkflow',
     ]);
     const sale = workflows.find((w) => w.type === 'saleWorkflow')!;
@@ -23,6 +23,7 @@ describe('the workflow reference in docs/temporal-ops.md', () => {
     const campaign = workflows.find((w) => w.type === 'campaignWorkflow')!;
     expect(campaign).toMatchObject({ groupTagged: true, organizationTagged: true, kinds: ['campaign'] });
     expect(workflows.find((w) => w.type === 'pruneIdempotencyWorkflow')).toMatchObject({ kinds: ['platform'], groupTagged: false, organizationTagged: false });
+    expect(workflows.find((w) => w.type === 'reconcileWorkflow')).toMatchObject({ kinds: ['platform'], scheduledIds: ['platform-reconcile-<time>'] });
   });
 
   it('keeps the text around the markers and refuses a page without them', () => {

@@ -5,6 +5,8 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
  *   PartnerflowKind = "sale" and PartnerflowStatus = "pending_approval"
  *   PartnerflowOrganizationId = "<uuid>"
  *   PartnerflowGroupId = "<uuid>" (a group's campaigns, imports and user subscriptions)
+ *   PartnerflowNeedsAttention = "sale-<id>" (a reconciliation run: the workflow ids whose rows it
+ *   found live while their workflow had ended; a closed execution's own attributes cannot change)
  * Registered by `npm start` on its dev server and by the test harness; on a real cluster see README.
  */
 export const KIND = defineSearchAttributeKey('PartnerflowKind', SearchAttributeType.KEYWORD);
@@ -12,4 +14,6 @@ export const STATUS = defineSearchAttributeKey('PartnerflowStatus', SearchAttrib
 export const ORGANIZATION_ID = defineSearchAttributeKey('PartnerflowOrganizationId', SearchAttributeType.KEYWORD);
 export const GROUP_ID = defineSearchAttributeKey('PartnerflowGroupId', SearchAttributeType.KEYWORD);
 
-export const searchAttributeKeys = [KIND, STATUS, ORGANIZATION_ID, GROUP_ID];
+export const NEEDS_ATTENTION = defineSearchAttributeKey('PartnerflowNeedsAttention', SearchAttributeType.KEYWORD_LIST);
+
+export const searchAttributeKeys = [KIND, STATUS, ORGANIZATION_ID, GROUP_ID, NEEDS_ATTENTION];
