@@ -32,7 +32,7 @@ export const BRANCHES = {
   campaignWorkflow: ['closed', 'deactivated', 'abandoned', 'temporal-cancel'],
   groupSubscriptionWorkflow: ['active', 'compensation', 'abandoned', 'temporal-cancel-refused'],
   groupImportWorkflow: ['import', 'abandoned', 'temporal-cancel-refused'],
-  aggregatorWorkflow: ['assign', 'deactivate', 'continue-as-new', 'continued', 'abandoned', 'temporal-cancel'],
+  aggregatorWorkflow: ['assign', 'deactivate', 'continue-as-new', 'continued', 'abandoned', 'temporal-cancel', 'reset-follows-database'],
   pruneIdempotencyWorkflow: ['prune'],
   reconcileWorkflow: ['clean', 'needs-attention'],
 } as const satisfies { [W in keyof typeof registered]: readonly string[] };
