@@ -23,7 +23,8 @@ export interface Finding {
  * Every row that says a workflow looks after it (LIVE_STATUSES), oldest first, `limit` rows after
  * `after` (the (created_at, id) of the last row of the previous page), so a large table is read
  * in pages. Group users' subscriptions count only when a workflow creates them in Stripe (a
- * redemption or an access claim; imports and owners have none).
+ * redemption or an access claim; imports and owners have none); the responses of a bulk
+ * invitation still running wait for their job, which starts their workflows in batches.
  */
 export async function listLiveEntities(sql: Db, after: { createdAt: Date; id: string } | null, limit: number): Promise<LiveEntity[]> {
   const l = LIVE_STATUSES;
@@ -31,7 +32,8 @@ export async function listLiveEntities(sql: Db, after: { createdAt: Date; id: st
     select * from (
       select 'sale' as kind, id, status, created_at, organization_id from sales where status in ${sql(l.sale as string[])}
       union all
-      select 'response', id, status, created_at, organization_id from responses where status in ${sql(l.response as string[])}
+      select 'response', r.id, r.status, r.created_at, r.organization_id from responses r where r.status in ${sql(l.response as string[])}
+       and not exists (select 1 from jobs j where j.id = r.job_id and j.status = 'running')
       union all
       select 'purchase', id, status, created_at, organization_id from purchases where status in ${sql(l.purchase as string[])}
       union all
