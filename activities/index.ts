@@ -4,6 +4,7 @@ import { createAllotmentActivities } from './allotments';
 import { createGroupActivities } from './groups';
 import { createMailActivities } from './platform/mail';
 import { createPlatformActivities } from './platform/idempotency';
+import { createReconciliationActivities } from './platform/reconciliation';
 import { createRecordActivities } from './platform/records';
 import { createSalesActivities } from './sales';
 import { createWebhookActivities } from './platform/webhooks';
@@ -13,6 +14,7 @@ export type { ActivityDeps };
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createPlatformActivities(deps),
+    ...createReconciliationActivities(deps),
     ...createRecordActivities(deps),
     ...createMailActivities(deps),
     ...createSalesActivities(deps),

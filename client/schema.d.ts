@@ -1093,6 +1093,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reconciliation/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Rows that need attention: they still say they are live (a sale pending, approved or active, a campaign active, …) while the workflow that keeps them has ended. Found by the reconciliation schedule (every 15 minutes), cleared by its next run once the row is no longer live or its workflow runs again. Admins see all, managers their organizations'. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page (opaque) */
+                    cursor?: string;
+                    limit?: number;
+                    kind?: "sale" | "response" | "purchase" | "campaign" | "subscription" | "aggregator" | "job";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReconciliationFinding"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stripe/webhook": {
         parameters: {
             query?: never;
@@ -10778,6 +10840,29 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             finishedAt: string | null;
+        };
+        ReconciliationFinding: {
+            /** @enum {string} */
+            kind: "sale" | "response" | "purchase" | "campaign" | "subscription" | "aggregator" | "job";
+            /**
+             * Format: uuid
+             * @description The id of the sale, response, purchase, campaign, subscription, aggregator integration or job
+             */
+            id: string;
+            /** Format: uuid */
+            organizationId: string | null;
+            workflowId: string;
+            /** @description The row's own status when it was found: unchanged by the reconciliation */
+            status: string;
+            /** @description COMPLETED, FAILED, CANCELLED, TERMINATED, TIMED_OUT or NOT_FOUND */
+            workflowStatus: string;
+            /** @enum {boolean} */
+            needsAttention: true;
+            reason: string;
+            /** Format: date-time */
+            foundAt: string;
+            /** Format: date-time */
+            checkedAt: string;
         };
         WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
             /**

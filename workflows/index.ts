@@ -1,5 +1,6 @@
 // Every workflow the worker registers. Only sandbox-safe code may be imported from here.
 export { pruneIdempotencyWorkflow } from './platform/prune-idempotency';
+export { reconcileWorkflow } from './platform/reconcile';
 export { saleWorkflow } from './sales/sale';
 export { responseWorkflow } from './allotments/response';
 export { purchaseWorkflow } from './allotments/purchase';

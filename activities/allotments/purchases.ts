@@ -96,8 +96,8 @@ export function createPurchaseActivities(deps: Pick<ActivityDeps, 'sql' | 'strip
     /** pending_payment → paid and the units allocated, in one transaction, exactly once. */
     allocatePurchase: (purchaseId: string): Promise<boolean> => settlePurchase(deps, purchaseId, 'paid'),
 
-    /** pending_payment → expired, once; nothing is allocated. */
-    expirePurchase: (purchaseId: string): Promise<boolean> => settlePurchase(deps, purchaseId, 'expired'),
+    /** pending_payment → expired, once; nothing is allocated. `cause`: why, when not its window's end (`temporal_cancel`). */
+    expirePurchase: (purchaseId: string, cause?: string): Promise<boolean> => settlePurchase(deps, purchaseId, 'expired', cause),
 
     /** The buyer's receipt once the units are credited; sent once per purchase (its notification id). */
     sendPurchaseReceipt: async (purchaseId: string): Promise<string> => sendPurchaseReceipt(deps, purchaseId),

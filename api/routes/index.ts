@@ -6,6 +6,7 @@ import { registerGroupLifecycleRoutes } from './groups';
 import { registerHealthRoutes } from './platform/health';
 import { registerJobRoutes } from './platform/jobs';
 import { registerOrganizationRoutes } from './platform/organizations';
+import { registerReconciliationRoutes } from './platform/reconciliation';
 import { registerSaleLifecycleRoutes } from './sales';
 import { registerSettingsRoutes } from './platform/settings';
 import { registerStripeRoutes } from './platform/stripe';
@@ -19,6 +20,7 @@ export function registerRoutes(app: Router): void {
   registerUserRoutes(app);
   registerAuditRoutes(app);
   registerJobRoutes(app);
+  registerReconciliationRoutes(app);
   registerStripeRoutes(app);
   registerWebhookRoutes(app);
   registerSaleLifecycleRoutes(app);

@@ -15,6 +15,7 @@ const ATTRIBUTE_NAMES: Record<string, string> = {
   STATUS: 'PartnerflowStatus',
   ORGANIZATION_ID: 'PartnerflowOrganizationId',
   GROUP_ID: 'PartnerflowGroupId',
+  NEEDS_ATTENTION: 'PartnerflowNeedsAttention',
 };
 
 interface Message {

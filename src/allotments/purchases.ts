@@ -172,7 +172,7 @@ async function buyWithStripe(s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' 
  * Ends a pending purchase as its workflow decided, exactly once: paid allocates its units,
  * expired allocates nothing. False when it was already settled (a retry).
  */
-export async function settlePurchase(s: Pick<Services, 'sql'>, purchaseId: string, outcome: PurchaseOutcome): Promise<boolean> {
+export async function settlePurchase(s: Pick<Services, 'sql'>, purchaseId: string, outcome: PurchaseOutcome, cause?: string): Promise<boolean> {
   return s.sql.begin(async (tx) => {
     const purchase = await transitionPurchase(tx, purchaseId, outcome);
     if (!purchase) return false;
@@ -186,7 +186,7 @@ export async function settlePurchase(s: Pick<Services, 'sql'>, purchaseId: strin
     }
     await recordAudit(tx, {
       actor: `workflow:purchase-${purchaseId}`, entity: 'purchase', entityId: purchaseId, action: outcome === 'paid' ? 'paid' : 'expire', organizationId,
-      before: { status: UNSETTLED_PURCHASE }, after: outcome === 'paid' ? { status: 'paid', allocated: quantity } : { status: 'expired' },
+      before: { status: UNSETTLED_PURCHASE }, after: outcome === 'paid' ? { status: 'paid', allocated: quantity } : { status: 'expired', ...(cause && { cause }) },
     });
     return true;
   });

@@ -160,7 +160,7 @@ export class Stack {
     this.onStop(() => conns.close());
     if (!devServer) {
       await registerSearchAttributes(conns.connection, this.config.TEMPORAL_NAMESPACE).catch((err) =>
-        this.logger.warn({ err: String(err) }, 'could not register search attributes; register PartnerflowKind, PartnerflowStatus, PartnerflowOrganizationId, PartnerflowGroupId, PartnerflowEndpointId, PartnerflowEventId (Keyword) on the namespace'),
+        this.logger.warn({ err: String(err) }, 'could not register search attributes; register PartnerflowKind, PartnerflowStatus, PartnerflowOrganizationId, PartnerflowGroupId, PartnerflowEndpointId, PartnerflowEventId (Keyword), PartnerflowNeedsAttention (KeywordList) on the namespace'),
       );
     }
     return { conns, devServer };
@@ -188,7 +188,7 @@ export class Stack {
         shutdownGraceMs: this.config.WORKER_SHUTDOWN_GRACE_MS,
       }),
     );
-    await step('Temporal schedules', 'register the search attributes PartnerflowKind, PartnerflowStatus, PartnerflowOrganizationId, PartnerflowGroupId, PartnerflowEndpointId, PartnerflowEventId (Keyword) on the namespace (README, Temporal Cloud)', () =>
+    await step('Temporal schedules', 'register the search attributes PartnerflowKind, PartnerflowStatus, PartnerflowOrganizationId, PartnerflowGroupId, PartnerflowEndpointId, PartnerflowEventId (Keyword), PartnerflowNeedsAttention (KeywordList) on the namespace (README, Temporal Cloud)', () =>
       ensureSchedules(conns.client, this.config.TEMPORAL_TASK_QUEUE),
     );
     const running = worker.run();

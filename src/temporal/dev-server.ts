@@ -137,7 +137,7 @@ async function startDetached(opts: { path: string; port: number; uiPort?: number
     '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
     ...(opts.uiPort !== undefined ? ['--ui-port', String(opts.uiPort)] : ['--headless']),
     ...(opts.dbFilename ? ['--db-filename', opts.dbFilename, '--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL'] : []),
-    ...searchAttributeKeys.flatMap((k) => ['--search-attribute', `${k.name}=Keyword`]),
+    ...searchAttributeKeys.flatMap((k) => ['--search-attribute', `${k.name}=${k.type === 'KEYWORD_LIST' ? 'KeywordList' : 'Keyword'}`]),
   ];
   // Its output goes to a file beside its pid file (a pipe would break when this process exits first).
   const logFile = opts.pidFile ? join(dirname(opts.pidFile), 'temporal-dev-server.log') : undefined;

@@ -3,7 +3,8 @@ import proto from '@temporalio/proto';
 import { searchAttributeKeys } from '../../workflows/platform/search-attribute-definitions';
 
 // @temporalio/proto is CommonJS: under Node's ESM loader only its default export is reliable.
-const KEYWORD = proto.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+const INDEXED = proto.temporal.api.enums.v1.IndexedValueType;
+const indexedType = (type: string) => (type === 'KEYWORD_LIST' ? INDEXED.INDEXED_VALUE_TYPE_KEYWORD_LIST : INDEXED.INDEXED_VALUE_TYPE_KEYWORD);
 
 const codeOf = (err: unknown) => (err as { code?: number }).code;
 // gRPC status codes (https://grpc.github.io/grpc/core/md_doc_statuscodes.html).
@@ -28,7 +29,7 @@ export async function registerSearchAttributes(connection: Connection, namespace
   try {
     await connection.operatorService.addSearchAttributes({
       namespace,
-      searchAttributes: Object.fromEntries(toAdd.map((k) => [k.name, KEYWORD])),
+      searchAttributes: Object.fromEntries(toAdd.map((k) => [k.name, indexedType(k.type)])),
     });
   } catch (err) {
     if (codeOf(err) !== grpcStatus.ALREADY_EXISTS) throw err;

@@ -14,7 +14,7 @@ import { aggregators } from './drivers/aggregators';
 import { bulkInvites, lowBalanceAlerts, purchases, responses } from './drivers/allotments';
 import { startSuggestingDevServer, type Driver, type Drivers, type RecordContext } from './drivers/context';
 import { campaignCodeSends, campaigns, groupImports, groupSubscriptions } from './drivers/groups';
-import { prunes } from './drivers/platform';
+import { prunes, reconciliations } from './drivers/platform';
 import { sales } from './drivers/sales';
 import { webhookDeliveries } from './drivers/webhooks';
 
@@ -31,6 +31,7 @@ const drivers: { [W in WorkflowType]: Drivers<W> } = {
   aggregatorWorkflow: aggregators,
   pruneIdempotencyWorkflow: prunes,
   webhookDeliveryWorkflow: webhookDeliveries,
+  reconcileWorkflow: reconciliations,
 };
 
 const dir = fileURLToPath(new URL('./', import.meta.url));

@@ -13,7 +13,7 @@ describe('the workflow reference in docs/temporal-ops.md', () => {
   it('reads every registered workflow, its id pattern, kind and messages from the code', { timeout: 180_000 }, () => {
     const workflows = collectWorkflows(projectRoot);
     expect(workflows.map((w) => w.type)).toEqual([
-      'pruneIdempotencyWorkflow', 'saleWorkflow', 'responseWorkflow', 'purchaseWorkflow', 'bulkInviteWorkflow', 'lowBalanceAlertWorkflow',
+      'pruneIdempotencyWorkflow', 'reconcileWorkflow', 'saleWorkflow', 'responseWorkflow', 'purchaseWorkflow', 'bulkInviteWorkflow', 'lowBalanceAlertWorkflow',
       'campaignWorkflow', 'groupSubscriptionWorkflow', 'groupImportWorkflow', 'campaignCodeSendsWorkflow', 'aggregatorWorkflow', 'webhookDeliveryWorkflow',
     ]);
     expect(workflows.find((w) => w.type === 'webhookDeliveryWorkflow')).toMatchObject({ kinds: ['webhook_delivery'], idPatterns: ['delivery-<eventId>-<endpointId>', 'redelivery-<deliveryId>'] });
@@ -25,6 +25,7 @@ describe('the workflow reference in docs/temporal-ops.md', () => {
     expect(campaign).toMatchObject({ groupTagged: true, organizationTagged: true, kinds: ['campaign'] });
     expect(workflows.find((w) => w.type === 'pruneIdempotencyWorkflow')).toMatchObject({ kinds: ['platform'], groupTagged: false, organizationTagged: false });
     expect(workflows.find((w) => w.type === 'lowBalanceAlertWorkflow')).toMatchObject({ idPatterns: ['low-balance-<organizationId>-<assessmentId>-<seq>'], kinds: ['low-balance-alert'], organizationTagged: true });
+    expect(workflows.find((w) => w.type === 'reconcileWorkflow')).toMatchObject({ kinds: ['platform'], scheduledIds: ['platform-reconcile-<time>'] });
   });
 
   it('keeps the text around the markers and refuses a page without them', () => {

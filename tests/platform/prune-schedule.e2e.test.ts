@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimIdempotencyKey } from '../../src/repos/idempotency';
-import { ensureSchedules, PRUNE_IDEMPOTENCY_SCHEDULE_ID } from '../../src/temporal/schedules';
+import { ensureSchedules, PRUNE_IDEMPOTENCY_SCHEDULE_ID, RECONCILE_SCHEDULE_ID } from '../../src/temporal/schedules';
 import type { TestDatabase } from '../support/db';
 import { startTestStack, type TestStack } from '../support/stack';
 import { waitFor } from '../support/wait';
@@ -34,5 +34,6 @@ describe('the hourly Temporal Schedule (dev server)', () => {
     await waitFor(() => keys(stack.sql), (k) => !k.includes('stale'), { what: 'the triggered run to prune the stale record', everyMs: 200 });
     expect(await keys(stack.sql)).toEqual(['fresh']);
     await handle.delete();
+    await stack.client.schedule.getHandle(prefix + RECONCILE_SCHEDULE_ID).delete();
   });
 });

@@ -1,5 +1,6 @@
 import { allHandlersFinished, condition, log, patched, setHandler, sleep } from '@temporalio/workflow';
 import { MISMATCHED_PURCHASE, UNSETTLED_PURCHASE } from '../../src/domain/allotments/lifecycle';
+import { cancelledAfterCleanUp, shieldFromTemporalCancel, TEMPORAL_CANCEL_CAUSE } from '../platform/cancellation';
 import { recordCommitted } from '../platform/records';
 import { publishStatus } from '../platform/status';
 import { ledger, mail, stripe } from './activity-profiles';
@@ -20,8 +21,29 @@ export const PUBLISH_PAYMENT_MISMATCH = 'publish-payment-mismatch';
 /** Executions recorded before receipts existed never sent one (tests/histories/purchase-paid.json). */
 export const PURCHASE_RECEIPT = 'purchase-receipt';
 
-/** One purchase: create the Stripe payment, wait for it, allocate exactly once or expire. */
+/**
+ * One purchase: create the Stripe payment, wait for it, allocate exactly once or expire.
+ *
+ * `temporal workflow cancel` closes the payment window now: the purchase is expired as at the end
+ * of its 24 hours (the PaymentIntent cancelled or the Checkout Session expired in Stripe, the row
+ * `expired`, audited with `cause: 'temporal_cancel'`), then the workflow ends Canceled. A payment
+ * that already succeeded wins: it is allocated as always and the workflow completes `paid`.
+ */
 export async function purchaseWorkflow(input: PurchaseWorkflowInput): Promise<PurchaseOutcome | 'abandoned'> {
+  let cancelledInTemporal = false;
+  const shield = shieldFromTemporalCancel(() => {
+    cancelledInTemporal = true;
+  });
+  const outcome = await shield.run(() => purchase(input, () => cancelledInTemporal, shield.run));
+  if (cancelledInTemporal && outcome === 'expired') throw cancelledAfterCleanUp('the purchase is expired and its payment closed in Stripe');
+  return outcome;
+}
+
+async function purchase(
+  input: PurchaseWorkflowInput,
+  cancelledInTemporal: () => boolean,
+  shielded: <T>(fn: () => Promise<T>) => Promise<T>,
+): Promise<PurchaseOutcome | 'abandoned'> {
   let payment: PaymentDetails | undefined;
   let paid = false;
   let status: PurchaseWorkflowStatus = UNSETTLED_PURCHASE;
@@ -39,10 +61,12 @@ export async function purchaseWorkflow(input: PurchaseWorkflowInput): Promise<Pu
       publishStatus(status);
     }
   });
-  setHandler(paymentDetailsUpdate, async () => {
-    await condition(() => payment !== undefined);
-    return payment!;
-  });
+  setHandler(paymentDetailsUpdate, () =>
+    shielded(async () => {
+      await condition(() => payment !== undefined);
+      return payment!;
+    }),
+  );
   setHandler(purchaseStateQuery, () => ({ status, paid, mismatches: [...mismatches] }));
 
   // Executions started before this check existed go straight on (they ran after their commit).
@@ -61,12 +85,13 @@ export async function purchaseWorkflow(input: PurchaseWorkflowInput): Promise<Pu
   }
   payment = await stripe.createPayment(input.purchaseId);
 
+  // A Temporal cancellation closes the window early (it changes nothing for executions never cancelled).
   let paidInTime: boolean;
   if (windowFromStart) {
-    await condition(() => paid || windowClosed);
+    await condition(() => paid || windowClosed || cancelledInTemporal());
     paidInTime = paid;
   } else {
-    paidInTime = await condition(() => paid, input.paymentTimeout);
+    paidInTime = (await condition(() => paid || cancelledInTemporal(), input.paymentTimeout)) && paid;
   }
   if (!paidInTime) {
     // Cancelling fails for a payment that succeeded meanwhile: then it counts as paid.
@@ -79,7 +104,8 @@ export async function purchaseWorkflow(input: PurchaseWorkflowInput): Promise<Pu
     await ledger.allocatePurchase(input.purchaseId);
     status = 'paid';
   } else {
-    await ledger.expirePurchase(input.purchaseId);
+    if (cancelledInTemporal()) await ledger.expirePurchase(input.purchaseId, TEMPORAL_CANCEL_CAUSE);
+    else await ledger.expirePurchase(input.purchaseId);
     status = 'expired';
   }
   publishStatus(status);

@@ -3,9 +3,10 @@ import type { GroupActivities } from '../../activities/groups';
 import { GroupSubscriptionFailure } from '../../src/domain/groups/failures';
 import { awaitsStripe } from '../../src/domain/groups/subscriptions';
 import { activityFailureMessage, stripeCalls } from '../platform/activities';
+import { refuseTemporalCancel, shieldFromTemporalCancel } from '../platform/cancellation';
 import { recordCommitted } from '../platform/records';
 import { publishStatus } from '../platform/status';
-import { subscriptionOutcomeUpdate, subscriptionStateQuery, type GroupSubscriptionInput, type ProvisioningOutcome } from './subscription-definitions';
+import { subscriptionOutcomeUpdate, subscriptionStateQuery, subscriptionWorkflowId, type GroupSubscriptionInput, type ProvisioningOutcome } from './subscription-definitions';
 
 // Stripe writes carry idempotency keys from our ids, so retrying through an outage is safe;
 // after about two hours of failures the reservation is released instead.
@@ -24,11 +25,25 @@ const compensation = proxyActivities<GroupActivities>({
  * subscription, never a subscription without its count.
  */
 export async function groupSubscriptionWorkflow(input: GroupSubscriptionInput): Promise<ProvisioningOutcome | 'abandoned'> {
+  // `temporal workflow cancel` is refused: stopping between Stripe and the database would leave a
+  // counted place without a subscription (or one without its count); it ends by itself.
+  const shield = shieldFromTemporalCancel(() =>
+    refuseTemporalCancel(
+      subscriptionWorkflowId(input.subscriptionId),
+      `let it finish: it ends once Stripe answers, or releases the place after about two hours of failures (GET /v1/subscriptions/${input.subscriptionId})`,
+    ),
+  );
+  return shield.run(() => provisioning(input, shield.run));
+}
+
+async function provisioning(input: GroupSubscriptionInput, shielded: <T>(fn: () => Promise<T>) => Promise<T>): Promise<ProvisioningOutcome | 'abandoned'> {
   let status: ProvisioningOutcome = 'pending';
-  setHandler(subscriptionOutcomeUpdate, async () => {
-    await condition(() => !awaitsStripe(status));
-    return { status };
-  });
+  setHandler(subscriptionOutcomeUpdate, () =>
+    shielded(async () => {
+      await condition(() => !awaitsStripe(status));
+      return { status };
+    }),
+  );
   setHandler(subscriptionStateQuery, () => ({ status }));
 
   if (!(await recordCommitted('subscription', input.subscriptionId))) {

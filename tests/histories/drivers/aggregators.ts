@@ -1,5 +1,8 @@
 import { expect } from 'vitest';
+import { aggregatorProgressQuery } from '../../../workflows/aggregators/aggregator-definitions';
 import { seedProfiles, studioWorld, waitForAggregator } from '../../aggregators/world';
+import { resetToFirstWorkflowTask } from '../../support/reset';
+import { waitFor } from '../../support/wait';
 import type { Drivers } from './context';
 
 export const aggregators: Drivers<'aggregatorWorkflow'> = {
@@ -10,6 +13,23 @@ export const aggregators: Drivers<'aggregatorWorkflow'> = {
     expect((await s.call('PUT', `/v1/aggregators/${w.aggregatorId}/tariff`, { token: w.manager.token, body: { tariffId: w.freeTariffId } })).status).toBe(202);
     await waitForAggregator(s, w.aggregatorId, (a) => a.state === 'done');
     return { stack: s, workflowId: `aggregator-${w.aggregatorId}` };
+  },
+
+  // Reset to its first workflow task after an assignment: the assignment is applied again, changes
+  // nothing, and the run publishes the state the database answered; the API's deactivation ends it.
+  async 'reset-follows-database'(ctx) {
+    const s = await ctx.stack({ timeSkipping: false });
+    const w = await studioWorld(s);
+    await seedProfiles(s, w.organizationId, w.aggregatorId, 50);
+    expect((await s.call('PUT', `/v1/aggregators/${w.aggregatorId}/tariff`, { token: w.manager.token, body: { tariffId: w.freeTariffId } })).status).toBe(202);
+    await waitForAggregator(s, w.aggregatorId, (a) => a.state === 'done');
+    const runId = await resetToFirstWorkflowTask(s.client, `aggregator-${w.aggregatorId}`);
+    const handle = s.client.workflow.getHandle(`aggregator-${w.aggregatorId}`, runId);
+    await waitFor(async () => (await handle.describe()).searchAttributes.PartnerflowStatus, (st) => JSON.stringify(st) === '["done"]', { what: 'the reset run to publish done' });
+    await waitFor(() => handle.query(aggregatorProgressQuery), (p) => !p.working && p.queued === 0, { what: 'the reset run to be idle' });
+    expect((await s.call('POST', `/v1/aggregators/${w.aggregatorId}/deactivate`, { token: w.manager.token, body: {} })).status).toBe(202);
+    expect(await handle.result()).toBe('inactive');
+    return { stack: s, workflowId: `aggregator-${w.aggregatorId}`, runId };
   },
 
   async deactivate(ctx) {

@@ -152,6 +152,17 @@ export const purchases: Drivers<'purchaseWorkflow'> = {
     }
   },
 
+  // `temporal workflow cancel` while awaiting payment: expired as at its window's end, then Canceled.
+  async 'temporal-cancel'(ctx) {
+    const s = await ctx.stack();
+    const p = await buy(s, await partnerWorld(s));
+    const handle = s.client.workflow.getHandle(purchaseWorkflowId(p.id));
+    await handle.cancel();
+    expect(await handle.result().catch((e: unknown) => (e as Error).name)).toBe('WorkflowFailedError');
+    expect((await s.call('GET', `/v1/allotments/purchases/${p.id}`)).body.status).toBe('expired');
+    return { stack: s, workflowId: purchaseWorkflowId(p.id) };
+  },
+
   async abandoned(ctx) {
     const s = await ctx.stack();
     const id = '00000000-0000-4000-8000-000000000001';
@@ -170,6 +181,21 @@ export const bulkInvites: Drivers<'bulkInviteWorkflow'> = {
     expect(res.status).toBe(202);
     await s.client.workflow.getHandle(`job-${res.body.id}`).result();
     expect((await s.call('GET', `/v1/jobs/${res.body.id}`)).body).toMatchObject({ status: 'completed', processed: 3 });
+    return { stack: s, workflowId: `job-${res.body.id}` };
+  },
+
+  // `temporal workflow cancel` (received with its first workflow task) is refused: the job completes.
+  async 'temporal-cancel-refused'(ctx) {
+    const s = await ctx.stack();
+    const w = await partnerWorld(s, { grant: 5 });
+    await s.stopWorker();
+    const csv = 'email,name\n' + [1, 2].map((i) => `c${i}@example.test,C ${i}`).join('\n') + '\n';
+    const res = await s.call('POST', `/v1/assessments/${w.assessmentId}/responses/bulk?organizationId=${w.organizationId}`, { token: w.manager.token, raw: csv, headers: { 'content-type': 'text/csv' } });
+    expect(res.status).toBe(202);
+    await s.client.workflow.getHandle(`job-${res.body.id}`).cancel();
+    await s.startWorker();
+    await s.client.workflow.getHandle(`job-${res.body.id}`).result();
+    expect((await s.call('GET', `/v1/jobs/${res.body.id}`)).body).toMatchObject({ status: 'completed', processed: 2 });
     return { stack: s, workflowId: `job-${res.body.id}` };
   },
 

@@ -77,6 +77,20 @@ export const groupSubscriptions: Drivers<'groupSubscriptionWorkflow'> = {
     }
   },
 
+  // `temporal workflow cancel` (received with its first workflow task) is refused: created in Stripe as always.
+  async 'temporal-cancel-refused'(ctx) {
+    const s = await ctx.stack();
+    const w = await groupWorld(s, { usersAmount: 900 });
+    await activeCampaign(s, w.groupId, { mode: 'shared', code: 'NOCANCEL', maxRedemptions: 5 });
+    await s.stopWorker();
+    const res = await redeem(s, 'NOCANCEL', 'kept@xyz.example');
+    expect(res.body).toMatchObject({ status: 'pending' });
+    await s.client.workflow.getHandle(`subscription-${res.body.subscriptionId}`).cancel();
+    await s.startWorker();
+    expect(await s.client.workflow.getHandle(`subscription-${res.body.subscriptionId}`).result()).toBe('active');
+    return { stack: s, workflowId: `subscription-${res.body.subscriptionId}` };
+  },
+
   abandoned: async (ctx) => ghostRun(await ctx.stack(), 'groupSubscriptionWorkflow', 'subscription-ghost', { subscriptionId: ghost(2), groupId: ghost(9) }),
 };
 
@@ -86,6 +100,19 @@ export const groupImports: Drivers<'groupImportWorkflow'> = {
     const w = await groupWorld(s);
     const res = await s.call('POST', `/v1/groups/${w.groupId}/imports`, { body: { users: [{ email: 'a@xyz.example', name: 'A' }, { email: 'b@xyz.example', name: 'B' }] } });
     expect(res.status).toBe(202);
+    expect(await s.client.workflow.getHandle(`job-${res.body.id}`).result()).toEqual({ created: 2, existing: 0, failed: 0 });
+    return { stack: s, workflowId: `job-${res.body.id}` };
+  },
+
+  // `temporal workflow cancel` (received with its first workflow task) is refused: every row imported.
+  async 'temporal-cancel-refused'(ctx) {
+    const s = await ctx.stack();
+    const w = await groupWorld(s);
+    await s.stopWorker();
+    const res = await s.call('POST', `/v1/groups/${w.groupId}/imports`, { body: { users: [{ email: 'c@xyz.example', name: 'C' }, { email: 'd@xyz.example', name: 'D' }] } });
+    expect(res.status).toBe(202);
+    await s.client.workflow.getHandle(`job-${res.body.id}`).cancel();
+    await s.startWorker();
     expect(await s.client.workflow.getHandle(`job-${res.body.id}`).result()).toEqual({ created: 2, existing: 0, failed: 0 });
     return { stack: s, workflowId: `job-${res.body.id}` };
   },

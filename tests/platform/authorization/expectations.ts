@@ -110,6 +110,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /v1/audit': { rule: 'user', probe: (w) => ({ query: { entity: 'organization', id: w.orgs.own } }) },
   // A job (the platform's progress record of a bulk upload or import) follows its organization.
   'GET /v1/jobs/{id}': { rule: 'org-read', probe: (w) => id(w.ids.jobs) },
+  'GET /v1/reconciliation/findings': { rule: 'manager', probe: none },
   'POST /v1/stripe/webhook': { rule: 'signed', probe: signedEvent },
   // Outgoing webhooks (docs/events.md): admins and managers over their scope; approvers are refused.
   // A created endpoint listens for an event no suite causes, so nothing is delivered behind a suite's back.
