@@ -61,7 +61,10 @@ describe('outgoing webhooks', () => {
 
     const { purchaseId, eventId } = await payPurchase(s, w, 10);
     const [paid] = await w.receiver.waitFor('/paid', 1);
-    const [site] = await w.receiver.waitFor('/everywhere', 1);
+    // A site-wide endpoint for every type gets the payment and the credit it caused, one request each.
+    const siteWide = await w.receiver.waitFor('/everywhere', 2);
+    expect(siteWide.map((r) => r.body.type).sort()).toEqual(['allotment.credited', 'purchase.paid']);
+    const site = siteWide.find((r) => r.body.type === 'purchase.paid');
     for (const r of [paid!, site!]) {
       expect(r.body).toMatchObject({ type: 'purchase.paid', data: { purchaseId, organizationId: w.organizationId, assessmentId: w.assessmentId, quantity: 10, amount: { amount: 10_000, currency: 'EUR' } } });
       expect(Date.parse(r.body.timestamp)).not.toBeNaN();
