@@ -3271,6 +3271,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Problem (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3358,6 +3367,10 @@ export interface paths {
                         responseExpiryDays?: number;
                         /** @description Count cohorts instead of responses; default false */
                         pricingByCohort?: boolean;
+                        /** @description The respondent's invitation link, e.g. https://assess.example/start/{token} (an http or https URL with exactly one {token}, else 422); null or absent: no invitation e-mails */
+                        invitationUrlTemplate?: string | null;
+                        /** @description The reminder goes this many days before a response expires; default 2 */
+                        reminderDaysBeforeExpiry?: number;
                     };
                 };
             };
@@ -3409,6 +3422,15 @@ export interface paths {
                 };
                 /** @description Problem (RFC 9457) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4345,6 +4367,89 @@ export interface paths {
                 };
                 /** @description Problem (RFC 9457) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Public: the response an invitation e-mail's link stands for, for the partner's assessment site (the token is the link's {token}). 404 for an unknown token; 410 INVITATION_COMPLETED or INVITATION_EXPIRED once the response is closed. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicInvitation"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11102,6 +11207,8 @@ export interface components {
             name: string;
             responseExpiryDays: number;
             pricingByCohort: boolean;
+            invitationUrlTemplate: string | null;
+            reminderDaysBeforeExpiry: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -11113,6 +11220,10 @@ export interface components {
             responseExpiryDays?: number;
             /** @description Count cohorts instead of responses; default false */
             pricingByCohort?: boolean;
+            /** @description The respondent's invitation link, e.g. https://assess.example/start/{token} (an http or https URL with exactly one {token}, else 422); null or absent: no invitation e-mails */
+            invitationUrlTemplate?: string | null;
+            /** @description The reminder goes this many days before a response expires; default 2 */
+            reminderDaysBeforeExpiry?: number;
         };
         PriceList: {
             /** Format: uuid */
@@ -11413,6 +11524,22 @@ export interface components {
             expired: number;
             available: number;
         };
+        PublicInvitation: {
+            /**
+             * Format: uuid
+             * @description The response's id
+             */
+            id: string;
+            assessment: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            status: "invited";
+            /** Format: date-time */
+            expiresAt: string;
+        };
         Response: {
             /** Format: uuid */
             id: string;
@@ -11458,6 +11585,8 @@ export interface components {
             expiresAt?: string;
             /** Format: uuid */
             cohortId?: string;
+            /** @description false: the partner sends its own invitation; no e-mail and no reminder. Default true */
+            notify?: boolean;
         };
         Cohort: {
             /** Format: uuid */

@@ -1,5 +1,6 @@
 import type { ActivityDeps } from '../deps';
 import { createBulkInviteActivities } from './bulk-invite';
+import { createInvitationMailActivities } from './invitation-mail';
 import { createResponseActivities } from './ledger';
 import { createPurchaseActivities } from './purchases';
 
@@ -8,6 +9,7 @@ export function createAllotmentActivities(deps: ActivityDeps) {
     ...createResponseActivities(deps),
     ...createPurchaseActivities(deps),
     ...createBulkInviteActivities(deps),
+    ...createInvitationMailActivities(deps),
   };
 }
 

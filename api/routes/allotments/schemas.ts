@@ -7,6 +7,8 @@ export const AssessmentSchema = z
     name: z.string(),
     responseExpiryDays: z.number().int(),
     pricingByCohort: z.boolean(),
+    invitationUrlTemplate: z.string().nullable(),
+    reminderDaysBeforeExpiry: z.number().int(),
     createdAt: z.date(),
     updatedAt: z.date(),
   })
