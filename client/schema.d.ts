@@ -4647,6 +4647,8 @@ export interface paths {
                 query: {
                     organizationId: string;
                     cohortId?: string;
+                    /** @description false: the partner sends its own invitations; no e-mail and no reminder. Default true */
+                    notify?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -5227,6 +5229,8 @@ export interface paths {
                         organizationId: string;
                         /** Format: uuid */
                         cohortId?: string;
+                        /** @description false: responses started through this link get no invitation e-mail and no reminder. Default true */
+                        notify?: boolean;
                     };
                 };
             };
@@ -5327,6 +5331,8 @@ export interface paths {
                         }[];
                         /** Format: date-time */
                         expiresAt?: string;
+                        /** @description false: the partner sends its own invitations; no e-mail and no reminder. Default true */
+                        notify?: boolean;
                     };
                 };
             };
@@ -11609,6 +11615,8 @@ export interface components {
             organizationId: string;
             /** Format: uuid */
             cohortId: string | null;
+            /** @description false: responses started through the link get no invitation e-mail and no reminder */
+            notify: boolean;
             /** Format: uuid */
             createdBy: string | null;
             /** Format: date-time */

@@ -98,4 +98,40 @@ describe('the respondent invitation e-mail', () => {
     expect(await s.sql`select 1 from notifications where id = ${`response-${row!.id}.invitation`}`).toHaveLength(0);
     expect(await s.sql`select 1 from invitation_tokens where response_id = ${row!.id}`).toHaveLength(0);
   });
+
+  it('every path e-mails its respondents; each path\'s notify:false sends nothing', async () => {
+    await s.call('PATCH', `/v1/assessments/${w.assessmentId}`, { body: { invitationUrlTemplate: TEMPLATE } });
+    const sent: string[] = [];
+    const quiet: string[] = [];
+    const cohort = await s.call('POST', `/v1/assessments/${w.assessmentId}/cohorts`, { token: w.manager.token, body: { organizationId: w.organizationId, name: 'Mailed' } });
+    expect(cohort.status).toBe(201);
+    for (const notify of [undefined, false]) {
+      const email = uniqueEmail(`cohort-${notify}`);
+      (notify === false ? quiet : sent).push(email);
+      const inv = await s.call('POST', `/v1/cohorts/${cohort.body.id}/invitations`, { token: w.manager.token, body: { respondents: [{ email, name: 'Cohort Member' }], ...(notify === false ? { notify } : {}) } });
+      expect(inv.status).toBe(201);
+
+      const link = await s.call('POST', `/v1/assessments/${w.assessmentId}/share-links`, { token: w.manager.token, body: { organizationId: w.organizationId, ...(notify === false ? { notify } : {}) } });
+      expect(link.status).toBe(201);
+      const linked = uniqueEmail(`link-${notify}`);
+      (notify === false ? quiet : sent).push(linked);
+      expect((await s.call('POST', link.body.path, { token: null, body: { email: linked, name: 'Link Taker' } })).status).toBe(201);
+
+      const bulked = uniqueEmail(`bulk-${notify}`);
+      (notify === false ? quiet : sent).push(bulked);
+      const bulk = await s.call('POST', `/v1/assessments/${w.assessmentId}/responses/bulk?organizationId=${w.organizationId}${notify === false ? '&notify=false' : ''}`, {
+        token: w.manager.token, raw: `email,name\n${bulked},Bulk Row\n`, headers: { 'content-type': 'text/csv' },
+      });
+      expect(bulk.status).toBe(202);
+    }
+    for (const email of sent) {
+      const [received] = await waitFor(async () => mailsTo(email), (l) => l.length > 0, { what: `the invitation to ${email}`, timeoutMs: 60_000 });
+      expect(linkIn(readMail(received!.raw).text!)).toBeDefined();
+    }
+    const rows = await waitFor(async () => s.sql`select id, notify from responses where respondent_email = any(${quiet})`, (r) => r.length === quiet.length, { what: 'the quiet responses', timeoutMs: 60_000 });
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => r.notify === false)).toBe(true);
+    for (const r of rows) expect(await invitationOutcome(r.id)).toBe('not_notified');
+    for (const email of quiet) expect(mailsTo(email)).toHaveLength(0);
+  });
 });

@@ -89,7 +89,11 @@ export function registerResponseRoutes(app: Router) {
         '`cohortId` column names another; when the assessment is priced by cohort every row needs one. Send an Idempotency-Key to make re-sending safe.',
       request: {
         params: IdParam,
-        query: z.object({ organizationId: z.uuid(), cohortId: z.uuid().optional() }),
+        query: z.object({
+          organizationId: z.uuid(),
+          cohortId: z.uuid().optional(),
+          notify: z.enum(['true', 'false']).optional().openapi({ description: 'false: the partner sends its own invitations; no e-mail and no reminder. Default true' }),
+        }),
         body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ example: 'email,name\nana@example.com,Ana\n' }) } } },
       },
       responses: { 202: json(JobSchema, 'Accepted: the job runs'), ...errorResponses(403, 404, 409, 415, 422) },
@@ -97,8 +101,8 @@ export function registerResponseRoutes(app: Router) {
     async (c) => {
       const p = requireRole(c, 'admin', 'manager');
       if (!/^text\/csv\b/i.test(c.req.header('content-type') ?? '')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv');
-      const { organizationId, cohortId } = c.req.valid('query');
-      const to = { organizationId, cohortId, assessmentId: c.req.valid('param').id };
+      const { organizationId, cohortId, notify } = c.req.valid('query');
+      const to = { organizationId, cohortId, assessmentId: c.req.valid('param').id, notify: notify === undefined ? undefined : notify === 'true' };
       const job = await acceptBulkInvite(c.var.deps, p, to, await c.req.text());
       c.header('Location', `/v1/jobs/${job.id}`);
       return c.json({ ...job, errors: [] }, 202);

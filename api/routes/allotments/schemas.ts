@@ -167,6 +167,7 @@ export const ShareLinkSchema = z
     assessmentId: z.uuid(),
     organizationId: z.uuid(),
     cohortId: z.uuid().nullable(),
+    notify: z.boolean().openapi({ description: 'false: responses started through the link get no invitation e-mail and no reminder' }),
     createdBy: z.uuid().nullable(),
     createdAt: z.date(),
     revokedAt: z.date().nullable(),

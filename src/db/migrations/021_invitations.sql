@@ -8,6 +8,8 @@ alter table assessments
 
 -- false: the partner sends its own invitations; no e-mail and no reminder for this response.
 alter table responses add column notify boolean not null default true;
+-- A share link's choice, given to every response started through it.
+alter table share_links add column notify boolean not null default true;
 
 -- The tokens in invitation links, stored only as their SHA-256 hash (docs/security.md). Each
 -- e-mail (the invitation, each reminder) carries its own token; every one resolves to its response.
