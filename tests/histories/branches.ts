@@ -26,7 +26,7 @@ export const BRANCHES = {
     'temporal-cancel',
     'temporal-cancel-refused',
   ],
-  responseWorkflow: ['extend-complete', 'expiry', 'temporal-cancel-refused'],
+  responseWorkflow: ['extend-complete', 'expiry', 'temporal-cancel-refused', 'invitation-reminders', 'invitation-not-notified'],
   purchaseWorkflow: ['paid', 'expired', 'awaits-commit', 'paid-while-expiring', 'abandoned', 'paid-receipt'],
   bulkInviteWorkflow: ['invite', 'abandoned'],
   campaignWorkflow: ['closed', 'deactivated', 'abandoned', 'temporal-cancel'],
