@@ -3369,7 +3369,7 @@ export interface paths {
                         pricingByCohort?: boolean;
                         /** @description The respondent's invitation link, e.g. https://assess.example/start/{token} (an http or https URL with exactly one {token}, else 422); null or absent: no invitation e-mails */
                         invitationUrlTemplate?: string | null;
-                        /** @description The reminder goes this many days before a response expires; default 2 */
+                        /** @description The reminder goes this many days before a response expires; 0: no reminder; default 2 */
                         reminderDaysBeforeExpiry?: number;
                     };
                 };
@@ -11228,7 +11228,7 @@ export interface components {
             pricingByCohort?: boolean;
             /** @description The respondent's invitation link, e.g. https://assess.example/start/{token} (an http or https URL with exactly one {token}, else 422); null or absent: no invitation e-mails */
             invitationUrlTemplate?: string | null;
-            /** @description The reminder goes this many days before a response expires; default 2 */
+            /** @description The reminder goes this many days before a response expires; 0: no reminder; default 2 */
             reminderDaysBeforeExpiry?: number;
         };
         PriceList: {

@@ -102,8 +102,8 @@ async function invitation(input: ResponseWorkflowInput, shielded: <T>(fn: () => 
   // Each extension restarts the wait with the new instant; a completion ends it.
   while (phase === 'open') {
     const deadline = expiresAt;
-    const remindAt = remindDays !== null && remindedFor !== deadline ? reminderInstant(deadline, remindDays) : undefined;
-    // A reminder whose instant has already passed (a short expiry, a late extension) is not sent.
+    const remindAt = remindDays && remindedFor !== deadline ? reminderInstant(deadline, remindDays) : undefined;
+    // No reminder with 0 days; one whose instant has already passed (a short expiry, a late extension) is not sent.
     if (remindAt !== undefined && remindAt > Date.now()) {
       const interrupted = await condition(() => phase !== 'open' || expiresAt !== deadline, remindAt - Date.now());
       if (!interrupted) {

@@ -15,7 +15,7 @@ const fields = {
     .nullable()
     .optional()
     .openapi({ description: 'The respondent\'s invitation link, e.g. https://assess.example/start/{token} (an http or https URL with exactly one {token}, else 422); null or absent: no invitation e-mails' }),
-  reminderDaysBeforeExpiry: z.number().int().min(0).max(3650).optional().openapi({ description: 'The reminder goes this many days before a response expires; default 2' }),
+  reminderDaysBeforeExpiry: z.number().int().min(0).max(3650).optional().openapi({ description: 'The reminder goes this many days before a response expires; 0: no reminder; default 2' }),
 };
 const CreateAssessment = z.strictObject(fields).openapi('CreateAssessment');
 const PatchAssessment = z.strictObject({ ...fields, name: fields.name.optional() });
