@@ -3333,6 +3333,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Problem (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3420,6 +3429,10 @@ export interface paths {
                         responseExpiryDays?: number;
                         /** @description Count cohorts instead of responses; default false */
                         pricingByCohort?: boolean;
+                        /** @description The respondent's invitation link, e.g. https://assess.example/start/{token} (an http or https URL with exactly one {token}, else 422); null or absent: no invitation e-mails */
+                        invitationUrlTemplate?: string | null;
+                        /** @description The reminder goes this many days before a response expires; 0: no reminder; default 2 */
+                        reminderDaysBeforeExpiry?: number;
                     };
                 };
             };
@@ -3471,6 +3484,15 @@ export interface paths {
                 };
                 /** @description Problem (RFC 9457) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4512,6 +4534,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/public/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Public: the response an invitation e-mail's link stands for, for the partner's assessment site (the token is the link's {token}). 404 for an unknown token; 410 INVITATION_COMPLETED or INVITATION_EXPIRED once the response is closed. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicInvitation"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem (RFC 9457) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/responses": {
         parameters: {
             query?: never;
@@ -4692,6 +4797,8 @@ export interface paths {
                 query: {
                     organizationId: string;
                     cohortId?: string;
+                    /** @description false: the partner sends its own invitations; no e-mail and no reminder. Default true */
+                    notify?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -5272,6 +5379,8 @@ export interface paths {
                         organizationId: string;
                         /** Format: uuid */
                         cohortId?: string;
+                        /** @description false: responses started through this link get no invitation e-mail and no reminder. Default true */
+                        notify?: boolean;
                     };
                 };
             };
@@ -5372,6 +5481,8 @@ export interface paths {
                         }[];
                         /** Format: date-time */
                         expiresAt?: string;
+                        /** @description false: the partner sends its own invitations; no e-mail and no reminder. Default true */
+                        notify?: boolean;
                     };
                 };
             };
@@ -11275,6 +11386,8 @@ export interface components {
             name: string;
             responseExpiryDays: number;
             pricingByCohort: boolean;
+            invitationUrlTemplate: string | null;
+            reminderDaysBeforeExpiry: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -11286,6 +11399,10 @@ export interface components {
             responseExpiryDays?: number;
             /** @description Count cohorts instead of responses; default false */
             pricingByCohort?: boolean;
+            /** @description The respondent's invitation link, e.g. https://assess.example/start/{token} (an http or https URL with exactly one {token}, else 422); null or absent: no invitation e-mails */
+            invitationUrlTemplate?: string | null;
+            /** @description The reminder goes this many days before a response expires; 0: no reminder; default 2 */
+            reminderDaysBeforeExpiry?: number;
         };
         PriceList: {
             /** Format: uuid */
@@ -11592,6 +11709,22 @@ export interface components {
             expired: number;
             available: number;
         };
+        PublicInvitation: {
+            /**
+             * Format: uuid
+             * @description The response's id
+             */
+            id: string;
+            assessment: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            status: "invited";
+            /** Format: date-time */
+            expiresAt: string;
+        };
         Response: {
             /** Format: uuid */
             id: string;
@@ -11637,6 +11770,8 @@ export interface components {
             expiresAt?: string;
             /** Format: uuid */
             cohortId?: string;
+            /** @description false: the partner sends its own invitation; no e-mail and no reminder. Default true */
+            notify?: boolean;
         };
         Cohort: {
             /** Format: uuid */
@@ -11659,6 +11794,8 @@ export interface components {
             organizationId: string;
             /** Format: uuid */
             cohortId: string | null;
+            /** @description false: responses started through the link get no invitation e-mail and no reminder */
+            notify: boolean;
             /** Format: uuid */
             createdBy: string | null;
             /** Format: date-time */

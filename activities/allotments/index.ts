@@ -1,6 +1,7 @@
 import type { ActivityDeps } from '../deps';
 import { createAlertActivities } from './alerts';
 import { createBulkInviteActivities } from './bulk-invite';
+import { createInvitationMailActivities } from './invitation-mail';
 import { createResponseActivities } from './ledger';
 import { createPurchaseActivities } from './purchases';
 
@@ -10,6 +11,7 @@ export function createAllotmentActivities(deps: ActivityDeps) {
     ...createPurchaseActivities(deps),
     ...createBulkInviteActivities(deps),
     ...createAlertActivities(deps),
+    ...createInvitationMailActivities(deps),
   };
 }
 

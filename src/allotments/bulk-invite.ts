@@ -41,7 +41,7 @@ async function checkCohorts(sql: Services['sql'], target: Target, rows: BulkRow[
 export async function acceptBulkInvite(
   s: Pick<Services, 'sql' | 'temporal' | 'taskQueue'>,
   principal: Principal,
-  to: { organizationId: string; assessmentId: string; cohortId?: string },
+  to: { organizationId: string; assessmentId: string; cohortId?: string; notify?: boolean },
   csv: string,
 ): Promise<Job> {
   const target = await resolveTarget(s.sql, principal, to.organizationId, to.assessmentId);
@@ -69,6 +69,7 @@ export async function acceptBulkInvite(
       ...target,
       cohort,
       source: 'bulk',
+      notify: to.notify,
       jobId: job.id,
       actor: actorOf(principal),
       respondents: rows.map((r) => ({ email: r.email, name: r.name, expiresAt: r.expiresAt ?? fallback, line: r.line, cohortId: r.cohortId ?? null })),

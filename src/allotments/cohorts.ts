@@ -57,7 +57,7 @@ export async function inviteToCohort(
   s: Pick<Services, 'sql' | 'temporal' | 'taskQueue' | 'logger'>,
   p: Principal,
   cohortId: string,
-  input: { respondents: { email: string; name: string }[]; expiresAt?: string },
+  input: { respondents: { email: string; name: string }[]; expiresAt?: string; notify?: boolean },
 ): Promise<ResponseRow[]> {
   const cohort = await getCohort(s.sql, p, cohortId);
   const target = await resolveTarget(s.sql, p, cohort.organizationId, cohort.assessmentId);
@@ -66,7 +66,7 @@ export async function inviteToCohort(
   const dup = emails.findIndex((e, i) => emails.indexOf(e) !== i);
   if (dup >= 0) throw new AppError('VALIDATION_FAILED', `Duplicate respondent ${emails[dup]}`, { errors: [{ path: `respondents.${dup}.email`, message: 'duplicate' }] });
   return createResponses(s, {
-    ...target, cohort, source: 'cohort', actor: actorOf(p),
+    ...target, cohort, source: 'cohort', actor: actorOf(p), notify: input.notify,
     respondents: input.respondents.map((r) => ({ ...r, expiresAt })),
   });
 }

@@ -37,6 +37,8 @@ export interface CreateResponsesInput extends Target {
   respondents: NewResponse[];
   actor: string;
   jobId?: string | null;
+  /** false: the partner sends its own invitations (no e-mail, no reminder). Default true. */
+  notify?: boolean;
   /** Public callers get a refusal that tells nothing about the organization. */
   publicCaller?: boolean;
 }
@@ -73,7 +75,7 @@ export async function reserveAndInsertResponses(tx: Db, input: CreateResponsesIn
   const ids = input.respondents.map(() => randomUUID());
   const inserting = insertResponses(
     tx,
-    { assessmentId: assessment.id, organizationId: org.id, cohortId: input.cohort?.id ?? null, jobId: input.jobId ?? null, source: input.source, counted },
+    { assessmentId: assessment.id, organizationId: org.id, cohortId: input.cohort?.id ?? null, jobId: input.jobId ?? null, source: input.source, counted, notify: input.notify },
     input.respondents,
     { handoff: o.handoff, ids },
   );

@@ -18,6 +18,8 @@ export interface ManualResponse {
   respondent: { email: string; name: string };
   expiresAt?: string;
   cohortId?: string;
+  /** false: the partner sends its own invitation (no e-mail, no reminder). */
+  notify?: boolean;
 }
 
 /** Manual entry: one response, holding a unit while open. */
@@ -26,7 +28,7 @@ export async function createResponse(s: Pick<Services, 'sql' | 'temporal' | 'tas
   const expiresAt = expiryFor(target.assessment, input.expiresAt);
   const cohort = input.cohortId ? await cohortOfTarget(s.sql, target, input.cohortId) : null;
   const [row] = await createResponses(s, {
-    ...target, cohort, source: 'manual', actor: actorOf(p),
+    ...target, cohort, source: 'manual', actor: actorOf(p), notify: input.notify,
     respondents: [{ email: input.respondent.email, name: input.respondent.name, expiresAt }],
   });
   return row!;

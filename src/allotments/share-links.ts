@@ -19,14 +19,14 @@ export async function createShareLink(
   s: Pick<Services, 'sql'>,
   p: Principal,
   assessmentId: string,
-  input: { organizationId: string; cohortId?: string },
+  input: { organizationId: string; cohortId?: string; notify?: boolean },
 ): Promise<{ id: string; token: string; path: string }> {
   const token = randomUrlToken(24);
   const link = await s.sql.begin(async (tx) => {
     const target = await resolveTarget(tx, p, input.organizationId, assessmentId);
     if (input.cohortId) await cohortOfTarget(tx, target, input.cohortId);
     const { org, assessment } = target;
-    const created = await insertShareLink(tx, { token, assessmentId: assessment.id, organizationId: org.id, cohortId: input.cohortId, createdBy: p.userId });
+    const created = await insertShareLink(tx, { token, assessmentId: assessment.id, organizationId: org.id, cohortId: input.cohortId, notify: input.notify, createdBy: p.userId });
     await recordAudit(tx, { actor: actorOf(p), entity: 'share_link', entityId: created.id, action: 'create', organizationId: org.id, after: { assessmentId: assessment.id, cohortId: created.cohortId } });
     return created;
   });
@@ -47,7 +47,7 @@ export async function respondThroughShareLink(
   const [assessment, org] = await Promise.all([assessmentById(s.sql, link.assessmentId), organizationById(s.sql, link.organizationId)]);
   if (!assessment || !org) throw new AppError('NOT_FOUND', 'Unknown or withdrawn link');
   const [row] = await createResponses(s, {
-    org, assessment, cohort: link.cohortId ? { id: link.cohortId } : null, source: 'share_link', actor: `share_link:${link.id}`, publicCaller: true,
+    org, assessment, cohort: link.cohortId ? { id: link.cohortId } : null, source: 'share_link', actor: `share_link:${link.id}`, publicCaller: true, notify: link.notify,
     respondents: [{ ...respondent, expiresAt: defaultExpiry(assessment, new Date()) }],
   });
   return { id: row!.id, status: OPEN_RESPONSE, expiresAt: row!.expiresAt };

@@ -1,6 +1,7 @@
 import { todayUtc } from '../../src/domain/sales/dates';
 import { recordEvent } from '../../src/platform/events';
 import { activeCampaign, groupWorld } from '../groups/world';
+import { readMail } from '../support/mail';
 import type { TestStack } from '../support/stack';
 import { unique, uniqueEmail } from '../support/unique';
 import { waitFor } from '../support/wait';
@@ -67,6 +68,12 @@ export async function platformWorld(s: TestStack) {
   const response = ok('response', await call('POST', `/v1/assessments/${assessment}/responses`, {
     token: m, body: { organizationId: own, respondent: { email: uniqueEmail('respondent'), name: 'Resp Ondent' } },
   })).id as string;
+  // An invitation e-mail's link token (GET /v1/public/invitations/{token}), from a response of its own.
+  ok('invitation template', await call('PATCH', `/v1/assessments/${assessment}`, { body: { invitationUrlTemplate: 'https://assess.example/start/{token}' } }));
+  const invitee = uniqueEmail('invitee');
+  ok('invited response', await call('POST', `/v1/assessments/${assessment}/responses`, { token: m, body: { organizationId: own, respondent: { email: invitee, name: 'In Vitee' } } }));
+  const invitationToken = /https:\/\/assess\.example\/start\/([A-Za-z0-9_-]+)/.exec(readMail((await s.smtp.waitFor(invitee, 60_000)).raw).text ?? '')![1]!;
+  ok('invitation template off', await call('PATCH', `/v1/assessments/${assessment}`, { body: { invitationUrlTemplate: null } }));
   const cohort = ok('cohort', await call('POST', `/v1/assessments/${assessment}/cohorts`, { token: m, body: { organizationId: own, name: unique('Cohort') } })).id as string;
   const shareLink = ok('share link', await call('POST', `/v1/assessments/${assessment}/share-links`, { token: m, body: { organizationId: own } }));
   // A link and a user that suites may revoke or deactivate without locking anyone out.
@@ -148,7 +155,7 @@ export async function platformWorld(s: TestStack) {
     groups: free.groupId, 'paid-groups': paid.groupId, 'import-jobs': importJob, campaigns: campaign, 'unique-campaigns': uniqueCampaign, 'sends-jobs': sendsJob, 'access-claims': claim.id as string,
     tariffs: tariff, aggregators: aggregator, profiles: profile, 'group-users': groupUser as string,
   };
-  return { orgs, users, ids, spareEndpoints, shareToken: shareLink.token as string, licenceKey, code, free, paid };
+  return { orgs, users, ids, spareEndpoints, shareToken: shareLink.token as string, invitationToken, licenceKey, code, free, paid };
 }
 
 export type PlatformWorld = Awaited<ReturnType<typeof platformWorld>>;

@@ -1,7 +1,8 @@
-import { allHandlersFinished, ApplicationFailure, condition, patched, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, log, patched, setHandler } from '@temporalio/workflow';
 import { refuseTemporalCancel, shieldFromTemporalCancel } from '../platform/cancellation';
 import { publishStatus } from '../platform/status';
-import { ledger, responseRowCommitted } from './activity-profiles';
+import { ledger, mail, responseRowCommitted } from './activity-profiles';
+import { reminderInstant } from '../../src/domain/allotments/invitations';
 import { isLaterExpiry, responseAllows, type ResponseAction } from '../../src/domain/allotments/lifecycle';
 import {
   completeResponseUpdate,
@@ -92,9 +93,25 @@ async function invitation(input: ResponseWorkflowInput, shielded: <T>(fn: () => 
     rowCommitted = true;
   }
 
+  // The respondent's invitation e-mail, and then a reminder before each expiry instant
+  // (executions started before e-mails existed send none).
+  let remindDays: number | null = null;
+  let remindedFor: number | undefined;
+  if (patched('invitation-mail') && rowCommitted) remindDays = await invitationMail(input.responseId);
+
   // Each extension restarts the wait with the new instant; a completion ends it.
   while (phase === 'open') {
     const deadline = expiresAt;
+    const remindAt = remindDays && remindedFor !== deadline ? reminderInstant(deadline, remindDays) : undefined;
+    // No reminder with 0 days; one whose instant has already passed (a short expiry, a late extension) is not sent.
+    if (remindAt !== undefined && remindAt > Date.now()) {
+      const interrupted = await condition(() => phase !== 'open' || expiresAt !== deadline, remindAt - Date.now());
+      if (!interrupted) {
+        remindedFor = deadline;
+        await reminderMail(input.responseId, new Date(deadline).toISOString());
+      }
+      continue;
+    }
     await condition(() => phase !== 'open' || expiresAt !== deadline, Math.max(deadline - Date.now(), 1));
     if (responseAllows(committed(), 'expire') && expiresAt === deadline) {
       phase = 'expiring';
@@ -105,4 +122,25 @@ async function invitation(input: ResponseWorkflowInput, shielded: <T>(fn: () => 
   }
   await condition(() => (phase === 'completed' || phase === 'expired') && allHandlersFinished());
   return status();
+}
+
+/**
+ * The invitation e-mail: the days before an expiry its reminder goes, or null (no e-mails for this
+ * response). The invitation goes on whatever happens to its e-mail: one that cannot be sent is logged.
+ */
+async function invitationMail(responseId: string): Promise<number | null> {
+  try {
+    return (await mail.sendResponseInvitation(responseId)).reminderDaysBeforeExpiry;
+  } catch (err) {
+    log.error('invitation e-mail could not be sent', { responseId, error: String(err) });
+    return null;
+  }
+}
+
+async function reminderMail(responseId: string, expiresAt: string): Promise<void> {
+  try {
+    await mail.sendResponseReminder(responseId, expiresAt);
+  } catch (err) {
+    log.error('invitation reminder could not be sent', { responseId, error: String(err) });
+  }
 }

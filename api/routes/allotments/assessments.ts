@@ -9,6 +9,13 @@ const fields = {
   name: z.string().trim().min(1).max(200),
   responseExpiryDays: z.number().int().min(1).max(3650).optional().openapi({ description: 'Default expiry of an invitation; default 14' }),
   pricingByCohort: z.boolean().optional().openapi({ description: 'Count cohorts instead of responses; default false' }),
+  invitationUrlTemplate: z
+    .string()
+    .max(2000)
+    .nullable()
+    .optional()
+    .openapi({ description: 'The respondent\'s invitation link, e.g. https://assess.example/start/{token} (an http or https URL with exactly one {token}, else 422); null or absent: no invitation e-mails' }),
+  reminderDaysBeforeExpiry: z.number().int().min(0).max(3650).optional().openapi({ description: 'The reminder goes this many days before a response expires; 0: no reminder; default 2' }),
 };
 const CreateAssessment = z.strictObject(fields).openapi('CreateAssessment');
 const PatchAssessment = z.strictObject({ ...fields, name: fields.name.optional() });
@@ -18,7 +25,7 @@ export function registerAssessmentRoutes(app: Router) {
     createRoute({
       method: 'post', path: '/v1/assessments', tags: ['assessments'], description: 'Admin only.',
       request: { body: jsonBody(CreateAssessment) },
-      responses: { 201: json(AssessmentSchema, 'Created'), ...errorResponses(403) },
+      responses: { 201: json(AssessmentSchema, 'Created'), ...errorResponses(403, 422) },
     }),
     async (c) => c.json(await createAssessment(c.var.deps, requireRole(c, 'admin'), c.req.valid('json')), 201),
   );
@@ -50,7 +57,7 @@ export function registerAssessmentRoutes(app: Router) {
       method: 'patch', path: '/v1/assessments/{id}', tags: ['assessments'],
       description: 'Admin only. pricingByCohort cannot change once the assessment has allotments or responses (409).',
       request: { params: IdParam, body: jsonBody(PatchAssessment) },
-      responses: { 200: json(AssessmentSchema), ...errorResponses(403, 404, 409) },
+      responses: { 200: json(AssessmentSchema), ...errorResponses(403, 404, 409, 422) },
     }),
     async (c) => c.json(await updateAssessment(c.var.deps, requireRole(c, 'admin'), c.req.valid('param').id, c.req.valid('json')), 200),
   );

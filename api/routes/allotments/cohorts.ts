@@ -73,7 +73,13 @@ export function registerCohortRoutes(app: Router) {
       description: 'One response per respondent. Priced by response: each holds a unit (refused whole at zero). Priced by cohort: free.',
       request: {
         params: IdParam,
-        body: jsonBody(z.strictObject({ respondents: z.array(Respondent).min(1).max(1000), expiresAt: z.iso.datetime({ offset: true }).optional() })),
+        body: jsonBody(
+          z.strictObject({
+            respondents: z.array(Respondent).min(1).max(1000),
+            expiresAt: z.iso.datetime({ offset: true }).optional(),
+            notify: z.boolean().optional().openapi({ description: 'false: the partner sends its own invitations; no e-mail and no reminder. Default true' }),
+          }),
+        ),
       },
       responses: { 201: json(listOf(ResponseSchema), 'Created'), ...errorResponses(403, 404, 409) },
     }),
@@ -89,7 +95,7 @@ export function registerCohortRoutes(app: Router) {
       description:
         'An unguessable public link; responses created through it count like any other. The token is shown only here (stored as a hash): ' +
         'a repeat with the same Idempotency-Key answers 409 IDEMPOTENCY_SECRET_WITHHELD naming the link created.',
-      request: { params: IdParam, body: jsonBody(z.strictObject({ organizationId: z.uuid(), cohortId: z.uuid().optional() })) },
+      request: { params: IdParam, body: jsonBody(z.strictObject({ organizationId: z.uuid(), cohortId: z.uuid().optional(), notify: z.boolean().optional().openapi({ description: 'false: responses started through this link get no invitation e-mail and no reminder. Default true' }) })) },
       responses: { 201: json(z.object({ id: z.uuid(), token: z.string(), path: z.string() }), 'Created'), ...errorResponses(403, 404, 409) },
     }),
     async (c) => {

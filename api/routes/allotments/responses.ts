@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { acceptBulkInvite } from '../../../src/allotments/bulk-invite';
+import { resolveInvitation } from '../../../src/allotments/invitation-mail';
 import { completeResponse, createResponse, extendResponse, getResponse, listResponses } from '../../../src/allotments/responses';
 import { AppError } from '../../../src/errors';
 import { principalOf, requireRole } from '../../auth';
@@ -16,6 +17,7 @@ const CreateResponse = z
     respondent: Respondent,
     expiresAt: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Default: now + the assessment\'s responseExpiryDays' }),
     cohortId: z.uuid().optional(),
+    notify: z.boolean().optional().openapi({ description: 'false: the partner sends its own invitation; no e-mail and no reminder. Default true' }),
   })
   .openapi('CreateResponse');
 
@@ -28,7 +30,28 @@ const ResponseFilters = PageQuery.extend({
   q: z.string().trim().min(1).max(200).optional().openapi({ description: "Part of the respondent's e-mail or name; case and accents are ignored" }),
 });
 
+const PublicInvitation = z
+  .object({
+    id: z.uuid().openapi({ description: "The response's id" }),
+    assessment: z.object({ id: z.uuid(), name: z.string() }),
+    status: z.literal('invited'),
+    expiresAt: z.date(),
+  })
+  .openapi('PublicInvitation');
+
 export function registerResponseRoutes(app: Router) {
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/public/invitations/{token}', tags: ['responses'], security: [],
+      description:
+        "Public: the response an invitation e-mail's link stands for, for the partner's assessment site (the token is the link's {token}). " +
+        '404 for an unknown token; 410 INVITATION_COMPLETED or INVITATION_EXPIRED once the response is closed.',
+      request: { params: z.object({ token: z.string().min(1).max(200).openapi({ param: { name: 'token', in: 'path' } }) }) },
+      responses: { 200: json(PublicInvitation), ...errorResponses(404, 410, 429) },
+    }),
+    async (c) => c.json(await resolveInvitation(c.var.deps, c.req.valid('param').token), 200),
+  );
+
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/responses', tags: ['responses'],
@@ -66,7 +89,11 @@ export function registerResponseRoutes(app: Router) {
         '`cohortId` column names another; when the assessment is priced by cohort every row needs one. Send an Idempotency-Key to make re-sending safe.',
       request: {
         params: IdParam,
-        query: z.object({ organizationId: z.uuid(), cohortId: z.uuid().optional() }),
+        query: z.object({
+          organizationId: z.uuid(),
+          cohortId: z.uuid().optional(),
+          notify: z.enum(['true', 'false']).optional().openapi({ description: 'false: the partner sends its own invitations; no e-mail and no reminder. Default true' }),
+        }),
         body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ example: 'email,name\nana@example.com,Ana\n' }) } } },
       },
       responses: { 202: json(JobSchema, 'Accepted: the job runs'), ...errorResponses(403, 404, 409, 415, 422) },
@@ -74,8 +101,8 @@ export function registerResponseRoutes(app: Router) {
     async (c) => {
       const p = requireRole(c, 'admin', 'manager');
       if (!/^text\/csv\b/i.test(c.req.header('content-type') ?? '')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv');
-      const { organizationId, cohortId } = c.req.valid('query');
-      const to = { organizationId, cohortId, assessmentId: c.req.valid('param').id };
+      const { organizationId, cohortId, notify } = c.req.valid('query');
+      const to = { organizationId, cohortId, assessmentId: c.req.valid('param').id, notify: notify === undefined ? undefined : notify === 'true' };
       const job = await acceptBulkInvite(c.var.deps, p, to, await c.req.text());
       c.header('Location', `/v1/jobs/${job.id}`);
       return c.json({ ...job, errors: [] }, 202);

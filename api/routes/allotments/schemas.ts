@@ -7,6 +7,8 @@ export const AssessmentSchema = z
     name: z.string(),
     responseExpiryDays: z.number().int(),
     pricingByCohort: z.boolean(),
+    invitationUrlTemplate: z.string().nullable(),
+    reminderDaysBeforeExpiry: z.number().int(),
     createdAt: z.date(),
     updatedAt: z.date(),
   })
@@ -174,6 +176,7 @@ export const ShareLinkSchema = z
     assessmentId: z.uuid(),
     organizationId: z.uuid(),
     cohortId: z.uuid().nullable(),
+    notify: z.boolean().openapi({ description: 'false: responses started through the link get no invitation e-mail and no reminder' }),
     createdBy: z.uuid().nullable(),
     createdAt: z.date(),
     revokedAt: z.date().nullable(),

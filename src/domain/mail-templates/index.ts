@@ -11,6 +11,8 @@ export interface TemplateData {
   'access.code': { name: string; groupName: string; code: string; attempts: number; expiresAt: string };
   /** One unique coupon code of a campaign, for one recipient of a sends job (groups). */
   'campaign.code': { name: string; groupName: string; code: string; endsAt: string | null };
+  /** A respondent's invitation to an assessment, and its reminder before the response expires (allotments). */
+  'response.invitation': { name: string; assessmentName: string; link: string; expiresAt: string; reminder: boolean };
   /** The buyer's receipt once a paid purchase's units are credited (allotments). */
   'purchase.receipt': {
     buyerName: string;
@@ -41,6 +43,16 @@ const TEMPLATES: { [T in TemplateName]: (d: TemplateData[T]) => MessageContent }
       `It can be redeemed once${d.endsAt ? `, until ${d.endsAt}` : ''}. Keep it to yourself: it is yours alone.`,
     ],
     footer: `You receive this message because ${d.groupName} sent you a code.`,
+  }),
+  'response.invitation': (d) => ({
+    subject: d.reminder ? `Reminder: your ${d.assessmentName} is waiting` : `You are invited to take ${d.assessmentName}`,
+    greeting: `Hello ${d.name},`,
+    paragraphs: [
+      d.reminder ? `your ${d.assessmentName} is not completed yet and closes at ${d.expiresAt}.` : `you are invited to take ${d.assessmentName}.`,
+      `The link is personal: do not forward it. It works until ${d.expiresAt}.`,
+    ],
+    action: { label: d.reminder ? 'Continue the assessment' : 'Start the assessment', url: d.link },
+    footer: 'You receive this message because an organization invited you to this assessment.',
   }),
   'purchase.receipt': (d) => ({
     subject: `Receipt: ${d.quantity} × ${d.assessmentName} for ${d.organizationName}`,

@@ -8,19 +8,23 @@ export interface Assessment {
   name: string;
   responseExpiryDays: number;
   pricingByCohort: boolean;
+  /** The respondent's invitation link, with one `{token}`; null: no invitation e-mails. */
+  invitationUrlTemplate: string | null;
+  /** The reminder goes this many days before a response expires. */
+  reminderDaysBeforeExpiry: number;
   createdAt: Date;
   updatedAt: Date;
 }
 
-const columns = (sql: Db) => sql`a.id, a.name, a.response_expiry_days, a.pricing_by_cohort, a.created_at, a.updated_at`;
+const columns = (sql: Db) => sql`a.id, a.name, a.response_expiry_days, a.pricing_by_cohort, a.invitation_url_template, a.reminder_days_before_expiry, a.created_at, a.updated_at`;
 
 export async function insertAssessment(
   sql: Db,
-  input: { name: string; responseExpiryDays?: number; pricingByCohort?: boolean },
+  input: { name: string; responseExpiryDays?: number; pricingByCohort?: boolean; invitationUrlTemplate?: string | null; reminderDaysBeforeExpiry?: number },
 ): Promise<Assessment> {
   const [row] = await sql<Assessment[]>`
-    insert into assessments as a (name, response_expiry_days, pricing_by_cohort)
-    values (${input.name}, ${input.responseExpiryDays ?? 14}, ${input.pricingByCohort ?? false})
+    insert into assessments as a (name, response_expiry_days, pricing_by_cohort, invitation_url_template, reminder_days_before_expiry)
+    values (${input.name}, ${input.responseExpiryDays ?? 14}, ${input.pricingByCohort ?? false}, ${input.invitationUrlTemplate ?? null}, ${input.reminderDaysBeforeExpiry ?? 2})
     returning ${columns(sql)}`;
   return row!;
 }
@@ -48,9 +52,13 @@ export async function listAssessments(sql: Db, principal: Principal, page: { aft
 export async function updateAssessment(
   sql: Db,
   id: string,
-  patch: { name?: string; responseExpiryDays?: number; pricingByCohort?: boolean },
+  patch: { name?: string; responseExpiryDays?: number; pricingByCohort?: boolean; invitationUrlTemplate?: string | null; reminderDaysBeforeExpiry?: number },
 ): Promise<Assessment> {
-  const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  const columnOf: Record<string, string> = {
+    name: 'name', responseExpiryDays: 'response_expiry_days', pricingByCohort: 'pricing_by_cohort',
+    invitationUrlTemplate: 'invitation_url_template', reminderDaysBeforeExpiry: 'reminder_days_before_expiry',
+  };
+  const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined).map(([k, v]) => [columnOf[k] ?? k, v]));
   if (Object.keys(set).length) await sql`update assessments set ${sql(set as Record<string, never>)}, updated_at = now() where id = ${id}`;
   const [row] = await sql<Assessment[]>`select ${columns(sql)} from assessments a where a.id = ${id}`;
   if (!row) throw notFound('Assessment');

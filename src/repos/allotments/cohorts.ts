@@ -80,21 +80,23 @@ export interface ShareLink {
   assessmentId: string;
   organizationId: string;
   cohortId: string | null;
+  /** false: responses started through the link get no invitation e-mail. */
+  notify: boolean;
   createdBy: string | null;
   createdAt: Date;
   /** Set once revoked: the public link then answers 410 LINK_REVOKED. */
   revokedAt: Date | null;
 }
 
-const shareLinkColumns = (sql: Db) => sql`id, assessment_id, organization_id, cohort_id, created_by, created_at, revoked_at`;
+const shareLinkColumns = (sql: Db) => sql`id, assessment_id, organization_id, cohort_id, notify, created_by, created_at, revoked_at`;
 
 export async function insertShareLink(
   sql: Db,
-  l: { token: string; assessmentId: string; organizationId: string; cohortId?: string | null; createdBy: string },
+  l: { token: string; assessmentId: string; organizationId: string; cohortId?: string | null; notify?: boolean; createdBy: string },
 ): Promise<ShareLink> {
   const [row] = await sql<ShareLink[]>`
-    insert into share_links (token_hash, assessment_id, organization_id, cohort_id, created_by)
-    values (${hashToken(l.token)}, ${l.assessmentId}, ${l.organizationId}, ${l.cohortId ?? null}, ${l.createdBy})
+    insert into share_links (token_hash, assessment_id, organization_id, cohort_id, notify, created_by)
+    values (${hashToken(l.token)}, ${l.assessmentId}, ${l.organizationId}, ${l.cohortId ?? null}, ${l.notify ?? true}, ${l.createdBy})
     returning ${shareLinkColumns(sql)}`;
   return row!;
 }
@@ -113,7 +115,7 @@ export async function listShareLinks(
   f: { organizationId?: string; cohortId?: string; revoked?: boolean } & Page,
 ): Promise<ShareLinkRow[]> {
   return sql<ShareLinkRow[]>`
-    select l.id, l.assessment_id, l.organization_id, l.cohort_id, l.created_by, l.created_at, l.revoked_at from share_links l
+    select l.id, l.assessment_id, l.organization_id, l.cohort_id, l.notify, l.created_by, l.created_at, l.revoked_at from share_links l
     where l.assessment_id = ${assessmentId} and ${inScope(sql, principal, 'l.organization_id')}
       ${andEqual(sql, { 'l.organization_id': f.organizationId, 'l.cohort_id': f.cohortId })}
       ${f.revoked === undefined ? sql`` : f.revoked ? sql`and l.revoked_at is not null` : sql`and l.revoked_at is null`}

@@ -47,14 +47,14 @@ const RETURNED = 'id, assessment_id, organization_id, cohort_id, job_id, source,
  */
 export async function insertResponses(
   sql: Db,
-  common: { assessmentId: string; organizationId: string; cohortId?: string | null; jobId?: string | null; source: ResponseSource; counted: boolean },
+  common: { assessmentId: string; organizationId: string; cohortId?: string | null; jobId?: string | null; source: ResponseSource; counted: boolean; notify?: boolean },
   rows: NewResponse[],
   o: { handoff?: boolean; ids?: string[] } = {},
 ): Promise<ResponseRow[]> {
   const ids = o.ids ?? rows.map(() => randomUUID());
   const inserted = sql<ResponseRow[]>`
-    insert into responses (id, assessment_id, organization_id, cohort_id, job_id, source, counted, respondent_email, respondent_name, expires_at, job_line)
-    select t.id, ${common.assessmentId}, ${common.organizationId}, coalesce(t.cohort_id, ${common.cohortId ?? null}::uuid), ${common.jobId ?? null}, ${common.source}, ${common.counted}, t.email, t.name, t.expires_at, t.line
+    insert into responses (id, assessment_id, organization_id, cohort_id, job_id, source, counted, notify, respondent_email, respondent_name, expires_at, job_line)
+    select t.id, ${common.assessmentId}, ${common.organizationId}, coalesce(t.cohort_id, ${common.cohortId ?? null}::uuid), ${common.jobId ?? null}, ${common.source}, ${common.counted}, ${common.notify ?? true}, t.email, t.name, t.expires_at, t.line
     from unnest(${ids}::uuid[], ${rows.map((r) => r.email)}::text[], ${rows.map((r) => r.name)}::text[],
                 ${rows.map((r) => r.expiresAt.toISOString())}::timestamptz[], ${rows.map((r) => r.line ?? null)}::int[],
                 ${rows.map((r) => r.cohortId ?? null)}::uuid[])

@@ -80,6 +80,41 @@ export const responses: Drivers<'responseWorkflow'> = {
     expect(await handle.result()).toBe('completed');
     return { stack: s, workflowId: `response-${r.id}` };
   },
+
+  // The invitation e-mail, its reminder on day 12, an extension and the fresh reminder, then completion.
+  async 'invitation-reminders'(ctx) {
+    const s = await ctx.stack();
+    const w = await partnerWorld(s, { grant: 2 });
+    expect((await s.call('PATCH', `/v1/assessments/${w.assessmentId}`, { body: { invitationUrlTemplate: 'https://assess.example/start/{token}' } })).status).toBe(200);
+    const r = await respond(s, w);
+    const mails = () => s.smtp.received.filter((m) => m.to.includes('r@example.test')).length;
+    await waitFor(async () => mails(), (n) => n === 1, { what: 'the invitation', timeoutMs: 40_000 });
+    await s.env!.sleep('12 days');
+    await s.env!.sleep('1 hour');
+    await waitFor(async () => mails(), (n) => n === 2, { what: 'the reminder', timeoutMs: 40_000 });
+    const later = new Date(Date.parse(r.expiresAt) + 7 * 86_400_000).toISOString();
+    expect((await s.call('POST', `/v1/responses/${r.id}/extend`, { token: w.manager.token, body: { expiresAt: later } })).status).toBe(200);
+    await s.env!.sleep('7 days');
+    await waitFor(async () => mails(), (n) => n === 3, { what: 'the reminder after the extension', timeoutMs: 40_000 });
+    expect((await s.call('POST', `/v1/responses/${r.id}/complete`, { token: w.manager.token, body: {} })).status).toBe(200);
+    expect(await s.client.workflow.getHandle(`response-${r.id}`).result()).toBe('completed');
+    return { stack: s, workflowId: `response-${r.id}` };
+  },
+
+  // notify:false: the invitation step sends nothing and no reminder is scheduled.
+  async 'invitation-not-notified'(ctx) {
+    const s = await ctx.stack();
+    const w = await partnerWorld(s, { grant: 2 });
+    expect((await s.call('PATCH', `/v1/assessments/${w.assessmentId}`, { body: { invitationUrlTemplate: 'https://assess.example/start/{token}' } })).status).toBe(200);
+    const res = await s.call('POST', `/v1/assessments/${w.assessmentId}/responses`, {
+      token: w.manager.token, body: { organizationId: w.organizationId, respondent: { email: 'quiet@example.test', name: 'Q' }, notify: false },
+    });
+    expect(res.status).toBe(201);
+    await s.env!.sleep('15 days');
+    expect(await s.client.workflow.getHandle(`response-${res.body.id}`).result()).toBe('expired');
+    expect(s.smtp.received.filter((m) => m.to.includes('quiet@example.test'))).toHaveLength(0);
+    return { stack: s, workflowId: `response-${res.body.id}` };
+  },
 };
 
 export const purchases: Drivers<'purchaseWorkflow'> = {

@@ -217,6 +217,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /v1/cohorts/{id}/invitations': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.cohorts), body: { respondents: [respondent()] } }) },
   'POST /v1/assessments/{id}/share-links': { rule: 'assessment-write', probe: (w) => ({ ...id(w.ids.assessments), body: { organizationId: w.orgs.own } }) },
   'POST /v1/share-links/{id}/revoke': { rule: 'assessment-write', probe: (w) => id(w.ids['spare-share-links']) },
+  'GET /v1/public/invitations/{token}': { rule: 'public', probe: (w) => ({ params: { token: w.invitationToken } }) },
   'POST /v1/public/share-links/{token}/responses': { rule: 'public', probe: (w) => ({ params: { token: w.shareToken }, body: respondent() }) },
 
   // Groups
