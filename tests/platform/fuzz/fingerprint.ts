@@ -46,15 +46,20 @@ export async function fingerprinter(sql: Sql) {
     diff(a: Fingerprint, b: Fingerprint): string[] {
       return tables.filter((t) => a[t] !== b[t]);
     },
-    /** Waits until nothing changes for a while (workflows an accepted request started have written). */
-    async settle(timeoutMs = 20_000): Promise<Fingerprint> {
+    /**
+     * Waits until nothing changes for a while (workflows an accepted request started have written)
+     * and no job is still running: a job's workflow may pause longer than the quiet spell on a
+     * loaded machine, and would then write behind the next refusal's back.
+     */
+    async settle(timeoutMs = 30_000): Promise<Fingerprint> {
       const deadline = Date.now() + timeoutMs;
+      const running = async () => (await sql<{ n: number }[]>`select count(*)::int as n from jobs where status = 'running'`)[0]!.n;
       let last = await take();
       let stable = 0;
       while (stable < 2 && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 120));
         const next = await take();
-        stable = tables.every((t) => next[t] === last[t]) ? stable + 1 : 0;
+        stable = tables.every((t) => next[t] === last[t]) && (await running()) === 0 ? stable + 1 : 0;
         last = next;
       }
       return last;
