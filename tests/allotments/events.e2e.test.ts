@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lowBalanceAlertWorkflowId } from '../../workflows/allotments/low-balance-definitions';
 import { eventsAbout, eventsOf } from '../support/events';
+import { resetToFirstWorkflowTask } from '../support/reset';
 import { readMail } from '../sales/world';
 import { deliver, paymentIntent, signed, stripeEvent } from './stripe';
 import { grant, ledger, partnerSuite, partnerWorld, waitFor, type PartnerWorld } from './world';
@@ -136,5 +137,19 @@ describe('allotment events', () => {
     expect((await setThreshold(world, null)).body.lowBalanceThreshold).toBeNull();
     for (let i = 0; i < 2; i++) expect((await respond(world)).status).toBe(201);
     expect(await eventsOf(s.sql, 'allotment.low_balance', world.organizationId)).toHaveLength(0);
+  });
+  it('a low-balance alert reset to its first workflow task e-mails nobody twice', async () => {
+    const world = await partnerWorld(s, { grant: 4 });
+    expect((await setThreshold(world, 2)).status).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await respond(world)).status).toBe(201);
+    const id = lowBalanceAlertWorkflowId(world.organizationId, world.assessmentId, 1);
+    expect(await waitFor(() => s.client.workflow.getHandle(id).result().catch(() => undefined), (r) => r !== undefined, { timeoutMs: 60_000, what: 'the low-balance mail workflow' })).toEqual({ sent: 1, failed: 0 });
+    const alerts = () => s.smtp.received.filter((m) => m.to.includes(world.manager.email) && readMail(m.raw).messageId?.startsWith(`<${id}.`));
+    expect(alerts()).toHaveLength(1);
+
+    const runId = await resetToFirstWorkflowTask(s.client, id);
+    expect(await s.client.workflow.getHandle(id, runId).result()).toEqual({ sent: 1, failed: 0 });
+    expect(alerts()).toHaveLength(1);
+    expect(await eventsOf(s.sql, 'allotment.low_balance', world.organizationId)).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readMail } from '../support/mail';
+import { resetToFirstWorkflowTask } from '../support/reset';
 import { suiteStack } from '../support/suite';
 import { uniqueEmail } from '../support/unique';
 import { activeCampaign, groupWorld, redeem, waitFor } from './world';
@@ -87,5 +88,23 @@ describe('unique codes by e-mail: POST /v1/campaigns/{id}/sends', () => {
     const other = await s.userWithToken({ role: 'manager', organizationId: await s.organization({ name: `Other ${Date.now()}` }) });
     const res = await s.call('POST', `/v1/campaigns/${campaign.id}/sends`, { token: other.token, body: { recipients: [{ email: uniqueEmail('h'), name: 'H' }] } });
     expect(res.status).toBe(404);
+  });
+  it('a sends job reset to its first workflow task mails nobody twice and gives nobody a second code', async () => {
+    const campaign = await activeCampaign(s, w.groupId, { mode: 'unique', count: 2 });
+    const ana = uniqueEmail('reset-ana');
+    const sent = await s.call('POST', `/v1/campaigns/${campaign.id}/sends`, { body: { recipients: [{ email: ana, name: 'Ana' }] } });
+    expect(sent.status).toBe(202);
+    await finished(sent.body.id);
+    const before = (await results(campaign.id, sent.body.id)).body;
+    expect(before).toMatchObject({ status: 'completed', sent: 1 });
+
+    const runId = await resetToFirstWorkflowTask(s.client, `job-${sent.body.id}`);
+    await s.client.workflow.getHandle(`job-${sent.body.id}`, runId).result();
+    expect(mailsTo(ana)).toHaveLength(1);
+    const after = (await results(campaign.id, sent.body.id)).body;
+    expect(after.recipients).toEqual(before.recipients);
+    expect((await s.call('GET', `/v1/jobs/${sent.body.id}`)).body).toMatchObject({ status: 'completed', total: 1, processed: 1, failed: 0 });
+    const [assigned] = await s.sql`select count(*)::int as n from campaign_code_assignments where campaign_id = ${campaign.id}`;
+    expect(assigned!.n).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { suiteStack } from '../support/suite';
 import { unique } from '../support/unique';
 import { waitFor } from '../support/wait';
+import { resetToFirstWorkflowTask } from '../support/reset';
 import { payPurchase, register, webhookWorld } from './webhooks-world';
 
 // Outgoing webhooks end to end (docs/events.md): a real purchase paid through Stripe records
@@ -215,6 +216,24 @@ describe('outgoing webhooks', () => {
     await payPurchase(s, w, 1);
     await w.receiver.waitFor('/after-delete', 1);
     expect(w.receiver.at('/deleted')).toHaveLength(0);
+  });
+
+  it('a delivery reset to its first workflow task sends nothing again: the recorded attempt answers, and the run says succeeded', { timeout: 120_000 }, async () => {
+    const ep = await register(s, w, '/reset');
+    w.receiver.verifyWith(ep.secret);
+    const { eventId } = await payPurchase(s, w, 2);
+    await w.receiver.waitFor('/reset', 1);
+    const workflowId = `delivery-${eventId}-${ep.id}`;
+    expect(await s.client.workflow.getHandle(workflowId).result()).toBe('succeeded');
+
+    const runId = await resetToFirstWorkflowTask(s.client, workflowId);
+    const handle = s.client.workflow.getHandle(workflowId, runId);
+    expect(await handle.result()).toBe('succeeded');
+    expect((await handle.describe()).searchAttributes.PartnerflowStatus).toEqual(['succeeded']);
+    expect(w.receiver.at('/reset')).toHaveLength(1);
+    const recorded = await attempts(ep.id);
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({ eventId, attempt: 1, httpStatus: 200, outcome: 'succeeded' });
   });
 });
 
