@@ -73,6 +73,20 @@ describe('the reconciliation schedule', () => {
     expect((await s.call('GET', '/v1/reconciliation/findings?kind=nonsense')).status).toBe(400);
   });
 
+  it('a run reset to its first workflow task finds the same once: one finding, found when it was first found', async () => {
+    const before = (await findings()).items;
+    expect(before).toHaveLength(1);
+    const id = `${prefix()}reconcile-reset`;
+    const first = await s.client.workflow.execute('reconcileWorkflow', { taskQueue: s.taskQueue, workflowId: id });
+    expect(first.needsAttention).toEqual([`sale-${broken.saleId}`]);
+    const runId = await resetToFirstWorkflowTask(s.client, id);
+    const again = await s.client.workflow.getHandle(id, runId).result();
+    expect(again.needsAttention).toEqual([`sale-${broken.saleId}`]);
+    const after = (await findings()).items;
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ id: broken.saleId, foundAt: before[0].foundAt });
+  });
+
   it('is cleared by the next run once the workflow runs again (a reset), and a run finding nothing flags nothing', async () => {
     await resetToFirstWorkflowTask(s.client, `sale-${broken.saleId}`);
     await waitFor(async () => (await s.client.workflow.getHandle(`sale-${broken.saleId}`).describe()).status.name, (st) => st === 'RUNNING', { what: 'the reset run to be running' });
