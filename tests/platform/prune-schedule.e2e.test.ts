@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimIdempotencyKey } from '../../src/repos/idempotency';
 import { ensureSchedules, PRUNE_IDEMPOTENCY_SCHEDULE_ID, RECONCILE_SCHEDULE_ID } from '../../src/temporal/schedules';
 import type { TestDatabase } from '../support/db';
+import { resetToFirstWorkflowTask } from '../support/reset';
 import { startTestStack, type TestStack } from '../support/stack';
 import { waitFor } from '../support/wait';
 
@@ -35,5 +36,17 @@ describe('the hourly Temporal Schedule (dev server)', () => {
     expect(await keys(stack.sql)).toEqual(['fresh']);
     await handle.delete();
     await stack.client.schedule.getHandle(prefix + RECONCILE_SCHEDULE_ID).delete();
+  });
+  it('a pruning run reset to its first workflow task prunes again and touches nothing fresh', async () => {
+    await claim(stack.sql, 'kept');
+    await claim(stack.sql, 'old');
+    await stack.sql`update idempotency_records set created_at = now() - interval '25 hours' where key = 'old'`;
+    const id = `${stack.taskQueue}-prune-reset`;
+    await stack.client.workflow.execute('pruneIdempotencyWorkflow', { taskQueue: stack.taskQueue, workflowId: id });
+    expect(await keys(stack.sql)).not.toContain('old');
+    const runId = await resetToFirstWorkflowTask(stack.client, id);
+    await stack.client.workflow.getHandle(id, runId).result();
+    expect(await keys(stack.sql)).toContain('kept');
+    expect(await keys(stack.sql)).not.toContain('old');
   });
 });
