@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { drainLowBalanceHandoffs } from '../../src/allotments/alerts';
 import { lowBalanceAlertWorkflowId } from '../../workflows/allotments/low-balance-definitions';
 import { eventsAbout, eventsOf } from '../support/events';
 import { resetToFirstWorkflowTask } from '../support/reset';
@@ -138,6 +139,25 @@ describe('allotment events', () => {
     for (let i = 0; i < 2; i++) expect((await respond(world)).status).toBe(201);
     expect(await eventsOf(s.sql, 'allotment.low_balance', world.organizationId)).toHaveLength(0);
   });
+  it('`temporal workflow cancel` of a low-balance alert is refused: the managers are still e-mailed, once', async () => {
+    const world = await partnerWorld(s, { grant: 4 });
+    expect((await setThreshold(world, 2)).status).toBe(200);
+    const id = lowBalanceAlertWorkflowId(world.organizationId, world.assessmentId, 1);
+    await s.stopWorker();
+    try {
+      for (let i = 0; i < 2; i++) expect((await respond(world)).status).toBe(201);
+      // What a worker's drain does once the crossing is committed: start the alert's workflow.
+      expect(await drainLowBalanceHandoffs(s.deps)).toBeGreaterThanOrEqual(1);
+      await s.client.workflow.getHandle(id).cancel();
+    } finally {
+      await s.startWorker();
+    }
+    const handle = s.client.workflow.getHandle(id);
+    expect(await handle.result()).toEqual({ sent: 1, failed: 0 });
+    expect((await handle.describe()).status.name).toBe('COMPLETED');
+    expect(s.smtp.received.filter((m) => m.to.includes(world.manager.email) && readMail(m.raw).messageId?.startsWith(`<${id}.`))).toHaveLength(1);
+  });
+
   it('a low-balance alert reset to its first workflow task e-mails nobody twice', async () => {
     const world = await partnerWorld(s, { grant: 4 });
     expect((await setThreshold(world, 2)).status).toBe(200);

@@ -89,6 +89,26 @@ describe('unique codes by e-mail: POST /v1/campaigns/{id}/sends', () => {
     const res = await s.call('POST', `/v1/campaigns/${campaign.id}/sends`, { token: other.token, body: { recipients: [{ email: uniqueEmail('h'), name: 'H' }] } });
     expect(res.status).toBe(404);
   });
+  it('`temporal workflow cancel` of a sends job is refused: every recipient still gets their code and the job completes', async () => {
+    const campaign = await activeCampaign(s, w.groupId, { mode: 'unique', count: 2 });
+    const bo = uniqueEmail('cancel-bo');
+    await s.stopWorker();
+    let jobId: string;
+    try {
+      const sent = await s.call('POST', `/v1/campaigns/${campaign.id}/sends`, { body: { recipients: [{ email: bo, name: 'Bo' }] } });
+      expect(sent.status).toBe(202);
+      jobId = sent.body.id;
+      await s.client.workflow.getHandle(`job-${jobId}`).cancel();
+    } finally {
+      await s.startWorker();
+    }
+    const handle = s.client.workflow.getHandle(`job-${jobId}`);
+    expect(await handle.result()).toEqual({ sent: 1, alreadySent: 0, failed: 0 });
+    expect((await handle.describe()).status.name).toBe('COMPLETED');
+    expect((await s.call('GET', `/v1/jobs/${jobId}`)).body).toMatchObject({ status: 'completed', processed: 1 });
+    expect(mailsTo(bo)).toHaveLength(1);
+  });
+
   it('a sends job reset to its first workflow task mails nobody twice and gives nobody a second code', async () => {
     const campaign = await activeCampaign(s, w.groupId, { mode: 'unique', count: 2 });
     const ana = uniqueEmail('reset-ana');

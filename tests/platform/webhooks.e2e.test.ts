@@ -218,6 +218,20 @@ describe('outgoing webhooks', () => {
     expect(w.receiver.at('/deleted')).toHaveLength(0);
   });
 
+  it('`temporal workflow cancel` of a delivery waiting for its next attempt is refused: it goes on and delivers', { timeout: 120_000 }, async () => {
+    const ep = await register(s, w, '/cancel');
+    w.receiver.verifyWith(ep.secret);
+    w.receiver.answerNext('/cancel', { status: 500 });
+    const { eventId } = await payPurchase(s, w, 2);
+    await waitFor(() => attempts(ep.id), (a) => a.length === 1);
+    const handle = s.client.workflow.getHandle(`delivery-${eventId}-${ep.id}`);
+    await handle.cancel();
+    expect(await handle.result()).toBe('succeeded');
+    expect((await handle.fetchHistory()).events?.some((e) => e.workflowExecutionCancelRequestedEventAttributes)).toBe(true);
+    expect((await handle.describe()).status.name).toBe('COMPLETED');
+    expect((await attempts(ep.id)).map((a) => a.httpStatus)).toEqual([200, 500]);
+  });
+
   it('a delivery reset to its first workflow task sends nothing again: the recorded attempt answers, and the run says succeeded', { timeout: 120_000 }, async () => {
     const ep = await register(s, w, '/reset');
     w.receiver.verifyWith(ep.secret);

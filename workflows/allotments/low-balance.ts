@@ -1,4 +1,5 @@
-import { log, proxyActivities } from '@temporalio/workflow';
+import { log, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { refuseTemporalCancel, shieldFromTemporalCancel } from '../platform/cancellation';
 import type { AllotmentActivities } from '../../activities/allotments';
 import type { MailActivities } from '../../activities/platform/mail';
 import type { LowBalanceAlertInput } from './low-balance-definitions';
@@ -21,6 +22,12 @@ const mail = proxyActivities<MailActivities>({
  * once the event is committed; each message has a fixed Message-ID.
  */
 export async function lowBalanceAlertWorkflow(input: LowBalanceAlertInput): Promise<{ sent: number; failed: number }> {
+  // `temporal workflow cancel` is refused: the crossing is announced once, so its e-mails go out.
+  const shield = shieldFromTemporalCancel(() => refuseTemporalCancel(workflowInfo().workflowId, 'none: let it finish'));
+  return shield.run(() => alert(input));
+}
+
+async function alert(input: LowBalanceAlertInput): Promise<{ sent: number; failed: number }> {
   const messages = await reads.lowBalanceMessages({ eventId: input.eventId, seq: input.seq });
   const results = await Promise.allSettled(messages.map((m) => mail.sendMail(m)));
   const failed = results.filter((r) => r.status === 'rejected').length;

@@ -1,6 +1,7 @@
 import { continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { GroupActivities } from '../../activities/groups';
 import { heartbeatingBatches, TRANSACTION } from '../platform/activities';
+import { refuseTemporalCancel, shieldFromTemporalCancel } from '../platform/cancellation';
 import { recordCommitted } from '../platform/records';
 import { publishStatus } from '../platform/status';
 import { CODE_SENDS_BATCH, codeSendsProgressQuery, type CodeSendsInput } from './code-sends-definitions';
@@ -14,6 +15,15 @@ const db = proxyActivities<GroupActivities>(TRANSACTION);
 
 /** A sends job (`job-<id>`): one unused unique code of the campaign per recipient, by e-mail, in batches. */
 export async function campaignCodeSendsWorkflow(input: CodeSendsInput): Promise<{ sent: number; alreadySent: number; failed: number } | 'abandoned'> {
+  // `temporal workflow cancel` is refused: a recipient mailed half way through a batch would keep
+  // a code the job never reports; the job ends by itself, with every recipient's result.
+  const shield = shieldFromTemporalCancel(() =>
+    refuseTemporalCancel(workflowInfo().workflowId, `let it finish (GET /v1/campaigns/${input.campaignId}/sends/${input.jobId})`),
+  );
+  return shield.run(() => codeSends(input));
+}
+
+async function codeSends(input: CodeSendsInput): Promise<{ sent: number; alreadySent: number; failed: number } | 'abandoned'> {
   let afterLine = input.afterLine ?? 0;
   setHandler(codeSendsProgressQuery, () => ({ afterLine }));
   // The recipients are committed with the job row: once it is visible, so is every recipient.

@@ -1,6 +1,7 @@
-import { proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { proxyActivities, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
 import type { WebhookActivities } from '../../activities/platform/webhooks';
 import { MAX_ATTEMPTS, scheduledDelay } from '../../src/domain/webhooks/schedule';
+import { refuseTemporalCancel, shieldFromTemporalCancel } from './cancellation';
 import { publishStatus } from './status';
 import { deliveryStateQuery, type DeliveryOutcome, type DeliveryState, type WebhookDeliveryInput } from './webhook-delivery-definitions';
 
@@ -16,6 +17,15 @@ const { attemptDelivery } = proxyActivities<WebhookActivities>({
  * with jitter, until a 2xx, a 410 (the endpoint is disabled), the endpoint's removal, or the last attempt.
  */
 export async function webhookDeliveryWorkflow(input: WebhookDeliveryInput): Promise<DeliveryOutcome> {
+  // `temporal workflow cancel` is refused: the delivery's row would stay pending with nothing
+  // left to end it. Disabling or deleting the endpoint ends its pending deliveries the API's way.
+  const shield = shieldFromTemporalCancel(() =>
+    refuseTemporalCancel(workflowInfo().workflowId, 'disable or delete the endpoint (PATCH or DELETE /v1/webhook-endpoints/<id>)'),
+  );
+  return shield.run(() => deliver(input));
+}
+
+async function deliver(input: WebhookDeliveryInput): Promise<DeliveryOutcome> {
   const state: DeliveryState = { status: 'pending', attempts: 0, nextAttemptAt: null };
   setHandler(deliveryStateQuery, () => ({ ...state }));
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
