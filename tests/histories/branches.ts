@@ -29,15 +29,15 @@ export const BRANCHES = {
   responseWorkflow: ['extend-complete', 'expiry', 'temporal-cancel-refused', 'invitation-reminders', 'invitation-not-notified'],
   purchaseWorkflow: ['paid', 'expired', 'awaits-commit', 'paid-while-expiring', 'abandoned', 'paid-receipt', 'temporal-cancel'],
   bulkInviteWorkflow: ['invite', 'abandoned', 'temporal-cancel-refused'],
-  lowBalanceAlertWorkflow: ['sent'],
+  lowBalanceAlertWorkflow: ['sent', 'temporal-cancel-refused'],
   campaignWorkflow: ['closed', 'deactivated', 'abandoned', 'temporal-cancel'],
   groupSubscriptionWorkflow: ['active', 'compensation', 'abandoned', 'temporal-cancel-refused'],
   groupImportWorkflow: ['import', 'abandoned', 'temporal-cancel-refused'],
-  campaignCodeSendsWorkflow: ['send', 'abandoned'],
+  campaignCodeSendsWorkflow: ['send', 'abandoned', 'temporal-cancel-refused'],
   aggregatorWorkflow: ['assign', 'deactivate', 'continue-as-new', 'continued', 'abandoned', 'temporal-cancel', 'reset-follows-database'],
   pruneIdempotencyWorkflow: ['prune'],
   reconcileWorkflow: ['clean', 'needs-attention'],
-  webhookDeliveryWorkflow: ['delivered', 'retried', 'gone', 'cancelled', 'given-up'],
+  webhookDeliveryWorkflow: ['delivered', 'retried', 'gone', 'cancelled', 'given-up', 'temporal-cancel-refused'],
 } as const satisfies { [W in keyof typeof registered]: readonly string[] };
 
 export type WorkflowType = keyof typeof BRANCHES;

@@ -1,3 +1,4 @@
+import { drainLowBalanceHandoffs } from '../../../src/allotments/alerts';
 import Stripe from 'stripe';
 import { expect } from 'vitest';
 import { getAssessment } from '../../../src/repos/allotments/assessments';
@@ -254,6 +255,24 @@ export const lowBalanceAlerts: Drivers<'lowBalanceAlertWorkflow'> = {
     const workflowId = lowBalanceAlertWorkflowId(w.organizationId, w.assessmentId, 1);
     const result = await waitFor(async () => s.client.workflow.getHandle(workflowId).result().catch(() => undefined), (r) => r !== undefined, { what: 'the low-balance alert' });
     expect(result).toEqual({ sent: 1, failed: 0 });
+    return { stack: s, workflowId };
+  },
+  // The alert's workflow is started with no worker polling, cancelled from Temporal, then runs: refused, the manager is mailed.
+  async 'temporal-cancel-refused'(ctx) {
+    const s = await ctx.stack();
+    const w = await partnerWorld(s, { grant: 3 });
+    const res = await s.call('PATCH', `/v1/allotments/${w.organizationId}/${w.assessmentId}`, { token: w.manager.token, body: { lowBalanceThreshold: 2 } });
+    expect(res.status).toBe(200);
+    const workflowId = lowBalanceAlertWorkflowId(w.organizationId, w.assessmentId, 1);
+    await s.stopWorker();
+    try {
+      await respond(s, w);
+      expect(await drainLowBalanceHandoffs(s.deps)).toBeGreaterThanOrEqual(1);
+      await s.client.workflow.getHandle(workflowId).cancel();
+    } finally {
+      await s.startWorker();
+    }
+    expect(await s.client.workflow.getHandle(workflowId).result()).toEqual({ sent: 1, failed: 0 });
     return { stack: s, workflowId };
   },
 };

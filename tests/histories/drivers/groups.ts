@@ -132,4 +132,21 @@ export const campaignCodeSends: Drivers<'campaignCodeSendsWorkflow'> = {
   },
 
   abandoned: async (ctx) => ghostRun(await ctx.stack(), 'campaignCodeSendsWorkflow', 'job-ghost-sends', { jobId: ghost(4), campaignId: ghost(8) }),
+  async 'temporal-cancel-refused'(ctx) {
+    const s = await ctx.stack();
+    const w = await groupWorld(s, { usersAmount: 900 });
+    const campaign = await activeCampaign(s, w.groupId, { mode: 'unique', count: 3 });
+    await s.stopWorker();
+    let jobId: string;
+    try {
+      const res = await s.call('POST', `/v1/campaigns/${campaign.id}/sends`, { body: { recipients: [{ email: 'c@xyz.example', name: 'C' }] } });
+      expect(res.status).toBe(202);
+      jobId = res.body.id;
+      await s.client.workflow.getHandle(`job-${jobId}`).cancel();
+    } finally {
+      await s.startWorker();
+    }
+    expect(await s.client.workflow.getHandle(`job-${jobId}`).result()).toEqual({ sent: 1, alreadySent: 0, failed: 0 });
+    return { stack: s, workflowId: `job-${jobId}` };
+  },
 };

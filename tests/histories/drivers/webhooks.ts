@@ -32,4 +32,19 @@ export const webhookDeliveries: Drivers<'webhookDeliveryWorkflow'> = {
     expect(deleted.status).toBe(204);
   }),
   'given-up': delivery('/given-up', (w) => w.receiver.answerAlways('/given-up', { status: 500 }), 'failed'),
+  // The first attempt fails; `temporal workflow cancel` while it waits is refused, and the second attempt delivers.
+  'temporal-cancel-refused': async (ctx) => {
+    const s = await ctx.stack();
+    const w = await webhookWorld(s);
+    const endpoint = await register(s, w, '/refused');
+    w.receiver.verifyWith(endpoint.secret);
+    w.receiver.answerNext('/refused', { status: 500 });
+    const { eventId } = await payPurchase(s, w);
+    const workflowId = deliveryWorkflowId(eventId, endpoint.id);
+    await w.receiver.waitFor('/refused', 1);
+    await s.client.workflow.getHandle(workflowId).cancel();
+    expect(await s.client.workflow.getHandle(workflowId).result()).toBe('succeeded');
+    await w.receiver.close();
+    return { stack: s, workflowId };
+  },
 };
