@@ -3,7 +3,7 @@ import { drainLowBalanceHandoffs } from '../../src/allotments/alerts';
 import { lowBalanceAlertWorkflowId } from '../../workflows/allotments/low-balance-definitions';
 import { eventsAbout, eventsOf } from '../support/events';
 import { resetToFirstWorkflowTask } from '../support/reset';
-import { readMail } from '../sales/world';
+import { readMail } from '../support/mail';
 import { deliver, paymentIntent, signed, stripeEvent } from './stripe';
 import { grant, ledger, partnerSuite, partnerWorld, waitFor, type PartnerWorld } from './world';
 
@@ -108,6 +108,7 @@ describe('allotment events', () => {
       const mails = alerts(manager.email);
       expect(mails).toHaveLength(1);
       expect(readMail(mails[0]!.raw).subject).toMatch(/^Low balance: \d+ response units left/);
+      expect(readMail(mails[0]!.raw).html).toContain('Held by open invitations');
     }
 
     // Down to 0: allotment.exhausted once; a refused creation records nothing more.

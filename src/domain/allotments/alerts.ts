@@ -2,6 +2,7 @@
 // this; the workflow sends the result through the durable mail activity.
 import type { Mail } from '../../mail';
 import type { AllotmentColumns } from '../events';
+import { renderMessage } from '../mail-templates/render';
 
 export interface Recipient {
   id: string;
@@ -33,13 +34,22 @@ export function lowBalanceMail(n: LowBalanceNotice, to: Recipient): Mail {
   const c = n.columns;
   return {
     to: to.email,
-    subject: `Low balance: ${c.available} ${units} left for ${n.assessmentName} (${n.organizationName})`,
     messageId: lowBalanceMessageId(n.notificationId, to.id),
-    text:
-      `Hello ${to.name},\n\n` +
-      `${n.organizationName} has ${c.available} ${units} available for ${n.assessmentName}, ` +
-      `at or below the low-balance threshold of ${n.threshold}.\n\n` +
-      `Allocated: ${c.allocated}\nUsed: ${c.used}\nHeld by open invitations: ${c.unexpired}\nExpired: ${c.expired}\n\n` +
-      'Buy more units before new responses are refused. You will not be told again until the balance has risen above the threshold.\n',
+    ...renderMessage({
+      subject: `Low balance: ${c.available} ${units} left for ${n.assessmentName} (${n.organizationName})`,
+      greeting: `Hello ${to.name},`,
+      paragraphs: [
+        `${n.organizationName} has ${c.available} ${units} available for ${n.assessmentName}, at or below the low-balance threshold of ${n.threshold}.`,
+        'Buy more units before new responses are refused. You will not be told again until the balance has risen above the threshold.',
+      ],
+      facts: [
+        ['Allocated', String(c.allocated)],
+        ['Used', String(c.used)],
+        ['Held by open invitations', String(c.unexpired)],
+        ['Expired', String(c.expired)],
+        ['Available', String(c.available)],
+      ],
+      footer: `You receive this message because you manage ${n.organizationName} in partnerflow.`,
+    }),
   };
 }
