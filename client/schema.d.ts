@@ -10590,6 +10590,8 @@ export interface components {
                 /** Format: uuid */
                 tariffId: string | null;
                 profilesDone: number;
+                /** @enum {string} */
+                mode?: "assign" | "unassign" | "deactivate";
             };
         };
         AggregatorDeactivatedWebhook: {
@@ -10800,6 +10802,8 @@ export interface components {
             /** Format: uuid */
             tariffId: string | null;
             profilesDone: number;
+            /** @enum {string} */
+            mode?: "assign" | "unassign" | "deactivate";
         };
         AggregatorDeactivatedData: {
             /** Format: uuid */

@@ -35,7 +35,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
   'campaign.closed': z.object({ campaignId: id, groupId: id, status: z.string(), redemptions: z.number().int() }),
   'access.claimed': z.object({ claimId: id, groupId: id, via: z.string(), subscriptionId: id.nullable() }),
   'aggregator.tariff_assigned': z.object({ aggregatorId: id, organizationId: id, tariffId: id }),
-  'aggregator.backfill_completed': z.object({ aggregatorId: id, organizationId: id, tariffId: id.nullable(), profilesDone: z.number().int() }),
+  'aggregator.backfill_completed': z.object({ aggregatorId: id, organizationId: id, tariffId: id.nullable(), profilesDone: z.number().int(), mode: z.enum(['assign', 'unassign', 'deactivate']).optional() }),
   'aggregator.deactivated': z.object({ aggregatorId: id, organizationId: id, contractsTerminated: z.number().int() }),
 } satisfies { [K in EventType]: z.ZodType<EventPayloads[K]> };
 
