@@ -36,19 +36,8 @@ import { assertWebhookUrl } from './webhook-urls';
 /** What a sealed secret is bound to: a sealed value copied to another endpoint does not open. */
 export const secretContext = (endpointId: string) => `webhook-endpoint:${endpointId}`;
 
-export interface Endpoint {
-  id: string;
-  url: string;
-  events: string[];
-  organizationId: string | null;
-  description: string | null;
-  status: EndpointStatus;
-  disabledReason: 'gone' | 'manual' | null;
-  /** While a rotated-out secret still signs beside the new one: until when. */
-  previousSecretExpiresAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** An endpoint as the API shows it: its row without the sealed secrets. `previousSecretExpiresAt`: while a rotated-out secret still signs beside the new one, until when. */
+export type Endpoint = Omit<EndpointRow, 'secretSealed' | 'previousSecretSealed'>;
 
 const present = (row: EndpointRow): Endpoint => ({
   id: row.id, url: row.url, events: row.events, organizationId: row.organizationId, description: row.description, status: row.status,

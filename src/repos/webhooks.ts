@@ -252,19 +252,12 @@ export async function cancelDelivery(sql: Db, deliveryId: string): Promise<void>
   await sql`update webhook_deliveries set status = 'cancelled', finished_at = clock_timestamp() where id = ${deliveryId} and status = 'pending'`;
 }
 
-export interface AttemptView {
+/** An attempt as listed for an endpoint: the recorded attempt, with its event and its own id. */
+export interface AttemptView extends AttemptRecord {
   id: number;
-  deliveryId: string;
   eventId: string;
   eventType: string;
   redelivery: boolean;
-  attempt: number;
-  at: Date;
-  durationMs: number;
-  httpStatus: number | null;
-  error: string | null;
-  outcome: AttemptOutcome;
-  nextRetryAt: Date | null;
 }
 
 /** An endpoint's attempts, newest first; `after` is the id of the previous page's last one. */
