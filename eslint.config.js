@@ -15,7 +15,7 @@ const noTransactionHere = (where) => ({
 export default tseslint.config(
   { ignores: ['node_modules/**', '.data/**', '.tools/**', '.test-data/**', '.bench-data/**', 'client/**/*.d.ts'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parser: tseslint.parser,
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -31,7 +31,7 @@ export default tseslint.config(
       'partnerflow/layers': 'error',
     },
   },
-  { files: ['api/**/*.ts'], rules: { 'no-restricted-syntax': ['error', noSqlHere('the HTTP layer'), noTransactionHere('the HTTP layer')] } },
+  { files: ['api/**/*.ts', 'api/**/*.tsx'], rules: { 'no-restricted-syntax': ['error', noSqlHere('the HTTP layer'), noTransactionHere('the HTTP layer')] } },
   { files: ['activities/**/*.ts'], rules: { 'no-restricted-syntax': ['error', noSqlHere('activities')] } },
   { files: ['workflows/**/*.ts', 'src/domain/**/*.ts'], rules: { 'no-restricted-syntax': ['error', noSqlHere('pure code')] } },
 );

@@ -5,6 +5,7 @@ import { authenticate } from './auth';
 import { clientIpResolver } from './client-ip';
 import type { AppDeps } from './context';
 import { registerDocs } from './docs';
+import { registerPortal } from './portal/index';
 import { idempotency } from './idempotency';
 import { bodyGuard } from './input';
 import { createMetrics } from './metrics';
@@ -37,6 +38,15 @@ export function createApp(deps: AppDeps) {
   });
   app.use('*', metrics.middleware);
   app.use(
+    '/portal/*',
+    bodyLimit({
+      maxSize: deps.config.MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', `The form is larger than ${deps.config.MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+  app.use(
     '/v1/*',
     bodyLimit({
       maxSize: deps.config.MAX_BODY_BYTES,
@@ -67,6 +77,7 @@ export function createApp(deps: AppDeps) {
     security: [{ bearer: [] }],
   });
   registerDocs(app);
+  registerPortal(app);
 
   app.notFound((c) => toProblem(new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), c));
   app.onError((err, c) => toProblem(err, c));

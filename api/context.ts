@@ -9,6 +9,13 @@ export interface AppDeps extends Services {
   config: Services['config'] & Pick<Config, 'TRUSTED_PROXIES' | 'MAX_BODY_BYTES'>;
 }
 
+export interface PortalSession {
+  /** The cookie's secret: only its hash is stored. */
+  secret: string;
+  /** The anti-forgery token every portal form and htmx request carries. */
+  csrf: string;
+}
+
 export interface AppEnv {
   Variables: {
     deps: AppDeps;
@@ -16,6 +23,8 @@ export interface AppEnv {
     requestId: string;
     log: Logger;
     clientIp: string;
+    /** The Partner Portal's session behind the cookie (api/portal/session.ts); unset on the API. */
+    portal?: PortalSession;
     /** Set by a route whose answer carries a secret (api/idempotency.ts withholdOnReplay). */
     withheld?: Withheld;
   };

@@ -44,7 +44,7 @@ const packageAllowed = (layer, spec) => {
 
 function resolveFile(fromFile, spec) {
   const base = resolve(dirname(fromFile), spec);
-  for (const candidate of [`${base}.ts`, join(base, 'index.ts'), base]) if (existsSync(candidate) && candidate.endsWith('.ts')) return candidate;
+  for (const candidate of [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx'), base]) if (existsSync(candidate) && /\.tsx?$/.test(candidate)) return candidate;
   return null;
 }
 

@@ -15,6 +15,8 @@ export const LimitedUse = {
   LICENCE_KEY: 'licence_key',
   ACCESS_GROUP: 'access_group',
   ACCESS_CLAIM: 'access_claim',
+  /** Requests for a Partner Portal sign-in link, per client address. */
+  PORTAL_SIGN_IN: 'portal_sign_in',
 } as const;
 export type LimitedUse = (typeof LimitedUse)[keyof typeof LimitedUse];
 
@@ -24,6 +26,7 @@ export const useLabel: Record<LimitedUse, string> = {
   licence_key: 'key',
   access_group: 'group',
   access_claim: 'claim',
+  portal_sign_in: 'sign-in form',
 };
 
 /**

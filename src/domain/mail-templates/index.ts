@@ -24,9 +24,12 @@ export interface TemplateData {
     unitAmount: Money;
     paidAt: string;
   };
+  /** A single-use link that signs a user in to the Partner Portal (platform). */
+  'portal.sign-in': { name: string; link: string; expiresAt: string };
 }
 
 export type TemplateName = keyof TemplateData;
+
 
 const TEMPLATES: { [T in TemplateName]: (d: TemplateData[T]) => MessageContent } = {
   'access.code': (d) => ({
@@ -68,6 +71,13 @@ const TEMPLATES: { [T in TemplateName]: (d: TemplateData[T]) => MessageContent }
       ['Purchase', d.purchaseId],
     ],
     footer: 'You receive this receipt because you placed this purchase in partnerflow.',
+  }),
+  'portal.sign-in': (d) => ({
+    subject: 'Your sign-in link for the partnerflow Partner Portal',
+    greeting: `Hello ${d.name},`,
+    paragraphs: [`use this link to sign in to the Partner Portal. It works once, until ${d.expiresAt}.`, 'Do not forward it: whoever opens it is signed in as you.'],
+    action: { label: 'Sign in', url: d.link },
+    footer: 'If you did not ask to sign in, ignore this message: nobody can sign in without the link.',
   }),
 };
 

@@ -1,0 +1,99 @@
+/** @jsxImportSource hono/jsx */
+import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import type { Principal, Role } from '../../src/domain/principal';
+
+interface NavItem {
+  href: string;
+  label: string;
+  roles: Role[];
+}
+
+/** The portal's sections, by who may open them (the services enforce the same rules again). */
+export const NAV: NavItem[] = [
+  { href: '/portal/allotments', label: 'Allotments', roles: ['manager', 'admin'] },
+  { href: '/portal/responses', label: 'Responses', roles: ['manager', 'admin'] },
+  { href: '/portal/sales', label: 'Sales management', roles: ['manager', 'admin'] },
+  { href: '/portal/approvals', label: 'Approvals', roles: ['approver', 'admin'] },
+  { href: '/portal/groups', label: 'Groups', roles: ['manager', 'admin'] },
+  { href: '/portal/admin/settings', label: 'Site settings', roles: ['admin'] },
+  { href: '/portal/admin/price-lists', label: 'Price lists', roles: ['admin'] },
+  { href: '/portal/admin/aggregators', label: 'Aggregators', roles: ['admin'] },
+];
+
+export const navFor = (p: Principal) => NAV.filter((n) => n.roles.includes(p.role));
+
+const Head = (props: { title: string; csrf?: string }) => (
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    {/* htmx adds no inline style or script of its own: the page's CSP allows none. */}
+    <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' />
+    <title>{`${props.title} · partnerflow Partner Portal`}</title>
+    <link rel="icon" href="data:," />
+    <link rel="stylesheet" href="/portal/assets/portal.css" />
+    <script src="/portal/assets/htmx.min.js" defer></script>
+    <script src="/portal/assets/portal.js" defer></script>
+  </head>
+);
+
+/** A page before sign-in: no navigation. */
+export const PublicLayout = (props: { title: string; children?: Child }) => (
+  <>
+  {raw('<!doctype html>')}
+  <html lang="en">
+    <Head title={props.title} />
+    <body>
+      <a class="skip" href="#main">Skip to content</a>
+      <header class="top">
+        <span class="brand">partnerflow Partner Portal</span>
+      </header>
+      <main id="main" class="narrow">
+        <h1>{props.title}</h1>
+        {props.children}
+      </main>
+    </body>
+  </html>
+  </>
+);
+
+/**
+ * Every signed-in page: the sections the user's role may open, who is signed in, sign-out. htmx
+ * requests carry the anti-forgery token from the body's `hx-headers`.
+ */
+export const Layout = (props: { title: string; principal: Principal; csrf: string; current?: string; children?: Child }) => (
+  <>
+  {raw('<!doctype html>')}
+  <html lang="en">
+    <Head title={props.title} />
+    <body hx-headers={JSON.stringify({ 'x-csrf-token': props.csrf })}>
+      <a class="skip" href="#main">Skip to content</a>
+      <header class="top">
+        <a class="brand" href="/portal">partnerflow Partner Portal</a>
+        <nav aria-label="Sections">
+          <ul>
+            {navFor(props.principal).map((n) => (
+              <li>
+                <a href={n.href} aria-current={props.current === n.href ? 'page' : undefined}>
+                  {n.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <form method="post" action="/portal/sign-out" class="who">
+          <input type="hidden" name="_csrf" value={props.csrf} />
+          <span>
+            {props.principal.name} <span class="role">({props.principal.role})</span>
+          </span>
+          <button type="submit" class="link">Sign out</button>
+        </form>
+      </header>
+      <main id="main">
+        <h1>{props.title}</h1>
+        {props.children}
+      </main>
+    </body>
+  </html>
+  </>
+);
