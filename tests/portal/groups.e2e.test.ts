@@ -146,4 +146,29 @@ describe('portal: groups', () => {
     await checkScreen(page, 'group-reports');
     expect(consoleErrors(b)).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
   });
+
+  it('an admin picks an organization and sees its groups, and opens any of them', { timeout: 180_000 }, async () => {
+    const [orgA, orgB] = [await s.organization({ name: unique('Portal Groups A') }), await s.organization({ name: unique('Portal Groups B') })];
+    const [a, other] = [await groupWorld(s, { organizationId: orgA }), await groupWorld(s, { organizationId: orgB })];
+    const admin = await s.userWithToken({ role: 'admin', email: uniqueEmail('ada') });
+    await b.context.clearCookies();
+    const page = await b.context.newPage();
+    await signInToPortal(page, s, admin.email);
+    await page.goto(`${s.baseUrl}/portal/groups`);
+    const listed = () => page.getByRole('table', { name: 'Groups' }).getByRole('link').allInnerTexts();
+    expect(await listed()).toEqual(expect.arrayContaining([a.group.name, other.group.name]));
+    await page.getByLabel('Organization').selectOption(orgA);
+    await page.getByRole('button', { name: 'Show groups' }).click();
+    await page.waitForURL(`${s.baseUrl}/portal/groups?organizationId=${orgA}`);
+    expect(await listed()).toEqual([a.group.name]);
+    await checkScreen(page, 'groups-admin');
+    await page.getByRole('link', { name: a.group.name }).click();
+    await page.getByRole('heading', { level: 1, name: a.group.name }).waitFor();
+    expect(await page.getByText('No campaigns yet.').count()).toBe(1);
+    // A group page that does not exist is the portal's 404, not an error.
+    const missing = await page.goto(`${s.baseUrl}/portal/groups/00000000-0000-4000-8000-000000000000`);
+    expect(missing?.status()).toBe(404);
+    expect(await page.getByRole('alert').innerText()).toContain('not found');
+    await page.close();
+  });
 });
