@@ -126,8 +126,19 @@ describe('portal: Allotments and Buy', () => {
     expect(answer).toEqual({ status: 303, location: placed.checkoutUrl });
     expect(placed.checkoutUrl).toMatch(/^https:\/\/checkout\.stripe\.com\//);
 
-    // Stripe sends the buyer back to the purchase's return address: the portal's page of the purchase.
-    const back = checkoutReturnUrls(front.url, placed.id).successUrl.replace('{CHECKOUT_SESSION_ID}', placed.checkoutSessionId!);
+    // Stripe sends the buyer back to the purchase's return addresses: the portal's page of the purchase.
+    // Cancelled on Stripe's page, the buyer can go back to it from there.
+    const { successUrl, cancelUrl } = checkoutReturnUrls(front.url, placed.id);
+    await page.goto(cancelUrl);
+    await page.waitForURL(`${front.url}/portal/allotments/purchases/${placed.id}?checkout=cancelled`);
+    await page.getByText('The payment was cancelled. You can continue to payment until').waitFor();
+    expect(await page.getByRole('link', { name: 'Continue to payment' }).getAttribute('href')).toBe(placed.checkoutUrl);
+    // The return address leads only to the portal's page of a purchase, whatever else it is given.
+    const odd = await fetch(`${front.url}/partner-portal/purchases/${placed.id}?checkout=https://elsewhere.example`, { redirect: 'manual' });
+    expect([odd.status, odd.headers.get('location')]).toEqual([303, `/portal/allotments/purchases/${placed.id}`]);
+    expect((await fetch(`${front.url}/partner-portal/purchases/..%2F..%2Fv1`, { redirect: 'manual' })).status).toBe(404);
+
+    const back = successUrl.replace('{CHECKOUT_SESSION_ID}', placed.checkoutSessionId!);
     await page.goto(back);
     await page.waitForURL(`${front.url}/portal/allotments/purchases/${placed.id}?checkout=success`);
     await page.getByText('Waiting for Stripe to confirm the payment').waitFor();
