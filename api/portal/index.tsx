@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { AppError } from '../../src/errors';
 import type { AppEnv } from '../context';
 import type { Router } from '../router';
+import { registerCheckoutReturn } from './allotments/index';
 import { assetRoutes } from './assets';
 import { problemOf } from './forms';
 import { PublicLayout } from './layout';
@@ -70,4 +71,6 @@ export function registerPortal(app: Router) {
     );
   });
   app.route('/portal', portal);
+  // Where Stripe Checkout sends a buyer back (docs/allotments.md): the portal's page of the purchase.
+  registerCheckoutReturn(app);
 }

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../context';
 import { registerGroups } from './groups';
+import { registerAllotments } from './allotments/index';
 import { registerHome } from './home';
 
 /**
@@ -10,4 +11,5 @@ import { registerHome } from './home';
 export function registerScreens(r: Hono<AppEnv>) {
   registerHome(r);
   registerGroups(r);
+  registerAllotments(r);
 }

@@ -26,7 +26,7 @@ const EntryFilters = pageQuery(ENTRY_CURSOR).extend({
 
 const AllotmentParams = z.object({ organizationId: z.uuid(), assessmentId: z.uuid() });
 
-const CreatePurchase = z
+export const CreatePurchase = z
   .strictObject({
     organizationId: z.uuid(),
     assessmentId: z.uuid(),
