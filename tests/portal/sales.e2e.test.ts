@@ -61,19 +61,22 @@ describe('portal sales management and approvals', () => {
     await checkScreen(page, 'sale-new-account');
     await page.getByRole('button', { name: 'Next step' }).click();
 
-    // 2. Product distribution: a refused number of users shows the API's message at the field.
+    // 2. Product distribution: prices computed as the number of users is typed.
     await page.getByRole('heading', { name: 'Product distribution' }).waitFor();
     await page.getByLabel('Product distribution').selectOption(distributionId);
     await page.getByLabel('Currency').selectOption('EUR');
-    await page.getByLabel('Number of users').fill('0');
-    await page.getByRole('button', { name: 'Add distribution' }).click();
-    await expect.poll(() => page.getByRole('alert').innerText()).toContain('distributions.0.numberOfUsers');
-    expect(await page.getByLabel('Number of users').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('Number of users').fill('40');
     await shows(page, 'Distribution price (per user)', 'EUR 12.50');
     await shows(page, 'Sales price', 'EUR 500.00');
     await shows(page, 'Key length', '180 days');
     await checkScreen(page, 'sale-new-distribution');
+    // A number the API refuses keeps the user on this step, with the API's message at the field.
+    await page.getByLabel('Number of users').fill('0');
+    await page.getByRole('button', { name: 'Add distribution' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('distributions.0.numberOfUsers');
+    expect(await page.getByLabel('Number of users').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Number of users').fill('40');
+    await shows(page, 'Sales price', 'EUR 500.00');
     await page.getByRole('button', { name: 'Add distribution' }).click();
 
     // 3. Set-up: the cancellation date follows the activation date, 365 days later.
@@ -155,5 +158,40 @@ describe('portal sales management and approvals', () => {
     // Nothing but the two refusals this test asked for (Chromium logs a page answered 400).
     expect(consoleErrors(reseller)).toEqual([REFUSED]);
     expect(consoleErrors(approver)).toEqual([REFUSED]);
+  });
+
+  it('shows a refusal of the final registration on the step that holds it: a customer without the LTI service', { timeout: 180_000 }, async () => {
+    const { organizationId, manager } = await customer(s, { name: unique('Portal Reseller') });
+    const childName = unique('Portal Child Without LTI');
+    const child = await ok(s.apiAs(manager.token).POST('/v1/organizations', { body: { name: childName } }), 201);
+    expect(child).toMatchObject({ parentId: organizationId, ltiService: false });
+    // The same browser as the first test's reseller: that reseller signs out, this one signs in.
+    const page = reseller.page;
+    await page.goto(`${s.baseUrl}/portal`);
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await page.getByText('You are signed out.').waitFor();
+    const errorsBefore = consoleErrors(reseller).length;
+    await signInToPortal(page, s, manager.email);
+    await page.goto(`${s.baseUrl}/portal/sales/new`);
+    await page.getByLabel('Organization name').fill(childName);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByLabel(`${childName} (no LTI service`).check();
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.getByLabel('Number of users').fill('3');
+    await shows(page, 'Sales price', 'EUR 37.50');
+    await page.getByRole('button', { name: 'Add distribution' }).click();
+    await page.getByLabel('Billed').fill('card');
+    await page.getByLabel('Sale name').fill(unique('Refused plan'));
+    await page.getByRole('button', { name: 'Create new sale' }).click();
+
+    // Back on step 1, the customer still chosen, with the API's detail.
+    await page.getByRole('heading', { name: 'Account and billing information' }).waitFor();
+    expect(await page.getByRole('alert').innerText()).toContain(`${childName} has no LTI service`);
+    expect(await page.getByLabel(`${childName} (no LTI service`).isChecked()).toBe(true);
+    const sales = await ok(s.apiAs(manager.token).GET('/v1/sales', { params: { query: { organizationId: child.id } } }), 200);
+    if (typeof sales === 'string') throw new Error(`GET /v1/sales answered CSV: ${sales}`);
+    expect(sales.items).toHaveLength(0);
+    // Nothing in the console but the refused registration's page (422).
+    expect(consoleErrors(reseller).slice(errorsBefore)).toEqual([expect.stringContaining('status of 422')]);
   });
 });
