@@ -13,11 +13,14 @@ const daysFromToday = (days: number) => {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days)).toISOString().slice(0, 10);
 };
 
+/** How long a page may take to show what it should on a loaded machine. */
+const WAIT = 30_000;
+
 /** What Chromium logs for a page answered 400: a refused form shown again with the API's problem. */
 const REFUSED = 'Failed to load resource: the server responded with a status of 400 (Bad Request)';
 
 /** The value a read-only field shows, once it shows what it should (htmx refreshes it). */
-const shows = (page: Page, label: string, value: string) => expect.poll(() => page.getByLabel(label, { exact: true }).inputValue(), { timeout: 15_000 }).toBe(value);
+const shows = (page: Page, label: string, value: string) => expect.poll(() => page.getByLabel(label, { exact: true }).inputValue(), { timeout: WAIT }).toBe(value);
 
 /** A fact of a sale's page (its dl): the text next to the term. */
 const fact = (page: Page, term: string) => page.locator('dl.facts dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]').innerText();
@@ -73,7 +76,7 @@ describe('portal sales management and approvals', () => {
     // A number the API refuses keeps the user on this step, with the API's message at the field.
     await page.getByLabel('Number of users').fill('0');
     await page.getByRole('button', { name: 'Add distribution' }).click();
-    await expect.poll(() => page.getByRole('alert').innerText()).toContain('distributions.0.numberOfUsers');
+    await expect.poll(() => page.getByRole('alert').innerText(), { timeout: WAIT }).toContain('distributions.0.numberOfUsers');
     expect(await page.getByLabel('Number of users').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('Number of users').fill('40');
     await shows(page, 'Sales price', 'EUR 500.00');
@@ -135,7 +138,7 @@ describe('portal sales management and approvals', () => {
     // Rejecting without a reason: the API's detail next to the reason, and nothing changes.
     await queue.getByRole('button', { name: `Reject ${saleName}` }).click();
     const reason = queue.getByLabel(`Reason for rejecting ${saleName}`);
-    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => reason.getAttribute('aria-invalid'), { timeout: WAIT }).toBe('true');
     const rejectForm = queue.locator(`form[action="/portal/approvals/${saleId}/reject"]`);
     expect(await rejectForm.getByRole('alert').innerText()).toContain('Invalid body: reason');
     expect((await ok(s.api.GET('/v1/sales/{id}', { params: { path: { id: saleId } } }), 200)).status).toBe('pending_approval');
