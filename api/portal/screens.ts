@@ -3,6 +3,7 @@ import type { AppEnv } from '../context';
 import { registerGroups } from './groups';
 import { registerAllotments } from './allotments/index';
 import { registerHome } from './home';
+import { registerSales } from './sales';
 
 /**
  * Every signed-in screen, one line per room (api/portal/<room>/). Each screen calls the same
@@ -12,4 +13,5 @@ export function registerScreens(r: Hono<AppEnv>) {
   registerHome(r);
   registerGroups(r);
   registerAllotments(r);
+  registerSales(r);
 }

@@ -2,7 +2,7 @@ import type { Db } from '../db/connect';
 import { actorOf, type Principal } from '../domain/principal';
 import { customerRefusal } from '../domain/sales/customers';
 import { priceLine, PricingError } from '../domain/sales/pricing';
-import type { SalesType } from '../domain/sales/types';
+import type { Money, SalesType } from '../domain/sales/types';
 import { AppError, notFound } from '../errors';
 import { createOrganizationIn } from '../platform/organizations';
 import type { Services } from '../platform/services';
@@ -63,6 +63,28 @@ async function pricedLines(tx: Db, lines: SaleRegistration['distributions']): Pr
       throw err;
     }
   });
+}
+
+/** One line as the registration would price it (price per user, sales price, key length). */
+export interface LineQuote {
+  distributionId: string;
+  distributionPrice: Money;
+  salesPrice: Money;
+  keyLengthDays: number;
+}
+
+/**
+ * Prices lines exactly as a registration of them would (the portal shows it while the sale is
+ * being entered), refusing what the registration would refuse; nothing is written.
+ */
+export async function quoteSaleLines(s: Pick<Services, 'sql'>, lines: SaleRegistration['distributions']): Promise<LineQuote[]> {
+  const priced = await pricedLines(s.sql, lines);
+  return priced.map((l) => ({
+    distributionId: l.distributionId,
+    distributionPrice: { amount: l.unitAmount, currency: l.currency },
+    salesPrice: { amount: l.salesAmount, currency: l.currency },
+    keyLengthDays: l.keyLengthDays,
+  }));
 }
 
 /**
