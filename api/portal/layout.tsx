@@ -27,8 +27,8 @@ const Head = (props: { title: string; csrf?: string }) => (
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    {/* htmx adds no inline style or script of its own: the page's CSP allows none. */}
-    <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' />
+    {/* htmx adds no inline style or script of its own, and copies no style attribute onto swapped content: the page's CSP allows none. */}
+    <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false,"attributesToSettle":["class","width","height"]}' />
     <title>{`${props.title} · partnerflow Partner Portal`}</title>
     <link rel="icon" href="data:," />
     <link rel="stylesheet" href="/portal/assets/portal.css" />
