@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../context';
 import { registerHome } from './home';
+import { registerResponses } from './responses';
 
 /**
  * Every signed-in screen, one line per room (api/portal/<room>/). Each screen calls the same
@@ -8,4 +9,5 @@ import { registerHome } from './home';
  */
 export function registerScreens(r: Hono<AppEnv>) {
   registerHome(r);
+  registerResponses(r);
 }
