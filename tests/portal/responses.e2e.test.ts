@@ -196,4 +196,29 @@ describe('portal: responses, CSV upload, share links and cohorts', () => {
     expect(consoleErrors(b).filter((e) => e === refusedForm)).toHaveLength(3);
     expect(consoleErrors(b).filter((e) => e !== refusedForm)).toEqual([]);
   });
+
+  it('lets an admin pick the organization and act for it', { timeout: 180_000 }, async () => {
+    const { page } = b;
+    const admin = await s.userWithToken({ role: 'admin' });
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await page.getByText('You are signed out.').waitFor();
+    await signInToPortal(page, s, admin.email);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Responses' }).click();
+    await page.getByText('Choose an assessment and an organization.').waitFor();
+    await page.getByLabel('Assessment').selectOption(w.assessmentId);
+    await page.getByLabel('Organization').selectOption(w.organizationId);
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('heading', { name: /^Responses to / }).waitFor();
+    expect(new URL(page.url()).searchParams.get('organizationId')).toBe(w.organizationId);
+
+    await page.getByLabel("Respondent's name").fill('Grace Hopper');
+    await page.getByLabel("Respondent's e-mail").fill('grace@example.test');
+    await page.getByRole('button', { name: 'Create the response' }).click();
+    await page.getByText('The response was created').waitFor();
+    const manual = await responses({ source: 'manual' });
+    expect(manual.map((r) => r.respondent.email).sort()).toEqual(['ada@example.test', 'grace@example.test']);
+    expect(manual.every((r) => r.organizationId === w.organizationId)).toBe(true);
+    const refusedForm = 'Failed to load resource: the server responded with a status of 400 (Bad Request)';
+    expect(consoleErrors(b).filter((e) => e !== refusedForm)).toEqual([]);
+  });
 });
