@@ -4,6 +4,7 @@ import { registerGroups } from './groups';
 import { registerAllotments } from './allotments/index';
 import { registerHome } from './home';
 import { registerSales } from './sales';
+import { registerResponses } from './responses';
 
 /**
  * Every signed-in screen, one line per room (api/portal/<room>/). Each screen calls the same
@@ -14,4 +15,5 @@ export function registerScreens(r: Hono<AppEnv>) {
   registerGroups(r);
   registerAllotments(r);
   registerSales(r);
+  registerResponses(r);
 }

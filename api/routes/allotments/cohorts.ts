@@ -20,6 +20,21 @@ const ShareLinkFilters = PageQuery.extend({
   revoked: z.enum(['true', 'false']).transform((v) => v === 'true').optional().openapi({ type: 'string', enum: ['true', 'false'] }),
 });
 
+// The bodies below are exported so the portal's forms parse with exactly what the API accepts.
+export const CreateCohort = z.strictObject({ organizationId: z.uuid(), name: z.string().trim().min(1).max(200) });
+
+export const CohortInvitations = z.strictObject({
+  respondents: z.array(Respondent).min(1).max(1000),
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+  notify: z.boolean().optional().openapi({ description: 'false: the partner sends its own invitations; no e-mail and no reminder. Default true' }),
+});
+
+export const CreateShareLink = z.strictObject({
+  organizationId: z.uuid(),
+  cohortId: z.uuid().optional(),
+  notify: z.boolean().optional().openapi({ description: 'false: responses started through this link get no invitation e-mail and no reminder. Default true' }),
+});
+
 export function registerCohortRoutes(app: Router) {
   app.openapi(
     createRoute({
@@ -61,7 +76,7 @@ export function registerCohortRoutes(app: Router) {
     createRoute({
       method: 'post', path: '/v1/assessments/{id}/cohorts', tags: ['cohorts'],
       description: 'When the assessment is priced by cohort, a cohort is Used at creation (and never expires); its responses are then free.',
-      request: { params: IdParam, body: jsonBody(z.strictObject({ organizationId: z.uuid(), name: z.string().trim().min(1).max(200) })) },
+      request: { params: IdParam, body: jsonBody(CreateCohort) },
       responses: { 201: json(CohortSchema, 'Created'), ...errorResponses(403, 404, 409) },
     }),
     async (c) => c.json(await createCohort(c.var.deps, requireRole(c, 'admin', 'manager'), c.req.valid('param').id, c.req.valid('json')), 201),
@@ -73,13 +88,7 @@ export function registerCohortRoutes(app: Router) {
       description: 'One response per respondent. Priced by response: each holds a unit (refused whole at zero). Priced by cohort: free.',
       request: {
         params: IdParam,
-        body: jsonBody(
-          z.strictObject({
-            respondents: z.array(Respondent).min(1).max(1000),
-            expiresAt: z.iso.datetime({ offset: true }).optional(),
-            notify: z.boolean().optional().openapi({ description: 'false: the partner sends its own invitations; no e-mail and no reminder. Default true' }),
-          }),
-        ),
+        body: jsonBody(CohortInvitations),
       },
       responses: { 201: json(listOf(ResponseSchema), 'Created'), ...errorResponses(403, 404, 409) },
     }),
@@ -95,7 +104,7 @@ export function registerCohortRoutes(app: Router) {
       description:
         'An unguessable public link; responses created through it count like any other. The token is shown only here (stored as a hash): ' +
         'a repeat with the same Idempotency-Key answers 409 IDEMPOTENCY_SECRET_WITHHELD naming the link created.',
-      request: { params: IdParam, body: jsonBody(z.strictObject({ organizationId: z.uuid(), cohortId: z.uuid().optional(), notify: z.boolean().optional().openapi({ description: 'false: responses started through this link get no invitation e-mail and no reminder. Default true' }) })) },
+      request: { params: IdParam, body: jsonBody(CreateShareLink) },
       responses: { 201: json(z.object({ id: z.uuid(), token: z.string(), path: z.string() }), 'Created'), ...errorResponses(403, 404, 409) },
     }),
     async (c) => {

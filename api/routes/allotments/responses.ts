@@ -11,7 +11,8 @@ import { JobSchema } from '../platform/schemas';
 import { presentResponse } from './present';
 import { Respondent, ResponseSchema } from './schemas';
 
-const CreateResponse = z
+/** The manual entry's body; the portal's form parses with it too. */
+export const CreateResponse = z
   .strictObject({
     organizationId: z.uuid(),
     respondent: Respondent,
@@ -20,6 +21,13 @@ const CreateResponse = z
     notify: z.boolean().optional().openapi({ description: 'false: the partner sends its own invitation; no e-mail and no reminder. Default true' }),
   })
   .openapi('CreateResponse');
+
+/** Where a bulk CSV goes; the portal's upload form parses with it too. */
+export const BulkInviteQuery = z.object({
+  organizationId: z.uuid(),
+  cohortId: z.uuid().optional(),
+  notify: z.enum(['true', 'false']).optional().openapi({ description: 'false: the partner sends its own invitations; no e-mail and no reminder. Default true' }),
+});
 
 const ResponseFilters = PageQuery.extend({
   organizationId: z.uuid().optional(),
@@ -89,11 +97,7 @@ export function registerResponseRoutes(app: Router) {
         '`cohortId` column names another; when the assessment is priced by cohort every row needs one. Send an Idempotency-Key to make re-sending safe.',
       request: {
         params: IdParam,
-        query: z.object({
-          organizationId: z.uuid(),
-          cohortId: z.uuid().optional(),
-          notify: z.enum(['true', 'false']).optional().openapi({ description: 'false: the partner sends its own invitations; no e-mail and no reminder. Default true' }),
-        }),
+        query: BulkInviteQuery,
         body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ example: 'email,name\nana@example.com,Ana\n' }) } } },
       },
       responses: { 202: json(JobSchema, 'Accepted: the job runs'), ...errorResponses(403, 404, 409, 415, 422) },
