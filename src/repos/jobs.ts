@@ -44,3 +44,31 @@ export async function setJobProgress(sql: Db, id: string, processed: number, fai
 export async function finishJob(sql: Db, id: string, status: 'completed' | 'failed'): Promise<void> {
   await sql`update jobs set status = ${status}, finished_at = coalesce(finished_at, now()) where id = ${id}`;
 }
+
+/** The per-row tables of jobs that record each row's outcome, and their two successful outcomes. */
+const ROW_TABLES = {
+  campaign_send_rows: ['sent', 'already_sent'],
+  group_import_rows: ['created', 'existing'],
+} as const;
+type RowTable = keyof typeof ROW_TABLES;
+
+/**
+ * A row job's progress counted from its rows: processed (either success), failed, each success
+ * apart, and the first 1 000 failures by line.
+ */
+export async function rowJobProgress(
+  sql: Db,
+  table: RowTable,
+  jobId: string,
+): Promise<{ processed: number; failed: number; errors: JobError[]; first: number; second: number }> {
+  const [first, second] = ROW_TABLES[table];
+  const [counts] = await sql<{ processed: number; failed: number; first: number; second: number }[]>`
+    select count(*) filter (where status in (${first}, ${second}))::int as processed,
+           count(*) filter (where status = 'failed')::int as failed,
+           count(*) filter (where status = ${first})::int as first,
+           count(*) filter (where status = ${second})::int as second
+    from ${sql(table as string)} where job_id = ${jobId}`;
+  const errors = await sql<JobError[]>`
+    select line, error as message from ${sql(table as string)} where job_id = ${jobId} and status = 'failed' order by line limit 1000`;
+  return { ...counts!, errors: errors.map((e) => ({ line: e.line, message: e.message })) };
+}
