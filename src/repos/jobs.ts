@@ -1,6 +1,7 @@
 import type { Db } from '../db/connect';
 import type { Principal } from '../domain/principal';
 import { notFound } from '../errors';
+import { assessmentInScope } from './allotments/access';
 import { inScope } from './scope';
 
 export interface JobError {
@@ -21,9 +22,13 @@ export interface Job {
   finishedAt: Date | null;
 }
 
-export async function insertJob(sql: Db, j: { kind: string; organizationId: string | null; total: number; createdBy: string | null }): Promise<Job> {
+export async function insertJob(
+  sql: Db,
+  j: { kind: string; organizationId: string | null; total: number; createdBy: string | null; assessmentId?: string | null },
+): Promise<Job> {
   const [row] = await sql<Job[]>`
-    insert into jobs (kind, organization_id, total, created_by) values (${j.kind}, ${j.organizationId}, ${j.total}, ${j.createdBy})
+    insert into jobs (kind, organization_id, assessment_id, total, created_by)
+    values (${j.kind}, ${j.organizationId}, ${j.assessmentId ?? null}, ${j.total}, ${j.createdBy})
     returning id, kind, organization_id, status, total, processed, failed, errors, created_at, finished_at`;
   return row!;
 }
@@ -31,7 +36,8 @@ export async function insertJob(sql: Db, j: { kind: string; organizationId: stri
 export async function getJob(sql: Db, principal: Principal, id: string): Promise<Job> {
   const [row] = await sql<Job[]>`
     select j.id, j.kind, j.organization_id, j.status, j.total, j.processed, j.failed, j.errors, j.created_at, j.finished_at
-    from jobs j where j.id = ${id} and (${principal.role === 'admin' ? sql`true` : sql`j.organization_id is not null and ${inScope(sql, principal, 'j.organization_id')}`})`;
+    from jobs j where j.id = ${id} and (${principal.role === 'admin' ? sql`true` : sql`j.organization_id is not null and ${inScope(sql, principal, 'j.organization_id')}`})
+      and (j.assessment_id is null or ${assessmentInScope(sql, principal, 'j.assessment_id')})`;
   if (!row) throw notFound('Job');
   return row;
 }
