@@ -11748,6 +11748,8 @@ export interface components {
             };
             /** @description Whether it holds a unit of the allotment */
             counted: boolean;
+            /** @description Whether partnerflow e-mails the respondent the invitation and reminder (false: the partner sends its own) */
+            notify: boolean;
             /** @enum {string} */
             status: "invited" | "completed" | "expired";
             /** Format: date-time */

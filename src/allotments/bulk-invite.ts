@@ -54,7 +54,7 @@ export async function acceptBulkInvite(
   await checkCohorts(s.sql, target, rows, cohort?.id);
   const fallback = defaultExpiry(target.assessment, now);
   return s.sql.begin(async (tx) => {
-    const job = await insertJob(tx, { kind: 'bulk_invite', organizationId: target.org.id, total: rows.length, createdBy: principal.userId });
+    const job = await insertJob(tx, { kind: 'bulk_invite', organizationId: target.org.id, assessmentId: target.assessment.id, total: rows.length, createdBy: principal.userId });
     // Started before the reservation (it waits for this commit), so the allotment row is locked
     // only for the reservation and the COMMIT; a refusal leaves it `abandoned`.
     await startLifecycle(s.temporal, 'bulkInviteWorkflow', {

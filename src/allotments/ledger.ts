@@ -3,7 +3,8 @@ import { actorOf, type Principal } from '../domain/principal';
 import { notFound } from '../errors';
 import { recordAudit } from '../repos/audit';
 import type { Services } from '../platform/services';
-import { listAllotments as readAllotments, listEntries, setLowBalanceThreshold, type AllotmentRow, type LedgerEntry } from '../repos/allotments/ledger';
+import { setLowBalanceThreshold, type AllotmentRow } from '../repos/allotments/ledger';
+import { listAllotments as readAllotments, listEntries, type LedgerEntry } from '../repos/allotments/ledger-reads';
 import { assertAllotmentsEnabled, resolveTarget } from './context';
 
 export type { AllotmentRow, LedgerEntry };

@@ -75,4 +75,14 @@ describe('managers of other organizations can neither see nor use an allotment',
     expect(res.status).toBe(404);
     expect((await s.call('GET', '/v1/allotments', { token: unlinked.token })).body.items).toEqual([]);
   });
+
+  it('shows a bulk invitation\'s job only to managers linked to its assessment', async () => {
+    const unlinked = await s.userWithToken({ role: 'manager', organizationId: w.mine.organizationId });
+    const refused = await s.call('GET', `/v1/jobs/${w.jobId}`, { token: unlinked.token });
+    expect(refused.status).toBe(404);
+    expect(refused.body.code).toBe('NOT_FOUND');
+    const linked = await s.call('GET', `/v1/jobs/${w.jobId}`, { token: w.mine.manager.token });
+    expect(linked.status).toBe(200);
+    expect(linked.body).toMatchObject({ id: w.jobId, kind: 'bulk_invite', total: 1 });
+  });
 });

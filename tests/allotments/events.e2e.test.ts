@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { drainLowBalanceHandoffs } from '../../src/allotments/alerts';
 import { lowBalanceAlertWorkflowId } from '../../workflows/allotments/low-balance-definitions';
 import { eventsAbout, eventsOf } from '../support/events';
-import { resetToFirstWorkflowTask } from '../support/reset';
+import { cancelBeforeItRuns, resetToFirstWorkflowTask } from '../support/reset';
 import { readMail } from '../support/mail';
 import { deliver, paymentIntent, signed, stripeEvent } from './stripe';
 import { grant, ledger, partnerSuite, partnerWorld, waitFor, type PartnerWorld } from './world';
@@ -144,16 +144,15 @@ describe('allotment events', () => {
     const world = await partnerWorld(s, { grant: 4 });
     expect((await setThreshold(world, 2)).status).toBe(200);
     const id = lowBalanceAlertWorkflowId(world.organizationId, world.assessmentId, 1);
-    await s.stopWorker();
-    try {
-      for (let i = 0; i < 2; i++) expect((await respond(world)).status).toBe(201);
-      // What a worker's drain does once the crossing is committed: start the alert's workflow.
-      expect(await drainLowBalanceHandoffs(s.deps)).toBeGreaterThanOrEqual(1);
-      await s.client.workflow.getHandle(id).cancel();
-    } finally {
-      await s.startWorker();
-    }
-    const handle = s.client.workflow.getHandle(id);
+    const { handle } = await cancelBeforeItRuns(
+      s,
+      async () => {
+        for (let i = 0; i < 2; i++) expect((await respond(world)).status).toBe(201);
+        // What a worker's drain does once the crossing is committed: start the alert's workflow.
+        expect(await drainLowBalanceHandoffs(s.deps)).toBeGreaterThanOrEqual(1);
+      },
+      () => id,
+    );
     expect(await handle.result()).toEqual({ sent: 1, failed: 0 });
     expect((await handle.describe()).status.name).toBe('COMPLETED');
     expect(s.smtp.received.filter((m) => m.to.includes(world.manager.email) && readMail(m.raw).messageId?.startsWith(`<${id}.`))).toHaveLength(1);

@@ -93,6 +93,11 @@ describe('the respondent invitation e-mail', () => {
     const quiet = await enableAndInvite('quiet', { notify: false });
     const [row] = await s.sql`select id, notify from responses where respondent_email = ${quiet}`;
     expect(row!.notify).toBe(false);
+    // The API shows the choice, on the response and in the list.
+    expect((await s.call('GET', `/v1/responses/${row!.id}`, { token: w.manager.token })).body).toMatchObject({ id: row!.id, notify: false });
+    const listed = (await s.call('GET', `/v1/responses?assessmentId=${w.assessmentId}&limit=200`, { token: w.manager.token })).body.items as { id: string; notify: boolean }[];
+    expect(listed.find((r) => r.id === row!.id)?.notify).toBe(false);
+    expect(listed.filter((r) => r.notify)).not.toHaveLength(0);
     expect(await invitationOutcome(row!.id)).toBe('not_notified');
     expect(mailsTo(quiet)).toHaveLength(0);
     expect(await s.sql`select 1 from notifications where id = ${`response-${row!.id}.invitation`}`).toHaveLength(0);

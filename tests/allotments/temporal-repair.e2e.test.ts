@@ -1,12 +1,10 @@
-import { CancelledFailure, WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
+import { CancelledFailure, WorkflowFailedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { purchaseStateQuery } from '../../workflows/allotments/purchase-definitions';
 import { scheduledActivities } from '../support/history';
-import { resetToFirstWorkflowTask } from '../support/reset';
+import { cancelBeforeItRuns, cancelRequested, resetToFirstWorkflowTask } from '../support/reset';
 import { deliver, paymentIntent, stripeEvent } from './stripe';
 import { ledger, partnerSuite, waitFor } from './world';
-
-const cancelRequested = async (handle: WorkflowHandle) => (await handle.fetchHistory()).events?.some((e) => e.workflowExecutionCancelRequestedEventAttributes) ?? false;
 
 describe('purchases and bulk invitations repaired from Temporal', () => {
   const { s, w } = partnerSuite({ grant: 5 });
@@ -72,15 +70,7 @@ describe('purchases and bulk invitations repaired from Temporal', () => {
   });
 
   it('`temporal workflow cancel` of a bulk invitation is refused: every invitation still goes out and the job completes', async () => {
-    await s.stopWorker();
-    let jobId: string;
-    try {
-      jobId = await bulkInvite(['refused1', 'refused2', 'refused3']);
-      await s.client.workflow.getHandle(`job-${jobId}`).cancel();
-    } finally {
-      await s.startWorker();
-    }
-    const handle = s.client.workflow.getHandle(`job-${jobId}`);
+    const { created: jobId, handle } = await cancelBeforeItRuns(s, () => bulkInvite(['refused1', 'refused2', 'refused3']), (id) => `job-${id}`);
     await handle.result();
     expect((await handle.describe()).status.name).toBe('COMPLETED');
     expect(await cancelRequested(handle)).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readMail } from '../support/mail';
-import { resetToFirstWorkflowTask } from '../support/reset';
+import { cancelBeforeItRuns, resetToFirstWorkflowTask } from '../support/reset';
 import { suiteStack } from '../support/suite';
 import { uniqueEmail } from '../support/unique';
 import { activeCampaign, groupWorld, redeem, waitFor } from './world';
@@ -92,17 +92,15 @@ describe('unique codes by e-mail: POST /v1/campaigns/{id}/sends', () => {
   it('`temporal workflow cancel` of a sends job is refused: every recipient still gets their code and the job completes', async () => {
     const campaign = await activeCampaign(s, w.groupId, { mode: 'unique', count: 2 });
     const bo = uniqueEmail('cancel-bo');
-    await s.stopWorker();
-    let jobId: string;
-    try {
-      const sent = await s.call('POST', `/v1/campaigns/${campaign.id}/sends`, { body: { recipients: [{ email: bo, name: 'Bo' }] } });
-      expect(sent.status).toBe(202);
-      jobId = sent.body.id;
-      await s.client.workflow.getHandle(`job-${jobId}`).cancel();
-    } finally {
-      await s.startWorker();
-    }
-    const handle = s.client.workflow.getHandle(`job-${jobId}`);
+    const { created: jobId, handle } = await cancelBeforeItRuns(
+      s,
+      async () => {
+        const sent = await s.call('POST', `/v1/campaigns/${campaign.id}/sends`, { body: { recipients: [{ email: bo, name: 'Bo' }] } });
+        expect(sent.status).toBe(202);
+        return sent.body.id as string;
+      },
+      (id) => `job-${id}`,
+    );
     expect(await handle.result()).toEqual({ sent: 1, alreadySent: 0, failed: 0 });
     expect((await handle.describe()).status.name).toBe('COMPLETED');
     expect((await s.call('GET', `/v1/jobs/${jobId}`)).body).toMatchObject({ status: 'completed', processed: 1 });

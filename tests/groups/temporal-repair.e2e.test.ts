@@ -1,12 +1,9 @@
-import type { WorkflowHandle } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { subscriptionStateQuery } from '../../workflows/groups/subscription-definitions';
 import { scheduledActivities } from '../support/history';
-import { resetToFirstWorkflowTask } from '../support/reset';
+import { cancelBeforeItRuns, cancelRequested, resetToFirstWorkflowTask } from '../support/reset';
 import { suiteStack } from '../support/suite';
 import { activeCampaign, groupUsers, groupWorld, redeem } from './world';
-
-const cancelRequested = async (handle: WorkflowHandle) => (await handle.fetchHistory()).events?.some((e) => e.workflowExecutionCancelRequestedEventAttributes) ?? false;
 
 describe('group subscriptions and imports repaired from Temporal', () => {
   const { s, w } = suiteStack({ trustedProxies: ['127.0.0.1'] }, async (s) => ({ paid: await groupWorld(s, { usersAmount: 1500 }), free: await groupWorld(s) }));
@@ -20,18 +17,16 @@ describe('group subscriptions and imports repaired from Temporal', () => {
 
   it('`temporal workflow cancel` of a user\'s subscription is refused: it is still created in Stripe and counted once', async () => {
     await activeCampaign(s, w.paid.groupId, { mode: 'shared', code: 'REFUSECANCEL', maxRedemptions: 10 });
-    await s.stopWorker();
-    let subscriptionId: string;
-    try {
-      const res = await redeem(s, 'REFUSECANCEL', 'kept@xyz.example', from(1));
-      expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ status: 'pending' });
-      subscriptionId = res.body.subscriptionId;
-      await s.client.workflow.getHandle(`subscription-${subscriptionId}`).cancel();
-    } finally {
-      await s.startWorker();
-    }
-    const handle = s.client.workflow.getHandle(`subscription-${subscriptionId}`);
+    const { created: subscriptionId, handle } = await cancelBeforeItRuns(
+      s,
+      async () => {
+        const res = await redeem(s, 'REFUSECANCEL', 'kept@xyz.example', from(1));
+        expect(res.status).toBe(201);
+        expect(res.body).toMatchObject({ status: 'pending' });
+        return res.body.subscriptionId as string;
+      },
+      (id) => `subscription-${id}`,
+    );
     expect(await handle.result()).toBe('active');
     expect(await cancelRequested(handle)).toBe(true);
     expect((await handle.describe()).searchAttributes.PartnerflowStatus).toEqual(['active']);
@@ -57,15 +52,7 @@ describe('group subscriptions and imports repaired from Temporal', () => {
   });
 
   it('`temporal workflow cancel` of an import is refused: every row is imported once and the job completes', async () => {
-    await s.stopWorker();
-    let jobId: string;
-    try {
-      jobId = await importInto(['imp1@xyz.example', 'imp2@xyz.example', 'imp3@xyz.example']);
-      await s.client.workflow.getHandle(`job-${jobId}`).cancel();
-    } finally {
-      await s.startWorker();
-    }
-    const handle = s.client.workflow.getHandle(`job-${jobId}`);
+    const { created: jobId, handle } = await cancelBeforeItRuns(s, () => importInto(['imp1@xyz.example', 'imp2@xyz.example', 'imp3@xyz.example']), (id) => `job-${id}`);
     expect(await handle.result()).toEqual({ created: 3, existing: 0, failed: 0 });
     expect(await cancelRequested(handle)).toBe(true);
     expect((await handle.describe()).status.name).toBe('COMPLETED');

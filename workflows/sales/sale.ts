@@ -1,297 +1,31 @@
-import {
-  ActivityFailure,
-  allHandlersFinished,
-  ApplicationFailure,
-  condition,
-  log,
-  makeContinueAsNewFunc,
-  patched,
-  proxyActivities,
-  proxyLocalActivities,
-  setHandler,
-  sleep,
-  workflowInfo,
-  type ActivityOptions,
-} from '@temporalio/workflow';
-import type { MailActivities } from '../../activities/platform/mail';
-import type { SalesActivities } from '../../activities/sales';
-import { activationInstant, cancellationInstant } from '../../src/domain/sales/dates';
-import { isSaleRefusal, SALE_REFUSALS, SaleFailure } from '../../src/domain/sales/failures';
+import { allHandlersFinished, condition, log, makeContinueAsNewFunc, patched, sleep, workflowInfo } from '@temporalio/workflow';
+import { activationInstant } from '../../src/domain/sales/dates';
 import { renewalWakeAt } from '../../src/domain/sales/keys';
-import {
-  acceptsLaunch,
-  activationDateMovable,
-  APPROVAL_TOO_LATE,
-  canTake,
-  hasEnded,
-  isDecidable,
-  launchRefusal,
-  notInStatus,
-  SALE_TRANSITIONS,
-} from '../../src/domain/sales/lifecycle';
+import { canTake, hasEnded, isDecidable, SALE_TRANSITIONS } from '../../src/domain/sales/lifecycle';
 import type { SaleStatus } from '../../src/domain/sales/types';
 import type { Mail } from '../../src/mail';
-import { refuseTemporalCancel, shieldFromTemporalCancel, cancelledAfterCleanUp, TEMPORAL_CANCEL_CAUSE, type Shield } from '../platform/cancellation';
-import {
-  activationDateChangedSignal,
-  approveSaleUpdate,
-  cancelEarlyUpdate,
-  launchKeyUpdate,
-  rejectSaleUpdate,
-  saleStateQuery,
-  type CancelEarlyInput,
-  type DecisionInput,
-  type IssuedKey,
-  type LaunchInput,
-  type RejectInput,
-  type SaleWorkflowInput,
-  type SaleWorkflowState,
-  saleWorkflowId,
-} from './sale-definitions';
+import { refuseTemporalCancel, shieldFromTemporalCancel, cancelledAfterCleanUp, TEMPORAL_CANCEL_CAUSE } from '../platform/cancellation';
+import { type SaleWorkflowInput, saleWorkflowId } from './sale-definitions';
 import { committedRecord } from '../platform/records';
 import { publishStatus } from '../platform/status';
+import { registerHandlers } from './sale-handlers';
+import {
+  ANNOUNCE_REGISTRATION,
+  at,
+  CANCEL_EARLY,
+  earliest,
+  endsAt,
+  follow,
+  historyFull,
+  lifecycle,
+  newRun,
+  notifications,
+  NOTIFY_REJECTION,
+  setStatus,
+  type SaleRun,
+} from './sale-run';
 
-// Someone waits on these (an approver, a user launching a test): fail fast, the caller may retry.
-const INTERACTIVE: ActivityOptions = {
-  startToCloseTimeout: '15 seconds',
-  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '2 seconds', maximumAttempts: 4, nonRetryableErrorTypes: [...SALE_REFUSALS] },
-};
-const interactive = proxyActivities<SalesActivities>(INTERACTIVE);
-
-// A first launch is one short transaction with a user waiting: run it in the worker, inside the
-// workflow task, instead of a round trip through the task queue (keeps 5 000 launches fast).
-const launches = proxyLocalActivities<SalesActivities>(INTERACTIVE);
-
-// Timer-driven transitions (activation, renewal, cancellation) must happen eventually: retry until the database answers.
-const lifecycle = proxyActivities<SalesActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: [...SALE_REFUSALS] },
-});
-
-const notifications = proxyActivities<MailActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', maximumAttempts: 12 },
-});
-
-// Changes made while sale histories exist (tests/histories/sale.json replays without them).
-/** Registration e-mails every approver who may decide the sale, and every admin. */
-export const ANNOUNCE_REGISTRATION = 'announce-registration';
-/** A rejection e-mails the registering user with the reason, as an approval does. */
-export const NOTIFY_REJECTION = 'notify-rejection';
-/**
- * The run follows the database when it is further on than the run itself (a run started again by
- * `temporal workflow reset` finds the sale approved, active or cancelled already).
- */
-export const FOLLOW_DATABASE = 'follow-database';
-/** An admin cancels the active sale before its end (update `cancelEarly`). */
-export const CANCEL_EARLY = 'cancel-early';
-
-/** Past this many events a run continues as new even if the server has not suggested it yet. */
-export const MAX_EVENTS_PER_RUN = 5_000;
-/** The server refuses updates past 2 000 per run; hand over well before. */
-export const MAX_UPDATES_PER_RUN = 1_000;
-
-const failure = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
-
-/** An update fails with the activity's refusal, so the API can answer its code; anything else reads as unavailable. */
-function asUpdateFailure(err: unknown): ApplicationFailure {
-  const cause = err instanceof ActivityFailure ? err.cause : err;
-  if (cause instanceof ApplicationFailure && isSaleRefusal(cause.type)) return failure(cause.type, cause.message);
-  return failure('UNAVAILABLE', 'The sale could not be updated right now; try again');
-}
-
-const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : Date.parse(a) <= Date.parse(b) ? a : b);
-const at = () => new Date().toISOString();
-
-/** What one run keeps between its handlers and its phases. */
-interface SaleRun {
-  readonly input: SaleWorkflowInput;
-  /** What the `state` query answers. */
-  readonly s: SaleWorkflowState;
-  /** The decision e-mail (approval or rejection) still to send (carried across continue-as-new). */
-  notification: Mail | null;
-  /** An approve or reject is being recorded. */
-  deciding: boolean;
-  /** Continuing as new: handlers finish, new launches are sent again. */
-  draining: boolean;
-  /** The sale's end has come: no more launches. */
-  ending: boolean;
-  /** Bumped whenever a handler changes what the main loop is waiting for. */
-  changes: number;
-  renewing: boolean;
-  /** Expiries of keys issued while a renewal runs, which its answer may not include. */
-  issuedDuringRenewal: string | null;
-  updates: number;
-  /** The status was taken from the database (a reset run): the keys' next expiry is read from it too. */
-  followed: boolean;
-  /** Ops cancelled the workflow in Temporal while the sale was active: it is cancelled now. */
-  cancelledInTemporal: boolean;
-  /** Runs handlers out of reach of a Temporal cancellation (workflows/platform/cancellation.ts). */
-  shield: Shield;
-  /** An admin's early cancellation, waiting for the main loop to record it. */
-  earlyCancellation: CancelEarlyInput | null;
-  /** Launches being issued right now (an early cancellation waits for them). */
-  launching: number;
-}
-
-const newRun = (input: SaleWorkflowInput, shield: Shield): SaleRun => ({
-  input,
-  s: { status: input.status ?? 'pending_approval', activationDate: input.activationDate, nextRenewalAt: input.nextRenewalAt ?? null },
-  notification: input.pendingNotification ?? null,
-  deciding: false,
-  draining: false,
-  ending: false,
-  changes: 0,
-  renewing: false,
-  issuedDuringRenewal: null,
-  updates: 0,
-  followed: false,
-  cancelledInTemporal: false,
-  shield,
-  earlyCancellation: null,
-  launching: 0,
-});
-
-const endsAt = (run: SaleRun) => cancellationInstant(run.s.activationDate).getTime();
-const historyFull = (run: SaleRun) =>
-  workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= MAX_EVENTS_PER_RUN || run.updates >= MAX_UPDATES_PER_RUN;
-
-function setStatus(run: SaleRun, status: SaleStatus): void {
-  run.s.status = status;
-  publishStatus(status);
-  run.changes++;
-}
-
-/**
- * The status the run takes after an activity answered what the database records: `expected`, or
- * where the sale already is when that is elsewhere (the work was done by an earlier run, before a
- * reset). Answers recorded before activities reported it have no status.
- */
-function follow(run: SaleRun, recorded: SaleStatus | undefined, expected: SaleStatus): SaleStatus {
-  if (recorded === undefined || recorded === expected || !patched(FOLLOW_DATABASE)) return expected;
-  run.followed = true;
-  // The decision e-mail went out before the sale moved on.
-  run.notification = null;
-  return recorded;
-}
-
-// ── Handlers ─────────────────────────────────────────────────────────────────────────────────
-
-function assertDecidable(run: SaleRun): void {
-  if (!isDecidable(run.s.status) || run.deciding) {
-    throw failure(SaleFailure.INVALID_STATE, notInStatus(run.deciding ? 'being decided' : run.s.status, 'pending_approval'));
-  }
-}
-
-/** Records an approval or a rejection through its activity, then takes the transition (or follows the database). */
-async function decide(run: SaleRun, to: SaleStatus, record: () => Promise<SaleStatus | undefined>): Promise<{ status: SaleStatus }> {
-  run.updates++;
-  run.deciding = true;
-  try {
-    const recorded = await record();
-    setStatus(run, follow(run, recorded, to));
-    return { status: run.s.status };
-  } catch (err) {
-    throw asUpdateFailure(err);
-  } finally {
-    run.deciding = false;
-  }
-}
-
-/** A launch: waits out an activation being recorded, then issues the key and keeps the renewal timer. */
-async function issueKey(run: SaleRun, launch: LaunchInput): Promise<IssuedKey> {
-  run.updates++;
-  // Accepted while activation is being recorded: the database may already say active.
-  await condition(() => !canTake('activate', run.s.status));
-  const refusal = launchRefusal(run.s.status);
-  if (refusal) throw failure(SaleFailure.INVALID_STATE, refusal);
-  run.launching++;
-  try {
-    const key = await launches.issueSaleKey({ saleId: run.input.saleId, ...launch, at: at() });
-    if (key.created && Date.parse(key.expiresAt) < endsAt(run)) {
-      const next = earliest(run.s.nextRenewalAt, key.expiresAt);
-      if (next !== run.s.nextRenewalAt) run.changes++;
-      run.s.nextRenewalAt = next;
-      if (run.renewing) run.issuedDuringRenewal = earliest(run.issuedDuringRenewal, key.expiresAt);
-    }
-    return key;
-  } catch (err) {
-    throw asUpdateFailure(err);
-  } finally {
-    run.launching--;
-  }
-}
-
-/** An admin's early cancellation: the main loop records it; answers once the sale is cancelled. */
-async function cancelEarly(run: SaleRun, input: CancelEarlyInput): Promise<{ status: SaleStatus }> {
-  run.updates++;
-  if (!run.earlyCancellation) {
-    run.earlyCancellation = input;
-    run.changes++;
-  }
-  await condition(() => run.s.status === SALE_TRANSITIONS.cancel.to);
-  return { status: run.s.status };
-}
-
-function registerHandlers(run: SaleRun): void {
-  const { saleId } = run.input;
-  setHandler(saleStateQuery, () => ({ ...run.s }));
-
-  setHandler(activationDateChangedSignal, ({ activationDate }) => {
-    if (!activationDateMovable(run.s.status)) return;
-    run.s.activationDate = activationDate;
-    run.changes++;
-  });
-
-  setHandler(
-    approveSaleUpdate,
-    ({ userId }) =>
-      run.shield.run(() =>
-        decide(run, SALE_TRANSITIONS.approve.to, async () => {
-          const recorded = await interactive.recordSaleApproval({ saleId, userId, at: at() });
-          run.notification = recorded.notification;
-          return recorded.status;
-        }),
-      ),
-    {
-      validator: (_: DecisionInput) => {
-        assertDecidable(run);
-        if (hasEnded(run.s.activationDate, Date.now())) throw failure(SaleFailure.INVALID_STATE, APPROVAL_TOO_LATE);
-      },
-    },
-  );
-
-  setHandler(
-    rejectSaleUpdate,
-    ({ userId, reason }) =>
-      run.shield.run(() =>
-        decide(run, SALE_TRANSITIONS.reject.to, async () => {
-          // Executions recorded before rejections were announced answered nothing here.
-          const recorded: { notification: Mail; status?: SaleStatus } | undefined = await interactive.recordSaleRejection({ saleId, userId, reason, at: at() });
-          run.notification = recorded?.notification ?? null;
-          return recorded?.status;
-        }),
-      ),
-    { validator: (_: RejectInput) => assertDecidable(run) },
-  );
-
-  setHandler(cancelEarlyUpdate, (input) => run.shield.run(() => cancelEarly(run, input)), {
-    validator: (_: CancelEarlyInput) => {
-      if (!canTake('cancel', run.s.status) || run.ending) throw failure(SaleFailure.INVALID_STATE, notInStatus(run.ending ? 'ending' : run.s.status, 'active'));
-      if (run.draining) throw failure(SaleFailure.SALE_BUSY, 'The sale is busy; send the cancellation again');
-    },
-  });
-
-  setHandler(launchKeyUpdate, (launch) => run.shield.run(() => issueKey(run, launch)), {
-    validator: (_: LaunchInput) => {
-      if (!acceptsLaunch(run.s.status, run.s.activationDate, Date.now()) || run.ending) {
-        throw failure(SaleFailure.INVALID_STATE, notInStatus(run.ending ? 'ending' : run.s.status, 'active'));
-      }
-      // Continuing as new: the caller sends the launch again and it lands on the next run.
-      if (run.draining) throw failure(SaleFailure.SALE_BUSY, 'The sale is busy; send the launch again');
-    },
-  });
-}
+export { ANNOUNCE_REGISTRATION, CANCEL_EARLY, FOLLOW_DATABASE, MAX_EVENTS_PER_RUN, MAX_UPDATES_PER_RUN, NOTIFY_REJECTION } from './sale-run';
 
 // ── Waiting and handing over ─────────────────────────────────────────────────────────────────
 

@@ -13,6 +13,7 @@ export const presentResponse = (r: ResponseRow) => ({
   source: r.source,
   respondent: { email: r.respondentEmail, name: r.respondentName },
   counted: r.counted,
+  notify: r.notify,
   status: r.status,
   expiresAt: r.expiresAt,
   createdAt: r.createdAt,

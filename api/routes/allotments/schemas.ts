@@ -158,6 +158,7 @@ export const ResponseSchema = z
     source: z.enum(['manual', 'bulk', 'cohort', 'share_link']),
     respondent: z.object({ email: z.string(), name: z.string() }),
     counted: z.boolean().openapi({ description: 'Whether it holds a unit of the allotment' }),
+    notify: z.boolean().openapi({ description: 'Whether partnerflow e-mails the respondent the invitation and reminder (false: the partner sends its own)' }),
     status: z.enum(['invited', 'completed', 'expired']),
     expiresAt: z.date(),
     createdAt: z.date(),

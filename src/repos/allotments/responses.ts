@@ -20,6 +20,8 @@ export interface ResponseRow {
   respondentEmail: string;
   respondentName: string;
   counted: boolean;
+  /** false: the partner sends its own invitation; partnerflow e-mails this respondent nothing. */
+  notify: boolean;
   status: ResponseStatus;
   expiresAt: Date;
   createdAt: Date;
@@ -36,7 +38,7 @@ export interface NewResponse {
   cohortId?: string | null;
 }
 
-const RETURNED = 'id, assessment_id, organization_id, cohort_id, job_id, source, respondent_email, respondent_name, counted, status, expires_at, created_at, completed_at, expired_at';
+const RETURNED = 'id, assessment_id, organization_id, cohort_id, job_id, source, respondent_email, respondent_name, counted, notify, status, expires_at, created_at, completed_at, expired_at';
 
 /**
  * Inserts any number of responses in one statement (arrays, so 10 000 rows stay one round trip),
@@ -69,7 +71,7 @@ export async function insertResponses(
 
 const columns = (sql: Db) => sql`
   r.id, r.assessment_id, r.organization_id, r.cohort_id, r.job_id, r.source, r.respondent_email, r.respondent_name,
-  r.counted, r.status, r.expires_at, r.created_at, r.completed_at, r.expired_at`;
+  r.counted, r.notify, r.status, r.expires_at, r.created_at, r.completed_at, r.expired_at`;
 
 export async function getResponse(sql: Db, principal: Principal, id: string): Promise<ResponseRow> {
   const [row] = await sql<ResponseRow[]>`

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connect';
 import type { ImportRow } from '../../domain/groups/imports';
-import type { JobError } from '../jobs';
+import { rowJobProgress, type JobError } from '../jobs';
 
 export type CodeSendStatus = 'pending' | 'sent' | 'already_sent' | 'failed';
 
@@ -76,13 +76,6 @@ export async function assignCode(sql: Db, a: { campaignId: string; email: string
 
 /** Absolute counts from the rows, so a retried batch never counts twice. */
 export async function codeSendProgress(sql: Db, jobId: string): Promise<{ processed: number; failed: number; errors: JobError[]; sent: number; alreadySent: number }> {
-  const [counts] = await sql<{ processed: number; failed: number; sent: number; alreadySent: number }[]>`
-    select count(*) filter (where status in ('sent', 'already_sent'))::int as processed,
-           count(*) filter (where status = 'failed')::int as failed,
-           count(*) filter (where status = 'sent')::int as sent,
-           count(*) filter (where status = 'already_sent')::int as already_sent
-    from campaign_send_rows where job_id = ${jobId}`;
-  const errors = await sql<JobError[]>`
-    select line, error as message from campaign_send_rows where job_id = ${jobId} and status = 'failed' order by line limit 1000`;
-  return { ...counts!, errors: errors.map((e) => ({ line: e.line, message: e.message })) };
+  const { first, second, ...progress } = await rowJobProgress(sql, 'campaign_send_rows', jobId);
+  return { ...progress, sent: first, alreadySent: second };
 }

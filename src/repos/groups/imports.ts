@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connect';
 import type { ImportRow } from '../../domain/groups/imports';
-import type { JobError } from '../jobs';
+import { rowJobProgress, type JobError } from '../jobs';
 
 export type ImportRowStatus = 'pending' | 'created' | 'existing' | 'failed';
 
@@ -53,13 +53,6 @@ export async function setImportRow(sql: Db, jobId: string, line: number, r: { st
 
 /** Absolute counts from the rows, so a retried batch never counts twice. */
 export async function importProgress(sql: Db, jobId: string): Promise<{ processed: number; failed: number; errors: JobError[]; created: number; existing: number }> {
-  const [counts] = await sql<{ processed: number; failed: number; created: number; existing: number }[]>`
-    select count(*) filter (where status in ('created', 'existing'))::int as processed,
-           count(*) filter (where status = 'failed')::int as failed,
-           count(*) filter (where status = 'created')::int as created,
-           count(*) filter (where status = 'existing')::int as existing
-    from group_import_rows where job_id = ${jobId}`;
-  const errors = await sql<JobError[]>`
-    select line, error as message from group_import_rows where job_id = ${jobId} and status = 'failed' order by line limit 1000`;
-  return { ...counts!, errors: errors.map((e) => ({ line: e.line, message: e.message })) };
+  const { first, second, ...progress } = await rowJobProgress(sql, 'group_import_rows', jobId);
+  return { ...progress, created: first, existing: second };
 }

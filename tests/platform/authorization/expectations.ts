@@ -108,8 +108,9 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /v1/users/{id}/reactivate': { rule: 'admin', probe: (w) => id(w.ids['spare-users']) },
   'GET /v1/users/{id}/tokens': { rule: 'self-create', probe: (w) => id(w.users.own.userId) },
   'GET /v1/audit': { rule: 'user', probe: (w) => ({ query: { entity: 'organization', id: w.orgs.own } }) },
-  // A job (the platform's progress record of a bulk upload or import) follows its organization.
-  'GET /v1/jobs/{id}': { rule: 'org-read', probe: (w) => id(w.ids.jobs) },
+  // A job (the platform's progress record of a bulk upload or import) follows its organization; a
+  // bulk invitation's job also its assessment, as its responses do (the probe is one).
+  'GET /v1/jobs/{id}': { rule: 'assessment-read', probe: (w) => id(w.ids.jobs) },
   'GET /v1/reconciliation/findings': { rule: 'manager', probe: none },
   'POST /v1/stripe/webhook': { rule: 'signed', probe: signedEvent },
   // Outgoing webhooks (docs/events.md): admins and managers over their scope; approvers are refused.
