@@ -1,4 +1,5 @@
 /** @jsxImportSource hono/jsx */
+import { randomUUID } from 'node:crypto';
 import type { Child } from 'hono/jsx';
 import type { FormProblem } from './forms';
 
@@ -17,8 +18,16 @@ export const Notice = (props: { children?: Child }) => (
   </div>
 );
 
-/** The anti-forgery token every form carries (api/portal/session.ts). */
-export const Csrf = (props: { token: string }) => <input type="hidden" name="_csrf" value={props.token} />;
+/**
+ * What every form carries: the anti-forgery token (api/portal/session.ts) and a one-time id that
+ * makes a second submission of the same form act once (api/portal/once.ts).
+ */
+export const Csrf = (props: { token: string }) => (
+  <>
+    <input type="hidden" name="_csrf" value={props.token} />
+    <input type="hidden" name="_once" value={randomUUID()} />
+  </>
+);
 
 interface FieldProps {
   name: string;

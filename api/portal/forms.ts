@@ -37,11 +37,11 @@ export async function attempt<T>(action: () => Promise<T>): Promise<{ ok: true; 
   }
 }
 
-/** A submitted form's text fields (files apart), with the anti-forgery field removed. */
+/** A submitted form's text fields (files apart), without the fields every form carries (`Csrf`). */
 export async function formFields(c: Context<AppEnv>): Promise<Record<string, string>> {
   const body = await c.req.parseBody();
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf') out[k] = v;
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf' && k !== '_once') out[k] = v;
   return out;
 }
 

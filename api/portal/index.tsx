@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { registerCheckoutReturn } from './allotments/index';
 import { assetRoutes } from './assets';
 import { problemOf } from './forms';
+import { oncePerForm } from './once';
 import { PublicLayout } from './layout';
 import { registerScreens } from './screens';
 import { requireSession, sameOriginOnly } from './session';
@@ -34,7 +35,7 @@ export function registerPortal(app: Router) {
   portal.route('/', signOutRoutes());
 
   const screens = new Hono<AppEnv>();
-  screens.use('*', requireSession, sameOriginOnly({ token: true }));
+  screens.use('*', requireSession, sameOriginOnly({ token: true }), oncePerForm);
   registerScreens(screens);
   screens.all('*', () => {
     throw new AppError('NOT_FOUND', 'There is no such page in the portal');
