@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../context';
+import { registerAdmin } from './admin';
 import { registerHome } from './home';
 
 /**
@@ -8,4 +9,5 @@ import { registerHome } from './home';
  */
 export function registerScreens(r: Hono<AppEnv>) {
   registerHome(r);
+  registerAdmin(r);
 }
