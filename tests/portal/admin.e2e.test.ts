@@ -29,7 +29,7 @@ describe('portal admin', () => {
 
   /** GET /v1/assessments/{id}/price-lists as JSON (the route also answers CSV). */
   const priceLists = async (assessmentId: string, organizationId?: string) => {
-    const r = await s.call<{ items: { id: string; name: string }[] }>('GET', `/v1/assessments/${assessmentId}/price-lists${organizationId ? `?organizationId=${organizationId}` : ''}`);
+    const r = await s.call<{ items: { id: string; name: string; successorId: string | null }[] }>('GET', `/v1/assessments/${assessmentId}/price-lists${organizationId ? `?organizationId=${organizationId}` : ''}`);
     expect(r.status).toBe(200);
     return r.body.items;
   };
@@ -103,10 +103,28 @@ describe('portal admin', () => {
     expect((await priceLists(assessment.id, organizationId)).map((l) => l.id)).toEqual([lists[0]!.id]);
     await checkScreen(page, 'admin-price-list');
 
+    // An end date through Edit (no purchase used the list: changed in place), then its successor.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Valid to (optional)').fill(day(30));
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Price list saved.').waitFor();
+    expect((await priceLists(assessment.id))[0]).toMatchObject({ id: lists[0]!.id, validTo: day(30), version: 1 });
+    await page.getByRole('link', { name: 'Create its successor' }).click();
+    await page.getByText(`prices purchases from ${day(31)}`).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Partner prices 2027');
+    await fillBands([['', '700']]);
+    await checkScreen(page, 'admin-price-list-successor');
+    await page.getByRole('button', { name: 'Create successor' }).click();
+    await page.getByText('Successor created').waitFor();
+    expect(await page.locator('h1').innerText()).toBe('Price list Partner prices 2027');
+    const [successor, first] = await priceLists(assessment.id);
+    expect(successor).toMatchObject({ name: 'Partner prices 2027', validFrom: day(31), validTo: null, currencies: { EUR: [{ upTo: null, unitAmount: 700 }] } });
+    expect(first).toMatchObject({ id: lists[0]!.id, successorId: successor!.id });
+
     await page.getByRole('link', { name: assessment.name }).click();
     const rows = page.getByRole('table', { name: 'Price lists of the assessment, newest first' }).locator('tbody tr');
-    await expect.poll(() => rows.count()).toBe(1);
-    expect(await rows.first().innerText()).toContain('Partner prices 2026');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.allInnerTexts()).toEqual([expect.stringContaining('Partner prices 2027'), expect.stringContaining('Partner prices 2026')]);
     await checkScreen(page, 'admin-price-lists');
     expect(consoleErrors(b).slice(errorsBefore + 1)).toEqual([]);
   });
@@ -163,6 +181,12 @@ describe('portal admin', () => {
     const truth = await contractTruth(s, w.aggregatorId);
     expect(truth).toMatchObject({ profiles: PROFILES, withOne: PROFILES, withMore: 0, withNone: 0, tariffs: [free.id] });
     await checkScreen(page, 'admin-aggregator-backfill');
+    // The fragment the bar polls stops asking once the backfill is done.
+    const fragment = await page.request.get(`${s.baseUrl}/portal/admin/aggregators/${w.aggregatorId}/backfill`, { headers: { 'hx-request': 'true' } });
+    expect(fragment.status()).toBe(200);
+    const html = await fragment.text();
+    expect(html).toContain(`100 % (${PROFILES} of ${PROFILES})`);
+    expect(html).not.toContain('hx-trigger');
 
     await page.getByRole('button', { name: 'Dry run of the deactivation' }).click();
     await page.getByText(`Dry run: deactivating terminates ${PROFILES} contracts and detaches ${PROFILES} profiles`).waitFor();
