@@ -152,6 +152,15 @@ describe('portal admin', () => {
     await page.getByText('Integration created. It has no tariff yet.').waitFor();
     const created = await ok(s.api.GET('/v1/aggregators', { params: { query: { organizationId: w.organizationId } } }), 200);
     expect(created.items.map((a) => a.name).sort()).toEqual([seeded.name, 'Pool partners'].sort());
+    // On the new integration (no profiles yet): assign the FREE tariff, then remove it again.
+    const pool = created.items.find((a) => a.name === 'Pool partners')!;
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Done: every profile of the aggregator has a contract on the tariff.').waitFor({ timeout: 90_000 });
+    expect(await ok(s.api.GET('/v1/aggregators/{id}', { params: { path: { id: pool.id } } }), 200)).toMatchObject({ tariffId: free.id, state: 'done' });
+    await page.getByRole('button', { name: 'Remove the tariff' }).click();
+    await page.getByText('Tariff removed: the backfill terminates the contracts.').waitFor();
+    await page.getByText('Done: the tariff is removed and its contracts terminated.').waitFor({ timeout: 90_000 });
+    expect(await ok(s.api.GET('/v1/aggregators/{id}', { params: { path: { id: pool.id } } }), 200)).toMatchObject({ tariffId: null, state: 'done', status: 'active' });
 
     await page.goto(`${s.baseUrl}/portal/admin/aggregators?organizationId=${w.organizationId}`);
     const listed = page.getByRole('table', { name: 'Aggregator integrations' }).locator('tbody tr');
