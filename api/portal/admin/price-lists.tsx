@@ -60,7 +60,7 @@ const PriceListsScreen = (p: ScreenProps) => (
         <form method="post" action={`${PRICE_LISTS}?assessmentId=${p.assessmentId}`} aria-labelledby="new">
           <Csrf token={p.csrf} />
           <TermsFields values={{ validFrom: utcDate(new Date()), ...p.values }} problem={p.problem} />
-          <Field name="currency" label="Currency" value={p.values?.currency ?? 'EUR'} required problem={p.problem} hint="ISO-4217 code, such as EUR or USD. Add more currencies on the list's page." />
+          <Field name="currency" label="Currency" value={p.values?.currency ?? 'EUR'} required problem={p.problem} hint="ISO-4217 code, such as EUR or USD. The portal creates a list with one currency; more are added through the API (PATCH /v1/price-lists/{id} with currencies)." />
           <BandRows prefix="bands" legend="Volume bands" bands={[]} typed={p.values} problem={p.problem} />
           <button type="submit">Create price list</button>
         </form>
