@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../context';
 import { registerGroups } from './groups';
 import { registerAllotments } from './allotments/index';
+import { registerAdmin } from './admin';
 import { registerHome } from './home';
 import { registerSales } from './sales';
 import { registerResponses } from './responses';
@@ -16,4 +17,5 @@ export function registerScreens(r: Hono<AppEnv>) {
   registerAllotments(r);
   registerSales(r);
   registerResponses(r);
+  registerAdmin(r);
 }

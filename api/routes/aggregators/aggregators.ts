@@ -16,9 +16,11 @@ import { routesOf } from '../../route-spec';
 import type { Router } from '../../router';
 import { AggregatorSchema, DryRunQuery, DryRunSchema, presentAggregator } from './schemas';
 
-const CreateAggregator = z
+export const CreateAggregator = z
   .strictObject({ organizationId: z.uuid().openapi({ description: 'The studio' }), name: z.string().trim().min(1).max(200) })
   .openapi('CreateAggregator');
+
+export const AssignTariff = z.strictObject({ tariffId: z.uuid() }).openapi('AssignTariff');
 
 /** What assigning, unassigning and deactivating answer. */
 const commandAnswers = {
@@ -72,7 +74,7 @@ export function registerAggregatorRoutes(app: Router) {
       description:
         'Assigns a FREE tariff of the same studio (package advanced or higher: else 403 PACKAGE_REQUIRED; not FREE: 422 TARIFF_NOT_FREE). ' +
         'Every profile of the aggregator gets a contract on it, in batches; a different tariff moves them all; the same tariff again changes nothing (200).',
-      request: { params: IdParam, query: DryRunQuery, body: jsonBody(z.strictObject({ tariffId: z.uuid() }).openapi('AssignTariff')) },
+      request: { params: IdParam, query: DryRunQuery, body: jsonBody(AssignTariff) },
       ...commandAnswers,
     }),
     async (c) => {

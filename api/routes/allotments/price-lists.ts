@@ -6,7 +6,7 @@ import { Currency, errorResponses, IdParam, IsoDate, json, jsonBody, PageQuery }
 import type { Router } from '../../router';
 import { BandSchema, PriceListSchema, QuoteSchema } from './schemas';
 
-const CreatePriceList = z
+export const CreatePriceList = z
   .strictObject({
     name: z.string().trim().min(1).max(200),
     validFrom: IsoDate,
@@ -22,7 +22,7 @@ const CreatePriceList = z
 
 const Bands = CreatePriceList.shape.currencies;
 
-const PatchPriceList = z
+export const PatchPriceList = z
   .strictObject({
     name: z.string().trim().min(1).max(200).optional(),
     validFrom: IsoDate.optional(),
@@ -32,7 +32,7 @@ const PatchPriceList = z
   })
   .openapi('PatchPriceList');
 
-const CreateSuccessor = z
+export const CreateSuccessor = z
   .strictObject({
     name: z.string().trim().min(1).max(200),
     validFrom: IsoDate.optional().openapi({ description: 'The day after the predecessor ends (the default); any other day is refused' }),

@@ -11,7 +11,7 @@ const Settings = z
   })
   .openapi('Settings');
 
-const SettingsPatch = z.strictObject({ useAllotments: z.boolean().optional() });
+export const SettingsPatch = z.strictObject({ useAllotments: z.boolean().optional() });
 
 export function registerSettingsRoutes(app: Router) {
   app.openapi(
