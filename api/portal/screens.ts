@@ -1,11 +1,11 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../context';
-import { registerGroups } from './groups';
-import { registerAllotments } from './allotments/index';
 import { registerAdmin } from './admin';
+import { registerAllotments } from './allotments/index';
+import { registerGroups } from './groups';
 import { registerHome } from './home';
-import { registerSales } from './sales';
 import { registerResponses } from './responses';
+import { registerSales } from './sales';
 
 /**
  * Every signed-in screen, one line per room (api/portal/<room>/). Each screen calls the same
