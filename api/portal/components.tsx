@@ -29,6 +29,32 @@ export const Csrf = (props: { token: string }) => (
   </>
 );
 
+/** What a form control says about itself: its id, the ids describing it, its error. */
+function describe(name: string, hint: string | undefined, problem: FormProblem | undefined) {
+  const id = `f-${name}`;
+  const error = problem?.fields[name];
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return { id, error, describedBy };
+}
+
+/** A control's label, hint and error around it. */
+const FieldFrame = (p: { id: string; label: string; hint?: string; error?: string; children?: Child }) => (
+  <div class={p.error ? 'field invalid' : 'field'}>
+    <label for={p.id}>{p.label}</label>
+    {p.hint && (
+      <small id={`${p.id}-hint`} class="hint">
+        {p.hint}
+      </small>
+    )}
+    {p.children}
+    {p.error && (
+      <small id={`${p.id}-error`} class="error">
+        {p.error}
+      </small>
+    )}
+  </div>
+);
+
 interface FieldProps {
   name: string;
   label: string;
@@ -46,17 +72,9 @@ interface FieldProps {
 
 /** A labelled input with its hint and, after a failed action, the problem's message for this field. */
 export const Field = (p: FieldProps) => {
-  const id = `f-${p.name}`;
-  const error = p.problem?.fields[p.name];
-  const described = [p.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const { id, error, describedBy } = describe(p.name, p.hint, p.problem);
   return (
-    <div class={error ? 'field invalid' : 'field'}>
-      <label for={id}>{p.label}</label>
-      {p.hint && (
-        <small id={`${id}-hint`} class="hint">
-          {p.hint}
-        </small>
-      )}
+    <FieldFrame id={id} label={p.label} hint={p.hint} error={error}>
       <input
         id={id}
         name={p.name}
@@ -69,37 +87,37 @@ export const Field = (p: FieldProps) => {
         readonly={p.readonly}
         autocomplete={p.autocomplete}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described}
+        aria-describedby={describedBy}
       />
-      {error && (
-        <small id={`${id}-error`} class="error">
-          {error}
-        </small>
-      )}
-    </div>
+    </FieldFrame>
   );
 };
 
 /** A labelled select. */
-export const Select = (p: { name: string; label: string; options: { value: string; label: string }[]; value?: string; problem?: FormProblem; required?: boolean }) => {
-  const id = `f-${p.name}`;
-  const error = p.problem?.fields[p.name];
+export const Select = (p: { name: string; label: string; options: { value: string; label: string }[]; value?: string; hint?: string; problem?: FormProblem; required?: boolean }) => {
+  const { id, error, describedBy } = describe(p.name, p.hint, p.problem);
   return (
-    <div class={error ? 'field invalid' : 'field'}>
-      <label for={id}>{p.label}</label>
-      <select id={id} name={p.name} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+    <FieldFrame id={id} label={p.label} hint={p.hint} error={error}>
+      <select id={id} name={p.name} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
         {p.options.map((o) => (
           <option value={o.value} selected={o.value === p.value}>
             {o.label}
           </option>
         ))}
       </select>
-      {error && (
-        <small id={`${id}-error`} class="error">
-          {error}
-        </small>
-      )}
-    </div>
+    </FieldFrame>
+  );
+};
+
+/** A labelled multi-line field with its hint and, after a failed action, the problem's message for it. */
+export const TextArea = (p: { name: string; label: string; hint?: string; value?: string; problem?: FormProblem; rows?: number }) => {
+  const { id, error, describedBy } = describe(p.name, p.hint, p.problem);
+  return (
+    <FieldFrame id={id} label={p.label} hint={p.hint} error={error}>
+      <textarea id={id} name={p.name} rows={p.rows ?? 4} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
+        {p.value ?? ''}
+      </textarea>
+    </FieldFrame>
   );
 };
 

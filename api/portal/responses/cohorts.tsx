@@ -11,7 +11,8 @@ import { Csrf, Field, Notice, ProblemAlert, Select, Table } from '../components'
 import { attempt, formFields, type FormProblem } from '../forms';
 import { page } from '../page';
 import { isChosen, isoDate, readChoice, roomUrl, ROOT, type Chosen } from './choice';
-import { Checkbox, Picker, ProblemList, Section, TextArea } from './picker';
+import { TextArea } from '../components';
+import { Checkbox, Picker, ProblemList, Section } from './picker';
 import { chosenOrRefuse, endOfDay, parseAs } from './responses';
 
 const TITLE = 'Cohorts';

@@ -76,31 +76,6 @@ export const Checkbox = (p: { name: string; label: string; checked: boolean; hin
   </div>
 );
 
-/** A labelled multi-line field with the problem's message for it. */
-export const TextArea = (p: { name: string; label: string; hint?: string; value?: string; problem?: FormProblem; rows?: number }) => {
-  const id = `f-${p.name}`;
-  const error = p.problem?.fields[p.name];
-  const described = [p.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={error ? 'field invalid' : 'field'}>
-      <label for={id}>{p.label}</label>
-      {p.hint && (
-        <small id={`${id}-hint`} class="hint">
-          {p.hint}
-        </small>
-      )}
-      <textarea id={id} name={p.name} rows={p.rows ?? 4} aria-invalid={error ? 'true' : undefined} aria-describedby={described}>
-        {p.value ?? ''}
-      </textarea>
-      {error && (
-        <small id={`${id}-error`} class="error">
-          {error}
-        </small>
-      )}
-    </div>
-  );
-};
-
 /**
  * The problem's messages that belong to no field of the form (a CSV's lines, a list's entries),
  * each with where it is, under the alert.

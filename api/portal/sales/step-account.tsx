@@ -5,7 +5,7 @@ import { Field } from '../components';
 import type { FormProblem } from '../forms';
 import { NEW_ORGANIZATION, type Draft } from './draft';
 import { StepForm } from './step-form';
-import { TextArea } from './views';
+import { TextArea } from '../components';
 
 const PEOPLE_HINT = 'One person a line: Name <e-mail address>. Someone already on file for the organization is kept as is.';
 

@@ -5,7 +5,8 @@ import { Field } from '../components';
 import type { FormProblem } from '../forms';
 import type { Draft } from './draft';
 import { StepForm } from './step-form';
-import { freshId, money, Shown, TextArea } from './views';
+import { TextArea } from '../components';
+import { freshId, money, Shown } from './views';
 
 /** activationDate + 365 days by the sale's own rule, or nothing while the date is not a date. */
 export function cancellationShown(activationDate: string | undefined): string {

@@ -5,7 +5,6 @@ import { formatMoney } from '../../../src/domain/sales/notifications';
 import type { Money, SaleStatus } from '../../../src/domain/sales/types';
 import { notFound } from '../../../src/errors';
 import type { AppEnv } from '../../context';
-import type { FormProblem } from '../forms';
 import { STEP_FIELDS, STEP_TITLES, STEPS, type Draft, type Step } from './draft';
 
 export const STATUS_LABELS: Record<SaleStatus, string> = {
@@ -48,31 +47,6 @@ export const Carried = (props: { draft: Draft; step: Step }) => (
       ))}
   </>
 );
-
-/** A labelled multi-line field with its hint and the problem's message for it. */
-export const TextArea = (p: { name: string; label: string; value?: string; hint?: string; problem?: FormProblem; rows?: number }) => {
-  const id = `f-${p.name}`;
-  const error = p.problem?.fields[p.name];
-  const described = [p.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={error ? 'field invalid' : 'field'}>
-      <label for={id}>{p.label}</label>
-      {p.hint && (
-        <small id={`${id}-hint`} class="hint">
-          {p.hint}
-        </small>
-      )}
-      <textarea id={id} name={p.name} rows={p.rows ?? 3} aria-invalid={error ? 'true' : undefined} aria-describedby={described}>
-        {p.value ?? ''}
-      </textarea>
-      {error && (
-        <small id={`${id}-error`} class="error">
-          {error}
-        </small>
-      )}
-    </div>
-  );
-};
 
 let renders = 0;
 /**
