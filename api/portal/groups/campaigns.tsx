@@ -10,7 +10,7 @@ import { csvStream } from '../../streams';
 import { Csrf, ProblemAlert, Table } from '../components';
 import { attempt, formFields, type FormProblem } from '../forms';
 import { page, portalUser } from '../page';
-import { isoDate, JobProgress, PeopleList, uploadedList, UUID } from './shared';
+import { groupJobPage, isoDate, JobProgress, PeopleList, uploadedList, UUID } from './shared';
 
 /** Codes read per query for the export: memory holds one batch, however many codes there are. */
 const BATCH = 1000;
@@ -121,18 +121,6 @@ export function registerCampaignScreens(r: Hono<AppEnv>) {
         }
       />
     );
-    return page(c, {
-      title: 'Sending codes',
-      current: '/portal/groups',
-      fragment: progress,
-      body: (
-        <>
-          <p>
-            <a href={`/portal/groups/${groupId}`}>Back to the group</a>
-          </p>
-          {progress}
-        </>
-      ),
-    });
+    return groupJobPage(c, { title: 'Sending codes', groupId, progress });
   });
 }

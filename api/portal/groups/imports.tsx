@@ -3,8 +3,8 @@ import type { Hono } from 'hono';
 import { importResults } from '../../../src/groups/imports';
 import type { AppEnv } from '../../context';
 import { Table } from '../components';
-import { page, portalUser } from '../page';
-import { JobProgress, UUID } from './shared';
+import { portalUser } from '../page';
+import { groupJobPage, JobProgress, UUID } from './shared';
 
 const STATUS: Record<string, string> = { pending: 'waiting', created: 'subscribed', existing: 'already in the group', failed: 'failed' };
 
@@ -32,18 +32,6 @@ export function registerImportScreens(r: Hono<AppEnv>) {
         }
       />
     );
-    return page(c, {
-      title: 'Import of group users',
-      current: '/portal/groups',
-      fragment: progress,
-      body: (
-        <>
-          <p>
-            <a href={`/portal/groups/${groupId}`}>Back to the group</a>
-          </p>
-          {progress}
-        </>
-      ),
-    });
+    return groupJobPage(c, { title: 'Import of group users', groupId, progress });
   });
 }

@@ -5,6 +5,7 @@ import type { Job } from '../../../src/platform/jobs';
 import type { AppEnv } from '../../context';
 import { Progress } from '../components';
 import { formFields, formFile, type FormProblem } from '../forms';
+import { page } from '../page';
 
 /** A path segment that is a UUID: anything else is no page of this room (404), never a database error. */
 export const UUID = '{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}';
@@ -86,3 +87,20 @@ export const JobProgress = (p: { url: string; job: Job; label: string; done: Chi
     </div>
   );
 };
+
+/** A group's job page (code sends, imports): its live progress, or only the progress for htmx's polling. */
+export function groupJobPage(c: Context<AppEnv>, o: { title: string; groupId: string; progress: Child }) {
+  return page(c, {
+    title: o.title,
+    current: '/portal/groups',
+    fragment: o.progress,
+    body: (
+      <>
+        <p>
+          <a href={`/portal/groups/${o.groupId}`}>Back to the group</a>
+        </p>
+        {o.progress}
+      </>
+    ),
+  });
+}
