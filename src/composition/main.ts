@@ -14,6 +14,7 @@ runEntry('npm start', { external: false }, async (stack, config) => {
     'partnerflow is running',
     `  API          ${apiUrl}/v1`,
     `  API docs     ${apiUrl}/docs   (OpenAPI: ${apiUrl}/openapi.json)`,
+    `  Portal       ${apiUrl}/portal   (sign-in links arrive by e-mail: see Mail)`,
     `  Temporal UI  ${devServer?.uiUrl ?? `(external cluster at ${config.TEMPORAL_ADDRESS})`}`,
     `  Mail         ${deps.mail.describe()}`,
     `  Stripe       ${deps.stripe ? 'connected' : 'not connected (set STRIPE_SECRET_KEY)'}`,

@@ -34,6 +34,7 @@ describe('npm start on a fresh clone, with no configuration', () => {
     expect(logLines.length).toBeLessThan(15);
     expect(banner).not.toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO/m);
     expect(banner).toContain(`http://localhost:${ports.api}/docs`);
+    expect(banner).toContain(`http://localhost:${ports.api}/portal`);
     expect(banner).toContain(`http://localhost:${ports.ui}`);
     const token = /(pf_[A-Za-z0-9_-]{43})/.exec(banner)?.[1];
     expect(token).toBeDefined();
@@ -41,6 +42,11 @@ describe('npm start on a fresh clone, with no configuration', () => {
     const api = (path: string, init: RequestInit = {}) => fetch(`http://localhost:${ports.api}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } });
     expect((await api('/ready')).status).toBe(200);
     expect(await (await api('/docs')).text()).toContain('/openapi.json');
+    // The portal and its assets, served by the same process from its own packages.
+    expect(await (await api('/portal/sign-in')).text()).toContain('E-mail me a sign-in link');
+    const htmx = await api('/portal/assets/htmx.min.js');
+    expect(htmx.status).toBe(200);
+    expect(await htmx.text()).toContain('htmx');
     expect((await fetch(`http://localhost:${ports.ui}/`)).status).toBe(200);
     const org = (await (await api('/v1/organizations', { method: 'POST', body: JSON.stringify({ name: 'Survives restarts' }) })).json()) as { id: string };
     expect(org.id).toBeDefined();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Browser } from '../support/browser';
 import { checkScreen, consoleErrors, signInToPortal } from '../support/portal';
 import { suiteStack } from '../support/suite';
+import { readMail } from '../support/mail';
 import { unique } from '../support/unique';
 
 // Password-less sign-in as a person does it, in a real Chromium, with the link caught by the SMTP listener.
@@ -83,5 +84,27 @@ describe('portal sign-in', () => {
     const after = await s.sql<{ n: number }[]>`select count(*)::int as n from portal_sessions where revoked_at is null`;
     expect(after[0]!.n).toBe(before[0]!.n + 1);
     await page.close();
+  });
+});
+
+describe('portal sign-in behind https', () => {
+  const { s } = suiteStack({ worker: false, publicBaseUrl: 'https://partners.example' });
+
+  it('e-mails links to the public address and sets a Secure, __Host- session cookie', { timeout: 60_000 }, async () => {
+    const orgId = await s.organization({ name: unique('Portal Https Org') });
+    const u = await s.userWithToken({ role: 'manager', organizationId: orgId, email: `https-${Date.now()}@example.test` });
+    const asked = await fetch(`${s.baseUrl}/portal/sign-in`, { method: 'POST', body: new URLSearchParams({ email: u.email }), headers: { origin: s.baseUrl } });
+    expect(asked.status).toBe(200);
+    const mail = await s.smtp.waitFor(u.email);
+    const link = /https:\/\/partners\.example\/portal\/sign-in\/([A-Za-z0-9_-]+)/.exec(readMail(mail.raw).text ?? '');
+    expect(link).not.toBeNull();
+    const opened = await fetch(`${s.baseUrl}/portal/session`, { method: 'POST', body: new URLSearchParams({ token: link![1]! }), headers: { origin: 'https://partners.example' }, redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    const cookie = opened.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^__Host-pf_portal=[^;]+;/);
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; SameSite=Lax/i);
+    expect(cookie).toMatch(/; Path=\//i);
   });
 });
