@@ -14,8 +14,10 @@ ENV NODE_ENV=production \
 WORKDIR /app
 
 # Dependencies first, so a source change does not reinstall them. tsx is a runtime
-# dependency: the project runs its TypeScript directly, there is no build step.
+# dependency: the project runs its TypeScript directly, there is no build step. The postinstall
+# script mends postgres.js's connection queue (docs/performance.md).
 COPY package.json package-lock.json ./
+COPY scripts/postinstall ./scripts/postinstall
 RUN npm ci --omit=dev --no-audit --no-fund \
  && npm cache clean --force
 
