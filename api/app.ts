@@ -1,9 +1,10 @@
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { AppError } from '../src/errors';
 import { authenticate } from './auth';
 import { clientIpResolver } from './client-ip';
-import type { AppDeps } from './context';
+import type { AppDeps, AppEnv } from './context';
 import { registerDocs } from './docs';
 import { registerPortal } from './portal/index';
 import { idempotency } from './idempotency';
@@ -18,6 +19,20 @@ import { registerRoutes } from './routes';
 // Stripe proves itself with a webhook signature.
 const isPublic = (path: string) => path.startsWith('/v1/public/') || path === '/v1/stripe/webhook';
 
+/**
+ * Refuses a body larger than `maxSize` (413). GET and HEAD carry none the app reads, and asking
+ * for one makes @hono/node-server build a whole fetch Request: they pass straight through.
+ */
+function limitBody(maxSize: number, what: string): MiddlewareHandler<AppEnv> {
+  const limit = bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', `${what} is larger than ${maxSize} bytes`);
+    },
+  });
+  return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next));
+}
+
 export function createApp(deps: AppDeps) {
   const app = createRouter();
   const metrics = createMetrics();
@@ -27,8 +42,9 @@ export function createApp(deps: AppDeps) {
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('principal', null);
-    c.set('clientIp', clientIp(c));
-    const log = deps.logger.child({ requestId: c.var.requestId });
+    let ip: string | undefined;
+    c.set('clientIp', () => (ip ??= clientIp(c)));
+    const log = deps.logger.child({ requestId: c.get('requestId') });
     c.set('log', log);
     const started = performance.now();
     await next();
@@ -37,24 +53,8 @@ export function createApp(deps: AppDeps) {
     log.info({ method: c.req.method, path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
   app.use('*', metrics.middleware);
-  app.use(
-    '/portal/*',
-    bodyLimit({
-      maxSize: deps.config.MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', `The form is larger than ${deps.config.MAX_BODY_BYTES} bytes`);
-      },
-    }),
-  );
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: deps.config.MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${deps.config.MAX_BODY_BYTES} bytes`);
-      },
-    }),
-  );
+  app.use('/portal/*', limitBody(deps.config.MAX_BODY_BYTES, 'The form'));
+  app.use('/v1/*', limitBody(deps.config.MAX_BODY_BYTES, 'The request body'));
   app.use('/v1/*', async (c, next) => (isPublic(c.req.path) ? next() : authenticate(c, next)));
   // Text that cannot be stored is refused in every body (the Stripe webhook's signed payload is its own to judge).
   app.use('/v1/*', async (c, next) => (c.req.path === '/v1/stripe/webhook' ? next() : bodyGuard(c, next)));

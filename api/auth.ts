@@ -9,10 +9,10 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw new AppError('UNAUTHENTICATED', 'Send Authorization: Bearer <token>');
-  const principal = await authenticateToken(c.var.deps, match[1]!);
+  const principal = await authenticateToken(c.get('deps'), match[1]!);
   if (!principal) throw new AppError('UNAUTHENTICATED', 'The token is unknown or revoked, or its user is deactivated');
   c.set('principal', principal);
-  c.set('log', c.var.log.child({ userId: principal.userId }));
+  c.set('log', c.get('log').child({ userId: principal.userId }));
   await next();
 };
 

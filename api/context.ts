@@ -22,7 +22,8 @@ export interface AppEnv {
     principal: Principal | null;
     requestId: string;
     log: Logger;
-    clientIp: string;
+    /** The caller's address (api/client-ip.ts), resolved on first use: most requests never need it. */
+    clientIp: () => string;
     /** The Partner Portal's session behind the cookie (api/portal/session.ts); unset on the API. */
     portal?: PortalSession;
     /** Set by a route whose answer carries a secret (api/idempotency.ts withholdOnReplay). */

@@ -104,7 +104,7 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   assertStorableText(key, 'Idempotency-Key');
   const sql = c.var.deps.sql;
-  const principal = c.var.principal ? `user:${c.var.principal.userId}` : `public:${c.var.clientIp}`;
+  const principal = c.var.principal ? `user:${c.var.principal.userId}` : `public:${c.var.clientIp()}`;
   const path = new URL(c.req.url).pathname;
   const body = Buffer.from(await c.req.arrayBuffer());
   const hash = requestHash(c, path, body);

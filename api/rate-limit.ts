@@ -10,8 +10,8 @@ import type { AppEnv } from './context';
  * valid link or code is limited per link or code by the services (src/platform/rate-limits.ts).
  */
 export const throttleGuessing: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await refuseWhileGuessing(c.var.deps, c.var.clientIp);
+  await refuseWhileGuessing(c.var.deps, c.var.clientIp());
   await next();
   const wrongCode = c.error instanceof AppError && c.error.code === 'VERIFICATION_FAILED';
-  if (c.res.status === 404 || wrongCode) await recordFailedLookup(c.var.deps, c.var.clientIp);
+  if (c.res.status === 404 || wrongCode) await recordFailedLookup(c.var.deps, c.var.clientIp());
 };

@@ -32,7 +32,7 @@ export function signInRoutes() {
     const fields = await formFields(c);
     const done = await attempt(async () => {
       const { email } = parseWith(SignInRequest, fields);
-      await requestSignInLink(c.var.deps, { email, origin: portalOrigin(c), clientIp: c.var.clientIp });
+      await requestSignInLink(c.var.deps, { email, origin: portalOrigin(c), clientIp: c.var.clientIp() });
       return email;
     });
     if (!done.ok) return c.html(<SignInForm email={fields.email} problem={done.problem} />, done.problem.status as 400);

@@ -43,7 +43,7 @@ export function registerPublicGroupRoutes(app: Router) {
       errors: [403, 404, 409, 429, 503],
     }),
     async (c) => {
-      const outcome = await claimAccess(c.var.deps, c.req.valid('json'), c.var.clientIp);
+      const outcome = await claimAccess(c.var.deps, c.req.valid('json'), c.var.clientIp());
       return c.json(presentClaim(outcome), outcome.kind === 'verification_sent' ? 202 : outcome.existing ? 200 : 201);
     },
   );
@@ -58,7 +58,7 @@ export function registerPublicGroupRoutes(app: Router) {
       ok: { 200: json(ClaimSchema, 'Already subscribed'), 201: json(ClaimSchema, 'Granted') }, errors: [404, 409, 422, 429, 503],
     }),
     async (c) => {
-      const outcome = await verifyClaim(c.var.deps, c.req.valid('param').id, c.req.valid('json').code, c.var.clientIp);
+      const outcome = await verifyClaim(c.var.deps, c.req.valid('param').id, c.req.valid('json').code, c.var.clientIp());
       return c.json(presentClaim(outcome), outcome.kind === 'granted' && !outcome.existing ? 201 : 200);
     },
   );
