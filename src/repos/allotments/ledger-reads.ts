@@ -9,7 +9,7 @@ import type { AllotmentRow } from './ledger';
 export async function listAllotments(
   sql: Db,
   principal: Principal,
-  filter: { organizationId?: string; assessmentId?: string; after?: string; limit: number },
+  filter: { organizationId?: string; assessmentId?: string; after?: string; limit: number; onlyWhileEnabled?: boolean },
 ): Promise<AllotmentRow[]> {
   return sql<AllotmentRow[]>`
     select a.organization_id, a.assessment_id,
@@ -24,6 +24,7 @@ export async function listAllotments(
       ${filter.organizationId ? sql`and a.organization_id = ${filter.organizationId}` : sql``}
       ${filter.assessmentId ? sql`and a.assessment_id = ${filter.assessmentId}` : sql``}
       ${filter.after ? sql`and (a.organization_id::text || ':' || a.assessment_id::text) > ${filter.after}` : sql``}
+      ${filter.onlyWhileEnabled ? sql`and (select use_allotments from site_settings)` : sql``}
     order by a.organization_id::text || ':' || a.assessment_id::text
     limit ${filter.limit}`;
 }
