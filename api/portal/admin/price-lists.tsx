@@ -6,7 +6,7 @@ import { utcDate } from '../../../src/domain/allotments/pricing';
 import type { Principal } from '../../../src/domain/principal';
 import type { AppEnv } from '../../context';
 import { CreatePriceList } from '../../routes/allotments/price-lists';
-import { Csrf, Field, Notice, ProblemAlert, Select, Table } from '../components';
+import { Csrf, Field, FilterForm, Notice, ProblemAlert, Select, Table } from '../components';
 import { attempt, formFields, type FormProblem } from '../forms';
 import { page } from '../page';
 import { adminUser, idParam } from './common';
@@ -32,12 +32,9 @@ interface ScreenProps {
 
 const PriceListsScreen = (p: ScreenProps) => (
   <>
-    <form method="get" action={PRICE_LISTS} class="row">
+    <FilterForm action={PRICE_LISTS} submit="Show its price lists">
       <Select name="assessmentId" label="Assessment" options={p.assessments.map((a) => ({ value: a.id, label: a.name }))} value={p.assessmentId} />
-      <div class="field">
-        <button type="submit" class="secondary">Show its price lists</button>
-      </div>
-    </form>
+    </FilterForm>
     {p.assessments.length === 0 && <Notice>There are no assessments yet: create one with POST /v1/assessments first.</Notice>}
     {p.assessmentId && (
       <>
