@@ -30,8 +30,7 @@ export const Csrf = (props: { token: string }) => (
 );
 
 /** What a form control says about itself: its id, the ids describing it, its error. */
-function describe(name: string, hint: string | undefined, problem: FormProblem | undefined) {
-  const id = `f-${name}`;
+function describe(name: string, hint: string | undefined, problem: FormProblem | undefined, id = `f-${name}`) {
   const error = problem?.fields[name];
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return { id, error, describedBy };
@@ -93,9 +92,12 @@ export const Field = (p: FieldProps) => {
   );
 };
 
-/** A labelled select. */
-export const Select = (p: { name: string; label: string; options: { value: string; label: string }[]; value?: string; hint?: string; problem?: FormProblem; required?: boolean }) => {
-  const { id, error, describedBy } = describe(p.name, p.hint, p.problem);
+/**
+ * A labelled select. `id` is for a page with two selects of one name (a filter above a form that
+ * sends the same field); otherwise it follows from the name.
+ */
+export const Select = (p: { name: string; label: string; options: { value: string; label: string }[]; value?: string; hint?: string; problem?: FormProblem; required?: boolean; id?: string }) => {
+  const { id, error, describedBy } = describe(p.name, p.hint, p.problem, p.id);
   return (
     <FieldFrame id={id} label={p.label} hint={p.hint} error={error}>
       <select id={id} name={p.name} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
@@ -108,6 +110,22 @@ export const Select = (p: { name: string; label: string; options: { value: strin
     </FieldFrame>
   );
 };
+
+/**
+ * Filters in a GET form, so the choice is in the address and can be bookmarked, then the button
+ * that shows what they pick. The button is secondary where the page has a main action of its own
+ * below; `primary` where showing is what the page is for.
+ */
+export const FilterForm = (p: { action: string; submit: string; primary?: boolean; children?: Child }) => (
+  <form method="get" action={p.action} class="row">
+    {p.children}
+    <div class="field">
+      <button type="submit" class={p.primary ? undefined : 'secondary'}>
+        {p.submit}
+      </button>
+    </div>
+  </form>
+);
 
 /** A labelled multi-line field with its hint and, after a failed action, the problem's message for it. */
 export const TextArea = (p: { name: string; label: string; hint?: string; value?: string; problem?: FormProblem; rows?: number }) => {

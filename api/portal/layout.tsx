@@ -37,18 +37,20 @@ const Head = (props: { title: string; csrf?: string }) => (
   </head>
 );
 
-/** A page before sign-in: no navigation. */
-export const PublicLayout = (props: { title: string; children?: Child }) => (
+/**
+ * The document every page is: its head, the skip link, a header with what the caller puts in it,
+ * and the main landmark holding the page's one h1. A signed-in page's body carries the
+ * anti-forgery token for htmx requests (`hx-headers`).
+ */
+const Document = (props: { title: string; header: Child; csrf?: string; narrow?: boolean; children?: Child }) => (
   <>
   {raw('<!doctype html>')}
   <html lang="en">
     <Head title={props.title} />
-    <body>
+    <body hx-headers={props.csrf === undefined ? undefined : JSON.stringify({ 'x-csrf-token': props.csrf })}>
       <a class="skip" href="#main">Skip to content</a>
-      <header class="top">
-        <span class="brand">partnerflow Partner Portal</span>
-      </header>
-      <main id="main" class="narrow">
+      <header class="top">{props.header}</header>
+      <main id="main" class={props.narrow ? 'narrow' : undefined}>
         <h1>{props.title}</h1>
         {props.children}
       </main>
@@ -57,18 +59,20 @@ export const PublicLayout = (props: { title: string; children?: Child }) => (
   </>
 );
 
-/**
- * Every signed-in page: the sections the user's role may open, who is signed in, sign-out. htmx
- * requests carry the anti-forgery token from the body's `hx-headers`.
- */
+/** A page before sign-in: no navigation. */
+export const PublicLayout = (props: { title: string; children?: Child }) => (
+  <Document title={props.title} narrow header={<span class="brand">partnerflow Partner Portal</span>}>
+    {props.children}
+  </Document>
+);
+
+/** Every signed-in page: the sections the user's role may open, who is signed in, sign-out. */
 export const Layout = (props: { title: string; principal: Principal; csrf: string; current?: string; children?: Child }) => (
-  <>
-  {raw('<!doctype html>')}
-  <html lang="en">
-    <Head title={props.title} />
-    <body hx-headers={JSON.stringify({ 'x-csrf-token': props.csrf })}>
-      <a class="skip" href="#main">Skip to content</a>
-      <header class="top">
+  <Document
+    title={props.title}
+    csrf={props.csrf}
+    header={
+      <>
         <a class="brand" href="/portal">partnerflow Partner Portal</a>
         <nav aria-label="Sections">
           <ul>
@@ -88,12 +92,9 @@ export const Layout = (props: { title: string; principal: Principal; csrf: strin
           </span>
           <button type="submit" class="link">Sign out</button>
         </form>
-      </header>
-      <main id="main">
-        <h1>{props.title}</h1>
-        {props.children}
-      </main>
-    </body>
-  </html>
-  </>
+      </>
+    }
+  >
+    {props.children}
+  </Document>
 );

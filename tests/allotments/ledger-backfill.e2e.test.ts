@@ -1,9 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import postgres from 'postgres';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { connectDatabase, type Sql } from '../../src/db/connect';
+import type { Sql } from '../../src/db/connect';
 import { migrate } from '../../src/db/migrate';
+import { scratchDatabase, type TestDatabase } from '../support/db';
 
 // Migration 011 back-fills the ledger (allotment_entries) of allotments that existed before it.
 // A database is built as release 010 left it (the migration runner stopped at 010), with
@@ -13,21 +12,15 @@ import { migrate } from '../../src/db/migrate';
 const at = (minutes: number) => new Date(Date.UTC(2026, 0, 10, 9, minutes));
 
 describe('migration 011 back-fills the ledger of existing allotments', () => {
-  const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = () => postgres(inject('pgUrlTemplate').replace('{db}', 'postgres'), { max: 1, onnotice: () => {} });
+  let db: TestDatabase | undefined;
   let sql: Sql;
 
   beforeAll(async () => {
-    const a = admin();
-    await a.unsafe(`create database "${name}"`);
-    await a.end();
-    sql = connectDatabase(inject('pgUrlTemplate').replace('{db}', name), { max: 2 });
+    db = await scratchDatabase();
+    sql = db.sql;
   });
   afterAll(async () => {
-    await sql?.end({ timeout: 5 });
-    const a = admin();
-    await a.unsafe(`drop database if exists "${name}" with (force)`);
-    await a.end();
+    await db?.drop();
   });
 
   it('rebuilds allocations, reservations, completions and expiries in time order, their columns the running sums', async () => {

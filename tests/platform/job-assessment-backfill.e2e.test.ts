@@ -1,28 +1,21 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import postgres from 'postgres';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { connectDatabase, type Sql } from '../../src/db/connect';
+import type { Sql } from '../../src/db/connect';
 import { migrate } from '../../src/db/migrate';
+import { scratchDatabase, type TestDatabase } from '../support/db';
 
 // Migration 023 gives each bulk invitation's job its assessment, so GET /v1/jobs/{id} shows it only
 // to managers linked to that assessment. Jobs written before it get theirs from their responses.
 describe('migration 023 gives existing bulk invitation jobs their assessment', () => {
-  const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = () => postgres(inject('pgUrlTemplate').replace('{db}', 'postgres'), { max: 1, onnotice: () => {} });
+  let db: TestDatabase | undefined;
   let sql: Sql;
 
   beforeAll(async () => {
-    const a = admin();
-    await a.unsafe(`create database "${name}"`);
-    await a.end();
-    sql = connectDatabase(inject('pgUrlTemplate').replace('{db}', name), { max: 2 });
+    db = await scratchDatabase();
+    sql = db.sql;
   });
   afterAll(async () => {
-    await sql?.end({ timeout: 5 });
-    const a = admin();
-    await a.unsafe(`drop database if exists "${name}" with (force)`);
-    await a.end();
+    await db?.drop();
   });
 
   it('takes a bulk job\'s assessment from its responses and leaves other jobs without one', async () => {

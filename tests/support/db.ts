@@ -9,22 +9,33 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A real, migrated PostgreSQL database of its own, cloned from the template in milliseconds. */
-export async function freshDatabase(): Promise<TestDatabase> {
-  const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(inject('pgUrlTemplate').replace('{db}', 'postgres'), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}" template "${inject('templateDatabase')}"`);
+const urlOf = (database: string) => inject('pgUrlTemplate').replace('{db}', database);
+
+/** Runs one statement from the server's maintenance database: a database cannot create or drop itself. */
+async function onServer(statement: string): Promise<void> {
+  const admin = postgres(urlOf('postgres'), { max: 1, onnotice: () => {} });
+  await admin.unsafe(statement);
   await admin.end();
-  const url = inject('pgUrlTemplate').replace('{db}', name);
-  const sql = connectDatabase(url, { max: 20 });
+}
+
+/** A database of its own, copied from `template` (PostgreSQL's empty default when none is named). */
+async function createDatabase(template: string | undefined, max: number): Promise<TestDatabase> {
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  await onServer(`create database "${name}"${template ? ` template "${template}"` : ''}`);
+  const url = urlOf(name);
+  const sql = connectDatabase(url, { max });
   return {
     url,
     sql,
     async drop() {
       await sql.end({ timeout: 5 });
-      const a = postgres(inject('pgUrlTemplate').replace('{db}', 'postgres'), { max: 1, onnotice: () => {} });
-      await a.unsafe(`drop database if exists "${name}" with (force)`);
-      await a.end();
+      await onServer(`drop database if exists "${name}" with (force)`);
     },
   };
 }
+
+/** A real, migrated PostgreSQL database of its own, cloned from the template in milliseconds. */
+export const freshDatabase = (): Promise<TestDatabase> => createDatabase(inject('templateDatabase'), 20);
+
+/** An empty database, for a test that runs the migrations itself up to an older release. */
+export const scratchDatabase = (): Promise<TestDatabase> => createDatabase(undefined, 2);

@@ -4,7 +4,7 @@ import { createAggregator, listAggregators, type AggregatorView } from '../../..
 import type { Principal } from '../../../src/domain/principal';
 import type { AppEnv } from '../../context';
 import { CreateAggregator } from '../../routes/aggregators/aggregators';
-import { Csrf, Field, ProblemAlert, Select, Table } from '../components';
+import { Csrf, Field, FilterForm, ProblemAlert, Select, Table } from '../components';
 import { attempt, formFields, parseWith, type FormProblem } from '../forms';
 import { page } from '../page';
 import { AGGREGATORS } from './backfill';
@@ -26,21 +26,9 @@ const AggregatorsScreen = (p: Props) => {
   const studioName = new Map(p.studios.map((s) => [s.value, s.label]));
   return (
     <>
-      <form method="get" action={AGGREGATORS} class="row">
-        <div class="field">
-          <label for="filter-organizationId">Show the studio</label>
-          <select id="filter-organizationId" name="organizationId">
-            {[{ value: '', label: 'All studios' }, ...p.studios].map((o) => (
-              <option value={o.value} selected={o.value === (p.studioId ?? '')}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <button type="submit" class="secondary">Show integrations</button>
-        </div>
-      </form>
+      <FilterForm action={AGGREGATORS} submit="Show integrations">
+        <Select id="filter-organizationId" name="organizationId" label="Show the studio" options={[{ value: '', label: 'All studios' }, ...p.studios]} value={p.studioId ?? ''} />
+      </FilterForm>
       <Table caption="Aggregator integrations" head={['Name', 'Studio', 'Status', 'Backfill', 'Profiles done']}>
         {p.aggregators.map((a) => (
           <tr>

@@ -41,6 +41,15 @@ export function readTerms(fields: Record<string, string>, o: { clearValidTo?: bo
 }
 
 /**
+ * A new list's terms and its one currency (field `currency`, band rows `bands.<i>.…`) as the API's
+ * body; more currencies are added on the list's page.
+ */
+export function readOneCurrency(fields: Record<string, string>): { currency: string; body: Record<string, unknown> } {
+  const currency = (fields.currency ?? '').trim().toUpperCase();
+  return { currency, body: { ...readTerms(fields), currencies: { [currency]: readBands(fields, 'bands') } } };
+}
+
+/**
  * The API names a problem with a currency's bands `currencies.<CODE>[.<i>.<field>]`; a form
  * whose rows are named `<prefix>.…` shows it there (and `bands` above the rows).
  */
@@ -93,5 +102,13 @@ export const TermsFields = (p: { values: Record<string, string | null | undefine
     )}
     <Field name="validTo" label="Valid to (optional)" type="date" value={p.values.validTo} problem={p.problem} hint="The last day, inclusive; empty: no end." />
     <Select name="tiersMode" label="Tiers mode" options={TIERS} value={p.values.tiersMode ?? 'volume'} problem={p.problem} />
+  </>
+);
+
+/** A new list's one currency and its bands, as readOneCurrency reads them. */
+export const OneCurrencyFields = (p: { currency?: string; hint?: string; typed?: Record<string, string>; problem?: FormProblem }) => (
+  <>
+    <Field name="currency" label="Currency" value={p.currency} required problem={p.problem} hint={p.hint} />
+    <BandRows prefix="bands" legend="Volume bands" bands={[]} typed={p.typed} problem={p.problem} />
   </>
 );

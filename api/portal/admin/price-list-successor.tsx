@@ -5,11 +5,11 @@ import { dayAfter } from '../../../src/domain/allotments/pricing';
 import type { Principal } from '../../../src/domain/principal';
 import type { AppEnv } from '../../context';
 import { CreateSuccessor } from '../../routes/allotments/price-lists';
-import { Csrf, Field, Notice, ProblemAlert } from '../components';
+import { Csrf, Notice, ProblemAlert } from '../components';
 import { attempt, formFields, type FormProblem } from '../forms';
 import { page } from '../page';
 import { adminUser, idParam } from './common';
-import { BandRows, bandsProblem, readBands, readTerms, TermsFields } from './price-list-form';
+import { bandsProblem, OneCurrencyFields, readOneCurrency, TermsFields } from './price-list-form';
 import { PRICE_LISTS } from './price-lists';
 
 async function render(c: Context<AppEnv>, principal: Principal, csrf: string, id: string, o: { values?: Record<string, string>; problem?: FormProblem } = {}) {
@@ -25,8 +25,7 @@ async function render(c: Context<AppEnv>, principal: Principal, csrf: string, id
       <form method="post" action={`${base}/successor`}>
         <Csrf token={csrf} />
         <TermsFields values={o.values ?? {}} problem={o.problem} successor={{ startsOn: dayAfter(list.validTo) }} />
-        <Field name="currency" label="Currency" value={o.values?.currency ?? Object.keys(list.currencies)[0]} required problem={o.problem} />
-        <BandRows prefix="bands" legend="Volume bands" bands={[]} typed={o.values} problem={o.problem} />
+        <OneCurrencyFields currency={o.values?.currency ?? Object.keys(list.currencies)[0]} typed={o.values} problem={o.problem} />
         <button type="submit">Create successor</button>
       </form>
     </>
@@ -49,10 +48,8 @@ export function registerAdminPriceListSuccessor(r: Hono<AppEnv>) {
     const { principal, csrf } = adminUser(c);
     const id = idParam(c, 'Price list');
     const fields = await formFields(c);
-    const currency = (fields.currency ?? '').trim().toUpperCase();
-    const done = await attempt(() =>
-      createSuccessor(c.var.deps, principal, id, CreateSuccessor.parse({ ...readTerms(fields), currencies: { [currency]: readBands(fields, 'bands') } })),
-    );
+    const { currency, body } = readOneCurrency(fields);
+    const done = await attempt(() => createSuccessor(c.var.deps, principal, id, CreateSuccessor.parse(body)));
     if (done.ok) return c.redirect(`${PRICE_LISTS}/${done.value.id}?done=successor`, 303);
     return render(c, principal, csrf, id, { values: fields, problem: bandsProblem(done.problem, currency, 'bands') });
   });

@@ -6,11 +6,11 @@ import { utcDate } from '../../../src/domain/allotments/pricing';
 import type { Principal } from '../../../src/domain/principal';
 import type { AppEnv } from '../../context';
 import { CreatePriceList } from '../../routes/allotments/price-lists';
-import { Csrf, Field, Notice, ProblemAlert, Select, Table } from '../components';
+import { Csrf, FilterForm, Notice, ProblemAlert, Select, Table } from '../components';
 import { attempt, formFields, type FormProblem } from '../forms';
 import { page } from '../page';
 import { adminUser, idParam } from './common';
-import { BandRows, bandsProblem, readBands, readTerms, TermsFields } from './price-list-form';
+import { bandsProblem, OneCurrencyFields, readOneCurrency, TermsFields } from './price-list-form';
 
 export const PRICE_LISTS = '/portal/admin/price-lists';
 
@@ -32,12 +32,9 @@ interface ScreenProps {
 
 const PriceListsScreen = (p: ScreenProps) => (
   <>
-    <form method="get" action={PRICE_LISTS} class="row">
+    <FilterForm action={PRICE_LISTS} submit="Show its price lists">
       <Select name="assessmentId" label="Assessment" options={p.assessments.map((a) => ({ value: a.id, label: a.name }))} value={p.assessmentId} />
-      <div class="field">
-        <button type="submit" class="secondary">Show its price lists</button>
-      </div>
-    </form>
+    </FilterForm>
     {p.assessments.length === 0 && <Notice>There are no assessments yet: create one with POST /v1/assessments first.</Notice>}
     {p.assessmentId && (
       <>
@@ -60,8 +57,12 @@ const PriceListsScreen = (p: ScreenProps) => (
         <form method="post" action={`${PRICE_LISTS}?assessmentId=${p.assessmentId}`} aria-labelledby="new">
           <Csrf token={p.csrf} />
           <TermsFields values={{ validFrom: utcDate(new Date()), ...p.values }} problem={p.problem} />
-          <Field name="currency" label="Currency" value={p.values?.currency ?? 'EUR'} required problem={p.problem} hint="ISO-4217 code, such as EUR or USD. The portal creates a list with one currency; more are added through the API (PATCH /v1/price-lists/{id} with currencies)." />
-          <BandRows prefix="bands" legend="Volume bands" bands={[]} typed={p.values} problem={p.problem} />
+          <OneCurrencyFields
+            currency={p.values?.currency ?? 'EUR'}
+            hint="ISO-4217 code, such as EUR or USD. The portal creates a list with one currency; more are added through the API (PATCH /v1/price-lists/{id} with currencies)."
+            typed={p.values}
+            problem={p.problem}
+          />
           <button type="submit">Create price list</button>
         </form>
       </>
@@ -81,12 +82,6 @@ async function renderScreen(c: Context<AppEnv>, principal: Principal, csrf: stri
   });
 }
 
-/** The create form as the API's body (one currency's bands; more on the list's page). */
-function createBody(fields: Record<string, string>) {
-  const currency = (fields.currency ?? '').trim().toUpperCase();
-  return { currency, body: CreatePriceList.parse({ ...readTerms(fields), currencies: { [currency]: readBands(fields, 'bands') } }) };
-}
-
 /** Price lists per assessment (admins): the list, and a new one through the same service as POST /v1/assessments/{id}/price-lists. */
 export function registerAdminPriceLists(r: Hono<AppEnv>) {
   r.get('/admin/price-lists', async (c) => {
@@ -99,9 +94,9 @@ export function registerAdminPriceLists(r: Hono<AppEnv>) {
     const { principal, csrf } = adminUser(c);
     const assessmentId = idParam(c, 'Assessment', c.req.query('assessmentId'));
     const fields = await formFields(c);
-    const done = await attempt(() => createPriceList(c.var.deps, principal, assessmentId, createBody(fields).body));
+    const { currency, body } = readOneCurrency(fields);
+    const done = await attempt(() => createPriceList(c.var.deps, principal, assessmentId, CreatePriceList.parse(body)));
     if (done.ok) return c.redirect(`${PRICE_LISTS}/${done.value.id}?done=created`, 303);
-    const currency = (fields.currency ?? '').trim().toUpperCase();
     const problem = bandsProblem(done.problem, currency, 'bands');
     // zod names a bad currency code as the record's key: show it at the currency field.
     if (problem.fields.bands === 'Invalid key in record') {

@@ -6,7 +6,7 @@ import { formatMoney } from '../../../src/domain/sales/notifications';
 import { AppError, notFound } from '../../../src/errors';
 import { getOrganization, listOrganizations, type Organization } from '../../../src/platform/organizations';
 import type { AppEnv } from '../../context';
-import { Select } from '../components';
+import { FilterForm, Select } from '../components';
 import { portalUser } from '../page';
 
 export const SECTION = '/portal/allotments';
@@ -53,15 +53,12 @@ export const pickableOrganizations = (c: Context<AppEnv>, p: Principal) => listO
 
 /** An admin's choice of organization (a GET form: the choice is in the address, so it can be bookmarked). */
 export const OrganizationPicker = (props: { organizations: Organization[]; selected?: string }) => (
-  <form method="get" action={SECTION} class="row">
+  <FilterForm action={SECTION} submit="Show allotments" primary>
     <Select
       name="organizationId"
       label="Organization"
       value={props.selected}
       options={[{ value: '', label: 'Choose an organization' }, ...props.organizations.map((o) => ({ value: o.id, label: o.name }))]}
     />
-    <div class="field">
-      <button type="submit">Show allotments</button>
-    </div>
-  </form>
+  </FilterForm>
 );

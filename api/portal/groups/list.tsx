@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { listGroups } from '../../../src/groups/groups';
 import { listOrganizations } from '../../../src/platform/organizations';
 import type { AppEnv } from '../../context';
-import { ProblemAlert, Select, Table } from '../components';
+import { FilterForm, ProblemAlert, Select, Table } from '../components';
 import { attempt, parseWith } from '../forms';
 import { page, portalUser } from '../page';
 import { isoDate } from './shared';
@@ -34,17 +34,14 @@ export function registerGroupList(r: Hono<AppEnv>) {
           </p>
           {!parsed.ok && <ProblemAlert problem={parsed.problem} />}
           {principal.role === 'admin' && (
-            <form method="get" action="/portal/groups" class="row">
+            <FilterForm action="/portal/groups" submit="Show groups" primary>
               <Select
                 name="organizationId"
                 label="Organization"
                 value={q.organizationId ?? ''}
                 options={[{ value: '', label: 'All organizations' }, ...organizations.map((o) => ({ value: o.id, label: o.name }))]}
               />
-              <div class="field">
-                <button type="submit">Show groups</button>
-              </div>
-            </form>
+            </FilterForm>
           )}
           {groups.length === 0 ? (
             <p>No groups yet. An administrator sets a group up (its owner and the plan its users get) and links it to your organization.</p>

@@ -5,7 +5,7 @@ import { flattenReportRow, GROUP_BY, REPORT_COLUMNS, REPORTED_STATUSES, toCsv, t
 import { formatMoney } from '../../../src/domain/sales/notifications';
 import { subscriptionReport } from '../../../src/groups/reports';
 import type { AppEnv } from '../../context';
-import { ProblemAlert, Select, Table } from '../components';
+import { FilterForm, ProblemAlert, Select, Table } from '../components';
 import { attempt, parseWith } from '../forms';
 import { page, portalUser } from '../page';
 
@@ -65,12 +65,9 @@ export function registerReportScreens(r: Hono<AppEnv>) {
             (trialing, active, past due).
           </p>
           {!parsed.ok && <ProblemAlert problem={parsed.problem} />}
-          <form method="get" action="/portal/groups/reports" class="row">
+          <FilterForm action="/portal/groups/reports" submit="Show report" primary>
             <Select name="groupBy" label="Segment by" value={groupBy} options={GROUP_BY.map((g) => ({ value: g, label: LABEL[g] }))} />
-            <div class="field">
-              <button type="submit">Show report</button>
-            </div>
-          </form>
+          </FilterForm>
           <Table caption={`Subscriptions by ${groupBy}, ${report.generatedAt.toISOString()}`} head={[...seg.head, ...COUNTS.map(([, h]) => h), 'By status']}>
             {report.items.map((row) => (
               <tr>

@@ -7,18 +7,15 @@ import { requireRole } from '../../auth';
 import type { AppEnv } from '../../context';
 import { validationError } from '../../problem';
 import { CohortInvitations, CreateCohort } from '../../routes/allotments/cohorts';
-import { Csrf, Field, Notice, ProblemAlert, Select, Table } from '../components';
-import { attempt, formFields, type FormProblem } from '../forms';
-import { page } from '../page';
-import { isChosen, isoDate, readChoice, roomUrl, ROOT, type Chosen } from './choice';
-import { TextArea } from '../components';
-import { Checkbox, Picker, ProblemList, Section } from './picker';
+import { Csrf, Field, ProblemAlert, Select, Table, TextArea } from '../components';
+import { attempt, formFields } from '../forms';
+import { isChosen, isoDate, readChoice, roomUrl, type Chosen } from './choice';
+import { Checkbox, ProblemList, Section } from './picker';
+import { failedForm, roomPage, type Failed } from './responses-page';
 import { chosenOrRefuse, endOfDay, parseAs } from './responses';
 
 const TITLE = 'Cohorts';
 const PATH = '/cohorts';
-
-type Failed = { form: 'create' | 'invite'; problem: FormProblem; values: Record<string, string> };
 
 /** "e-mail, name" per line, as the API's `respondents` (the name may hold commas; blank lines are skipped). */
 const respondentsOf = (text: string) =>
@@ -51,18 +48,17 @@ const CohortList = (p: { cohorts: Cohort[]; choice: Chosen }) =>
     </Table>
   );
 
-async function render(c: Context<AppEnv>, choice: Chosen, o: { notice?: string; failed?: Failed; status?: ContentfulStatusCode } = {}) {
+async function render(c: Context<AppEnv>, choice: Chosen, o: { notice?: string; failed?: Failed<'create' | 'invite'>; status?: ContentfulStatusCode } = {}) {
   const cohorts = await listCohorts(c.var.deps, choice.principal, choice.assessment.id, { organizationId: choice.organizationId, limit: 200 });
-  const create = o.failed?.form === 'create' ? o.failed : undefined;
-  const invite = o.failed?.form === 'invite' ? o.failed : undefined;
-  return page(c, {
+  const create = failedForm(o.failed, 'create');
+  const invite = failedForm(o.failed, 'invite');
+  return roomPage(c, choice, {
     title: TITLE,
-    current: ROOT,
+    path: PATH,
     status: o.status,
+    notice: o.notice,
     body: (
       <>
-        <Picker choice={choice} path={PATH} />
-        {o.notice && <Notice>{o.notice}</Notice>}
         <Section id="cohort-list" title={`Cohorts of ${choice.assessment.name}`}>
           <p>
             {choice.assessment.pricingByCohort
@@ -103,7 +99,7 @@ export function registerCohortScreens(r: Hono<AppEnv>) {
   r.get(`/responses${PATH}`, async (c) => {
     requireRole(c, 'admin', 'manager');
     const choice = await readChoice(c);
-    if (!isChosen(choice)) return page(c, { title: TITLE, current: ROOT, body: <Picker choice={choice} path={PATH} /> });
+    if (!isChosen(choice)) return roomPage(c, choice, { title: TITLE, path: PATH });
     const invited = Number(c.req.query('invited'));
     const notice = c.req.query('created') === '1' ? 'The cohort was created.' : Number.isInteger(invited) && invited > 0 ? `${invited} respondent(s) invited.` : undefined;
     return render(c, choice, { notice });

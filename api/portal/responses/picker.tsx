@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
 import type { FormProblem } from '../forms';
-import { Select } from '../components';
+import { FilterForm, Select } from '../components';
 import { isChosen, roomUrl, ROOT, type Choice } from './choice';
 
 /** The room's three screens for the chosen assessment and organization. */
@@ -19,7 +19,7 @@ export const Picker = (p: { choice: Choice; path: string }) => {
   const { choice } = p;
   return (
     <>
-      <form method="get" action={`${ROOT}${p.path}`} class="row">
+      <FilterForm action={`${ROOT}${p.path}`} submit="Show">
         <Select
           name="assessmentId"
           label="Assessment"
@@ -34,12 +34,7 @@ export const Picker = (p: { choice: Choice; path: string }) => {
             options={[{ value: '', label: 'Choose an organization' }, ...choice.organizations.map((o) => ({ value: o.id, label: o.name }))]}
           />
         )}
-        <div class="field">
-          <button type="submit" class="secondary">
-            Show
-          </button>
-        </div>
-      </form>
+      </FilterForm>
       {isChosen(choice) && (
         <nav aria-label="Responses screens">
           <ul class="steps room-tabs">

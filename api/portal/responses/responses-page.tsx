@@ -1,15 +1,45 @@
 /** @jsxImportSource hono/jsx */
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Cohort } from '../../../src/allotments/cohorts';
 import type { ResponseRow } from '../../../src/allotments/responses';
+import type { AppEnv } from '../../context';
 import { Csrf, Field, Notice, ProblemAlert, Select, Table } from '../components';
 import type { FormProblem } from '../forms';
-import { isoDate, roomUrl, type Chosen } from './choice';
+import { page } from '../page';
+import { isoDate, ROOT, roomUrl, type Choice, type Chosen } from './choice';
 import { Checkbox, Picker, ProblemList, Section } from './picker';
 
-/** Which form failed, with what the user had typed, so it shows again with the problem. */
-export type Failed =
-  | { form: 'create'; problem: FormProblem; values: Record<string, string> }
-  | { form: 'bulk'; problem: FormProblem; values: Record<string, string> };
+/** Which form of a screen failed, with what the user had typed, so it shows again with the problem. */
+export interface Failed<F extends string> {
+  form: F;
+  problem: FormProblem;
+  values: Record<string, string>;
+}
+
+/** The failure if it was this form's; the screen's other forms show as new. */
+export const failedForm = <F extends string>(failed: Failed<F> | undefined, form: F) => (failed?.form === form ? failed : undefined);
+
+/**
+ * A screen of the room: the picker (and, once chosen, the room's tabs), what the last action did,
+ * then the screen's own body once an assessment and organization are chosen.
+ */
+export const roomPage = (c: Context<AppEnv>, choice: Choice, o: { title: string; path: string; notice?: string; status?: ContentfulStatusCode; body?: Child }) =>
+  page(c, {
+    title: o.title,
+    current: ROOT,
+    status: o.status,
+    body: (
+      <>
+        <Picker choice={choice} path={o.path} />
+        {o.notice && <Notice>{o.notice}</Notice>}
+        {o.body}
+      </>
+    ),
+  });
+
+type ResponsesFailed = Failed<'create' | 'bulk'>;
 
 const STATUS: Record<ResponseRow['status'], string> = { invited: 'Invited', completed: 'Completed', expired: 'Expired' };
 const SOURCE: Record<ResponseRow['source'], string> = { manual: 'Manual entry', bulk: 'CSV upload', cohort: 'Cohort invitation', share_link: 'Share link' };
@@ -34,8 +64,8 @@ const RecentResponses = (p: { rows: ResponseRow[] }) =>
     </Table>
   );
 
-const CreateForm = (p: { choice: Chosen; cohorts: Cohort[]; failed?: Failed }) => {
-  const failed = p.failed?.form === 'create' ? p.failed : undefined;
+const CreateForm = (p: { choice: Chosen; cohorts: Cohort[]; failed?: ResponsesFailed }) => {
+  const failed = failedForm(p.failed, 'create');
   const v = failed?.values ?? {};
   return (
     <Section id="create" title="Create a response">
@@ -60,8 +90,8 @@ const CreateForm = (p: { choice: Chosen; cohorts: Cohort[]; failed?: Failed }) =
   );
 };
 
-const BulkForm = (p: { choice: Chosen; cohorts: Cohort[]; failed?: Failed }) => {
-  const failed = p.failed?.form === 'bulk' ? p.failed : undefined;
+const BulkForm = (p: { choice: Chosen; cohorts: Cohort[]; failed?: ResponsesFailed }) => {
+  const failed = failedForm(p.failed, 'bulk');
   const v = failed?.values ?? {};
   return (
     <Section id="bulk" title="Upload a CSV">
@@ -82,11 +112,9 @@ const BulkForm = (p: { choice: Chosen; cohorts: Cohort[]; failed?: Failed }) => 
   );
 };
 
-/** The Responses screen: the choice, the recent responses, and the two ways to create them here. */
-export const ResponsesBody = (p: { choice: Chosen; rows: ResponseRow[]; cohorts: Cohort[]; created?: boolean; failed?: Failed }) => (
+/** The Responses screen below the picker: the recent responses, and the two ways to create them here. */
+export const ResponsesBody = (p: { choice: Chosen; rows: ResponseRow[]; cohorts: Cohort[]; failed?: ResponsesFailed }) => (
   <>
-    <Picker choice={p.choice} path="" />
-    {p.created && <Notice>The response was created and its invitation started.</Notice>}
     <Section id="recent" title={`Responses to ${p.choice.assessment.name}`}>
       <RecentResponses rows={p.rows} />
     </Section>

@@ -11,10 +11,8 @@ import type { AppEnv } from '../../context';
 import { validationError } from '../../problem';
 import { BulkInviteQuery, CreateResponse } from '../../routes/allotments/responses';
 import { attempt, formFields, formFile } from '../forms';
-import { page } from '../page';
 import { choiceQuery, isChosen, readChoice, ROOT, type Chosen } from './choice';
-import { Picker } from './picker';
-import { ResponsesBody, type Failed } from './responses-page';
+import { ResponsesBody, roomPage, type Failed } from './responses-page';
 
 const TITLE = 'Responses';
 
@@ -35,17 +33,18 @@ export async function chosenOrRefuse(c: Context<AppEnv>): Promise<Chosen> {
   return choice;
 }
 
-async function render(c: Context<AppEnv>, choice: Chosen, o: { created?: boolean; failed?: Failed; status?: ContentfulStatusCode } = {}) {
+async function render(c: Context<AppEnv>, choice: Chosen, o: { created?: boolean; failed?: Failed<'create' | 'bulk'>; status?: ContentfulStatusCode } = {}) {
   const deps = c.var.deps;
   const [rows, cohorts] = await Promise.all([
     listResponses(deps, choice.principal, { organizationId: choice.organizationId, assessmentId: choice.assessment.id, limit: 20 }),
     listCohorts(deps, choice.principal, choice.assessment.id, { organizationId: choice.organizationId, limit: 200 }),
   ]);
-  return page(c, {
+  return roomPage(c, choice, {
     title: TITLE,
-    current: ROOT,
+    path: '',
     status: o.status,
-    body: <ResponsesBody choice={choice} rows={rows} cohorts={cohorts} created={o.created} failed={o.failed} />,
+    notice: o.created ? 'The response was created and its invitation started.' : undefined,
+    body: <ResponsesBody choice={choice} rows={rows} cohorts={cohorts} failed={o.failed} />,
   });
 }
 
@@ -54,7 +53,7 @@ export function registerResponseScreens(r: Hono<AppEnv>) {
   r.get('/responses', async (c) => {
     requireRole(c, 'admin', 'manager');
     const choice = await readChoice(c);
-    if (!isChosen(choice)) return page(c, { title: TITLE, current: ROOT, body: <Picker choice={choice} path="" /> });
+    if (!isChosen(choice)) return roomPage(c, choice, { title: TITLE, path: '' });
     return render(c, choice, { created: c.req.query('created') === '1' });
   });
 

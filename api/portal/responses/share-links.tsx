@@ -9,11 +9,10 @@ import type { AppEnv } from '../../context';
 import { validationError } from '../../problem';
 import { CreateShareLink } from '../../routes/allotments/cohorts';
 import { Csrf, Notice, ProblemAlert, Select, Table } from '../components';
-import { attempt, formFields, type FormProblem } from '../forms';
-import { page } from '../page';
-import { isChosen, isoDate, readChoice, roomUrl, ROOT, type Chosen } from './choice';
-import { Checkbox, Picker, Section } from './picker';
-import { cohortOptions } from './responses-page';
+import { attempt, formFields } from '../forms';
+import { isChosen, isoDate, readChoice, roomUrl, type Chosen } from './choice';
+import { Checkbox, Section } from './picker';
+import { cohortOptions, failedForm, roomPage, type Failed } from './responses-page';
 import { chosenOrRefuse, parseAs } from './responses';
 
 const TITLE = 'Share links';
@@ -74,34 +73,34 @@ const Links = (p: { choice: Chosen; links: ShareLinkRow[]; cohorts: Cohort[] }) 
   );
 };
 
-async function render(c: Context<AppEnv>, choice: Chosen, o: { created?: Created; revoked?: boolean; problem?: FormProblem; revokeProblem?: FormProblem; values?: Record<string, string>; status?: ContentfulStatusCode } = {}) {
+async function render(c: Context<AppEnv>, choice: Chosen, o: { created?: Created; revoked?: boolean; failed?: Failed<'create' | 'revoke'>; status?: ContentfulStatusCode } = {}) {
   const deps = c.var.deps;
   const [links, cohorts] = await Promise.all([
     listShareLinks(deps, choice.principal, choice.assessment.id, { organizationId: choice.organizationId, limit: 100 }),
     listCohorts(deps, choice.principal, choice.assessment.id, { organizationId: choice.organizationId, limit: 200 }),
   ]);
-  const v = o.values ?? {};
-  return page(c, {
+  const create = failedForm(o.failed, 'create');
+  const v = create?.values ?? {};
+  return roomPage(c, choice, {
     title: TITLE,
-    current: ROOT,
+    path: PATH,
     status: o.status,
+    notice: o.revoked ? 'The share link was revoked.' : undefined,
     body: (
       <>
-        <Picker choice={choice} path={PATH} />
         {o.created && <NewLink link={o.created} />}
-        {o.revoked && <Notice>The share link was revoked.</Notice>}
         <Section id="create-link" title="Create a share link">
           <p>Anyone with the link can start a response to {choice.assessment.name}; each one counts against the allotment like any other.</p>
-          <ProblemAlert problem={o.problem} />
+          <ProblemAlert problem={create?.problem} />
           <form method="post" action={roomUrl(choice, PATH)}>
             <Csrf token={choice.csrf} />
-            {cohorts.length > 0 && <Select name="cohortId" label="Cohort" value={v.cohortId} options={cohortOptions(cohorts)} problem={o.problem} />}
-            <Checkbox name="notify" label="E-mail an invitation to everyone who starts a response through it" checked={o.problem ? v.notify === 'true' : true} />
+            {cohorts.length > 0 && <Select name="cohortId" label="Cohort" value={v.cohortId} options={cohortOptions(cohorts)} problem={create?.problem} />}
+            <Checkbox name="notify" label="E-mail an invitation to everyone who starts a response through it" checked={create ? v.notify === 'true' : true} />
             <button type="submit">Create a share link</button>
           </form>
         </Section>
         <Section id="links" title="Share links">
-          <ProblemAlert problem={o.revokeProblem} />
+          <ProblemAlert problem={failedForm(o.failed, 'revoke')?.problem} />
           <Links choice={choice} links={links} cohorts={cohorts} />
         </Section>
       </>
@@ -117,7 +116,7 @@ export function registerShareLinkScreens(r: Hono<AppEnv>) {
   r.get(`/responses${PATH}`, async (c) => {
     requireRole(c, 'admin', 'manager');
     const choice = await readChoice(c);
-    if (!isChosen(choice)) return page(c, { title: TITLE, current: ROOT, body: <Picker choice={choice} path={PATH} /> });
+    if (!isChosen(choice)) return roomPage(c, choice, { title: TITLE, path: PATH });
     return render(c, choice, { revoked: c.req.query('revoked') === '1' });
   });
 
@@ -130,7 +129,7 @@ export function registerShareLinkScreens(r: Hono<AppEnv>) {
       const body = parseAs(CreateShareLink, { organizationId: choice.organizationId, cohortId: fields.cohortId || undefined, notify: fields.notify === 'true' });
       return createShareLink(c.var.deps, principal, choice.assessment.id, body);
     });
-    if (!done.ok) return render(c, choice, { problem: done.problem, values: fields, status: done.problem.status as ContentfulStatusCode });
+    if (!done.ok) return render(c, choice, { failed: { form: 'create', problem: done.problem, values: fields }, status: done.problem.status as ContentfulStatusCode });
     return render(c, choice, { created: { id: done.value.id, url: `${origin(c)}${done.value.path}` }, status: 201 });
   });
 
@@ -140,7 +139,7 @@ export function registerShareLinkScreens(r: Hono<AppEnv>) {
     const id = z.uuid().safeParse(c.req.param('id'));
     if (!id.success) throw validationError(id.error, 'path');
     const done = await attempt(() => revokeShareLink(c.var.deps, principal, id.data));
-    if (!done.ok) return render(c, choice, { revokeProblem: done.problem, status: done.problem.status as ContentfulStatusCode });
+    if (!done.ok) return render(c, choice, { failed: { form: 'revoke', problem: done.problem, values: {} }, status: done.problem.status as ContentfulStatusCode });
     return c.redirect(roomUrl(choice, PATH, { revoked: '1' }), 303);
   });
 }

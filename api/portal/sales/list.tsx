@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SALE_STATUSES, type SaleStatus } from '../../../src/domain/sales/types';
 import { listSales, type Sale } from '../../../src/sales/sales';
 import type { AppEnv } from '../../context';
-import { Select, Table } from '../components';
+import { FilterForm, Select, Table } from '../components';
 import { page, portalUser } from '../page';
 import { STATUS_LABELS, totalsText } from './views';
 
@@ -58,15 +58,10 @@ export function registerSalesList(r: Hono<AppEnv>) {
               </a>
             )}
           </p>
-          <form method="get" action="/portal/sales" class="row">
+          <FilterForm action="/portal/sales" submit="Show">
             {q.organizationId && <input type="hidden" name="organizationId" value={q.organizationId} />}
             <Select name="status" label="Status" value={status ?? ''} options={[{ value: '', label: 'Any status' }, ...SALE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))]} />
-            <div class="field">
-              <button type="submit" class="secondary">
-                Show
-              </button>
-            </div>
-          </form>
+          </FilterForm>
           {sales.length === 0 ? (
             <p>No sale{status ? ` is ${STATUS_LABELS[status].toLowerCase()}` : ' yet'}.</p>
           ) : (
