@@ -23,8 +23,10 @@ describe('an aggregator integration reset from Temporal', () => {
     const handle = s.client.workflow.getHandle(`aggregator-${w.aggregatorId}`, runId);
     await waitFor(() => scheduledActivities(handle), (a) => a.includes('applyAggregatorCommand'), { what: 'the reset run to apply the assignment again' });
     await waitFor(() => handle.query(aggregatorProgressQuery), (p) => !p.working && p.queued === 0, { what: 'the reset run to be idle again' });
-    expect((await handle.describe()).status.name).toBe('RUNNING');
-    expect((await handle.describe()).searchAttributes.PartnerflowStatus).toEqual([before.state]);
+    // The query answers from the worker's state, which runs ahead of the task completion that records the search attribute.
+    const described = await waitFor(() => handle.describe(), (d) => d.searchAttributes.PartnerflowStatus?.[0] === before.state, { what: `the run's search attribute to say ${before.state}` });
+    expect(described.status.name).toBe('RUNNING');
+    expect(described.searchAttributes.PartnerflowStatus).toEqual([before.state]);
     expect(await getAggregator(s, w.aggregatorId, w.manager.token)).toMatchObject({ status: 'active', tariffId: w.freeTariffId, state: 'done' });
     expect(await contractTruth(s, w.aggregatorId)).toEqual(truth);
     const after = (await s.sql<{ n: number }[]>`select count(*)::int as n from contracts where aggregator_id = ${w.aggregatorId}`)[0]!.n;

@@ -53,7 +53,9 @@ export async function fingerprinter(sql: Sql) {
      */
     async settle(timeoutMs = 30_000): Promise<Fingerprint> {
       const deadline = Date.now() + timeoutMs;
-      const running = async () => (await sql<{ n: number }[]>`select count(*)::int as n from jobs where status = 'running'`)[0]!.n;
+      // Work still in flight writes later, however long its next pause: a job running, a campaign still creating its codes.
+      const running = async () =>
+        (await sql<{ n: number }[]>`select (select count(*) from jobs where status = 'running') + (select count(*) from campaigns where status = 'creating') as n`)[0]!.n;
       let last = await take();
       let stable = 0;
       while (stable < 2 && Date.now() < deadline) {
