@@ -4,6 +4,7 @@ import { addDays, todayUtc } from '../../src/domain/sales/dates';
 import { createLogger } from '../../src/logger';
 import { ensureSchedules, PRUNE_IDEMPOTENCY_SCHEDULE_ID, RECONCILE_SCHEDULE_ID } from '../../src/temporal/schedules';
 import { saleWorld, type SaleWorld } from '../sales/world';
+import { afterFirstWorkflowTask } from '../support/history';
 import { resetToFirstWorkflowTask } from '../support/reset';
 import { startTestStack, type TestStack } from '../support/stack';
 import { waitFor } from '../support/wait';
@@ -37,6 +38,8 @@ describe('the reconciliation schedule', () => {
   afterAll(async () => s?.close());
 
   it('flags a pending sale whose workflow was terminated, leaves its status alone and the healthy sale unflagged', async () => {
+    // Ops terminate a sale that is running: past its first workflow task, as a reset later needs.
+    await afterFirstWorkflowTask(s.client.workflow.getHandle(`sale-${broken.saleId}`));
     await s.client.workflow.getHandle(`sale-${broken.saleId}`).terminate('ops: terminated by mistake');
     await ensureSchedules(s.client, s.taskQueue, prefix());
     await ensureSchedules(s.client, s.taskQueue, prefix()); // a second worker start changes nothing

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client, WorkflowHandle } from '@temporalio/client';
+import { afterFirstWorkflowTask } from './history';
 
 /**
  * `temporal workflow reset -w <id> --event-id <n>` as the CLI sends it, with n the first
@@ -9,9 +10,9 @@ import type { Client, WorkflowHandle } from '@temporalio/client';
 export async function resetToFirstWorkflowTask(client: Client, workflowId: string): Promise<string> {
   const handle = client.workflow.getHandle(workflowId);
   const { runId } = await handle.describe();
-  const events = (await handle.fetchHistory()).events ?? [];
-  const first = events.find((e) => e.workflowTaskCompletedEventAttributes);
-  if (!first) throw new Error(`${workflowId} has no completed workflow task to reset to`);
+  // A run just started (or handed over) may not have completed its first task yet on a busy machine.
+  const events = await afterFirstWorkflowTask(client.workflow.getHandle(workflowId, runId));
+  const first = events.find((e) => e.workflowTaskCompletedEventAttributes)!;
   const answer = await client.workflowService.resetWorkflowExecution({
     namespace: client.options.namespace,
     workflowExecution: { workflowId, runId },

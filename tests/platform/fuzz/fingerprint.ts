@@ -53,9 +53,14 @@ export async function fingerprinter(sql: Sql) {
      */
     async settle(timeoutMs = 30_000): Promise<Fingerprint> {
       const deadline = Date.now() + timeoutMs;
-      // Work still in flight writes later, however long its next pause: a job running, a campaign still creating its codes.
+      // Work still in flight writes later, however long its next pause: a job running, a campaign
+      // still creating its codes, a response whose workflow is not started yet, an e-mail being sent.
       const running = async () =>
-        (await sql<{ n: number }[]>`select (select count(*) from jobs where status = 'running') + (select count(*) from campaigns where status = 'creating') as n`)[0]!.n;
+        (
+          await sql<{ n: number }[]>`
+            select (select count(*) from jobs where status = 'running') + (select count(*) from campaigns where status = 'creating')
+                 + (select count(*) from response_handoffs) + (select count(*) from notifications where status = 'sending') as n`
+        )[0]!.n;
       let last = await take();
       let stable = 0;
       while (stable < 2 && Date.now() < deadline) {
