@@ -26,7 +26,16 @@ describe('the respondent invitation e-mail', () => {
   async function invitationOutcome(responseId: string): Promise<string> {
     const result = await waitFor(
       async () => {
-        const { events } = await s.client.workflow.getHandle(`response-${responseId}`).fetchHistory();
+        // The workflow starts right after the response's commit (its hand-off): until then it is not found.
+        const history = await s.client.workflow
+          .getHandle(`response-${responseId}`)
+          .fetchHistory()
+          .catch((err: { code?: number }) => {
+            if (err.code === 5) return undefined;
+            throw err;
+          });
+        if (!history) return undefined;
+        const { events } = history;
         const scheduled = (events ?? []).find((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'sendResponseInvitation');
         if (!scheduled) return undefined;
         return (events ?? []).find((e) => String(e.activityTaskCompletedEventAttributes?.scheduledEventId) === String(scheduled.eventId))?.activityTaskCompletedEventAttributes;
