@@ -2,7 +2,7 @@ import { startOfDateUtc } from '../../src/domain/sales/dates';
 import { SaleFailure } from '../../src/domain/sales/failures';
 import { keyExpiry } from '../../src/domain/sales/keys';
 import { issuesKeys, launchRefusal } from '../../src/domain/sales/lifecycle';
-import { randomUrlToken } from '../../src/domain/tokens';
+import { newLicenceKey } from '../../src/domain/tokens';
 import { recordEvent } from '../../src/platform/events';
 import { recordAudit } from '../../src/repos/audit';
 import { findUserKey, insertUserKey, lockLineForKeyIssue, nextKeyRenewal, renewDueKeys, type SaleKeyRow } from '../../src/repos/sales/sale-keys';
@@ -37,7 +37,7 @@ export function createSaleKeyActivities({ sql }: Pick<ActivityDeps, 'sql'>) {
           saleId: i.saleId,
           lineId: i.saleDistributionId,
           userEmail: i.userEmail,
-          key: randomUrlToken(24),
+          key: newLicenceKey(),
           issuedAt,
           expiresAt: keyExpiry(issuedAt, line.keyLengthDays, saleEndsAt),
           saleEndsAt,
