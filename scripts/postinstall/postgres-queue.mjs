@@ -49,43 +49,35 @@ function Queue(initial = []) {
 }
 `;
 
-const mended = (exportLine) => `${exportLine}
-
-// Mended by partnerflow's scripts/postinstall/postgres-queue.mjs: holes are dropped once they are
-// half the array, and remove searches from the head, so a queue that never runs dry stays small.
-function Queue(initial = []) {
-  let xs = initial.slice()
-  let index = 0
-
-  return {
-    get length() {
-      return xs.length - index
-    },
-    remove: (x) => {
-      const at = xs.indexOf(x, index)
+// The two changes, each from the original's exact lines.
+const MENDS = [
+  [
+    `      const index = xs.indexOf(x)
+      return index === -1
+        ? null
+        : (xs.splice(index, 1), x)`,
+    `      const at = xs.indexOf(x, index)
       return at === -1
         ? null
-        : (xs.splice(at, 1), x)
-    },
-    push: (x) => (xs.push(x), x),
-    shift: () => {
-      const out = xs[index++]
-
-      if (index === xs.length) {
-        index = 0
-        xs = []
+        : (xs.splice(at, 1), x)`,
+  ],
+  [
+    `        xs = []
+      } else {`,
+    `        xs = []
       } else if (index >= 64 && index * 2 >= xs.length) {
         xs = xs.slice(index)
         index = 0
-      } else {
-        xs[index - 1] = undefined
-      }
+      } else {`,
+  ],
+];
 
-      return out
-    }
-  }
-}
+const NOTE = `// Mended by partnerflow's scripts/postinstall/postgres-queue.mjs: holes are dropped once they are
+// half the array, and remove searches from the head, so a queue that never runs dry stays small.
 `;
+
+const mended = (exportLine) =>
+  MENDS.reduce((text, [from, to]) => text.replace(from, to), body(exportLine)).replace('\nfunction Queue', `\n${NOTE}function Queue`);
 
 const files = [
   { path: 'node_modules/postgres/src/queue.js', exportLine: 'export default Queue' },
