@@ -1,5 +1,5 @@
 import type { ActivityDeps } from '../deps';
-import { closeResponse, extendResponseExpiry, takeInvitationHandoff } from '../../src/allotments/invitations';
+import { closeResponse, extendResponseExpiry, openInvitation, takeInvitationHandoff } from '../../src/allotments/invitations';
 
 export function createResponseActivities(deps: Pick<ActivityDeps, 'sql'>) {
   return {
@@ -8,6 +8,8 @@ export function createResponseActivities(deps: Pick<ActivityDeps, 'sql'>) {
      * its hand-off entry when it is, so no drain starts the workflow again.
      */
     takeResponseHandoff: (responseId: string): Promise<boolean> => takeInvitationHandoff(deps, responseId),
+    /** The same, also saying whether the invitation is e-mailed; null while the response is not committed. */
+    openInvitation: async (responseId: string): Promise<{ mailed: boolean } | null> => (await openInvitation(deps, responseId)) ?? null,
     /** Idempotent: a retry finds the response already completed and changes nothing. */
     completeResponse: (responseId: string, actor?: string): Promise<boolean> => closeResponse(deps, responseId, 'complete', new Date(), actor),
     expireResponse: (responseId: string, atIso: string): Promise<boolean> => closeResponse(deps, responseId, 'expire', new Date(atIso)),

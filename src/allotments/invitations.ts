@@ -5,7 +5,7 @@ import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
 import { closeResponseRow } from '../repos/allotments/ledger';
 import { recordEvent } from '../platform/events';
-import { deleteHandoffs, lockResponseHead, setResponseExpiry, staleHandoffs, takeHandoff, type ResponseRow } from '../repos/allotments/responses';
+import { deleteHandoffs, lockResponseHead, setResponseExpiry, staleHandoffs, takeHandoff, takeHandoffForMail, type ResponseRow } from '../repos/allotments/responses';
 import { startLifecycle } from '../temporal/start';
 import { responseWorkflowId } from '../../workflows/allotments/response-definitions';
 
@@ -42,6 +42,15 @@ export async function startInvitations(s: Pick<Services, 'temporal' | 'taskQueue
  */
 export function takeInvitationHandoff(s: Pick<Services, 'sql'>, responseId: string): Promise<boolean> {
   return takeHandoff(s.sql, responseId);
+}
+
+/**
+ * The invitation workflow's first step since it skips the e-mail step when there is nothing to
+ * mail: undefined while the response is not visible; once it is, its hand-off is taken and the
+ * answer says whether the invitation is e-mailed.
+ */
+export function openInvitation(s: Pick<Services, 'sql'>, responseId: string): Promise<{ mailed: boolean } | undefined> {
+  return takeHandoffForMail(s.sql, responseId);
 }
 
 /** Hand-offs one drain takes at a time. */

@@ -35,6 +35,19 @@ export async function responseRowCommitted(responseId: string): Promise<boolean>
   return false;
 }
 
+/**
+ * The same first step, also saying whether the invitation is e-mailed: null when ten answers in
+ * a row said the response is not there.
+ */
+export async function invitationOpened(responseId: string): Promise<{ mailed: boolean } | null> {
+  for (let check = 0, pause = 200; check < ROW_CHECKS; check++, pause = Math.min(pause * 2, 30_000)) {
+    const opened = await handoff.openInvitation(responseId);
+    if (opened) return opened;
+    if (check < ROW_CHECKS - 1) await sleep(pause);
+  }
+  return null;
+}
+
 /** Stripe calls: each carries an idempotency key from the purchase id, so retries are safe. */
 export const stripe = proxyActivities<AllotmentActivities>({
   startToCloseTimeout: '30 seconds',

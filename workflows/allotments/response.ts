@@ -1,7 +1,7 @@
 import { allHandlersFinished, ApplicationFailure, condition, log, patched, setHandler } from '@temporalio/workflow';
 import { refuseTemporalCancel, shieldFromTemporalCancel } from '../platform/cancellation';
 import { publishStatus } from '../platform/status';
-import { ledger, mail, responseRowCommitted } from './activity-profiles';
+import { invitationOpened, ledger, mail, responseRowCommitted } from './activity-profiles';
 import { reminderInstant } from '../../src/domain/allotments/invitations';
 import { isLaterExpiry, responseAllows, type ResponseAction } from '../../src/domain/allotments/lifecycle';
 import {
@@ -22,8 +22,9 @@ type Phase = 'open' | 'completing' | 'expiring' | InvitationState;
 /**
  * One invitation: invited → completed (update from the completion endpoint) or → expired when
  * its expiry instant passes. The timer is the real calendar duration (14 days by default).
- * It first waits for its response to be committed (and takes the response's hand-off entry);
- * a response that never commits leaves the run `abandoned`.
+ * It first waits for its response to be committed (and takes the response's hand-off entry,
+ * learning whether the invitation is e-mailed); a response that never commits leaves the run
+ * `abandoned`.
  *
  * `temporal workflow cancel` is refused: there is nothing to clean up that completing it or
  * letting it expire does not do (docs/temporal-ops.md), so the invitation goes on.
@@ -85,19 +86,27 @@ async function invitation(input: ResponseWorkflowInput, shielded: <T>(fn: () => 
     },
   );
 
+  // Whether there is an e-mail to send: the first step says so since 'handoff-knows-mail';
+  // executions started before it ask the e-mail activity, which answers 'not_notified'.
+  let mailed = true;
   if (awaitsRow) {
-    if (!(await responseRowCommitted(input.responseId))) {
+    const opened = patched('handoff-knows-mail')
+      ? await invitationOpened(input.responseId)
+      : (await responseRowCommitted(input.responseId)) ? { mailed: true } : null;
+    if (!opened) {
       publishStatus('abandoned');
       return 'abandoned';
     }
     rowCommitted = true;
+    mailed = opened.mailed;
   }
 
   // The respondent's invitation e-mail, and then a reminder before each expiry instant
-  // (executions started before e-mails existed send none).
+  // (executions started before e-mails existed send none). An invitation without e-mails
+  // goes straight to its wait: no activity, so its first workflow task is its only one.
   let remindDays: number | null = null;
   let remindedFor: number | undefined;
-  if (patched('invitation-mail') && rowCommitted) remindDays = await invitationMail(input.responseId);
+  if (patched('invitation-mail') && rowCommitted && mailed) remindDays = await invitationMail(input.responseId);
 
   // Each extension restarts the wait with the new instant; a completion ends it.
   while (phase === 'open') {

@@ -124,6 +124,20 @@ export async function takeHandoff(sql: Db, responseId: string): Promise<boolean>
 }
 
 /**
+ * The same first step, also saying whether the invitation is mailed (the response asked for
+ * e-mails and its assessment has an invitation URL template): undefined while the response is
+ * not committed. One statement.
+ */
+export async function takeHandoffForMail(sql: Db, responseId: string): Promise<{ mailed: boolean } | undefined> {
+  const [row] = await sql<{ mailed: boolean }[]>`
+    with gone as (delete from response_handoffs where response_id = ${responseId})
+    select r.notify and coalesce(a.invitation_url_template, '') <> '' as mailed
+    from responses r join assessments a on a.id = r.assessment_id
+    where r.id = ${responseId}`;
+  return row;
+}
+
+/**
  * Hand-offs older than `olderThanMs` (their creator had time to start the workflow and did not),
  * locked so that concurrent drains take different ones.
  */

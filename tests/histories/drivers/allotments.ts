@@ -116,6 +116,30 @@ export const responses: Drivers<'responseWorkflow'> = {
     expect(s.smtp.received.filter((m) => m.to.includes('quiet@example.test'))).toHaveLength(0);
     return { stack: s, workflowId: `response-${res.body.id}` };
   },
+
+  // Since 'handoff-knows-mail': the first step says the invitation is e-mailed; it is, then completed.
+  async 'opened-mailed'(ctx) {
+    const s = await ctx.stack();
+    const w = await partnerWorld(s, { grant: 2 });
+    expect((await s.call('PATCH', `/v1/assessments/${w.assessmentId}`, { body: { invitationUrlTemplate: 'https://assess.example/start/{token}' } })).status).toBe(200);
+    const r = await respond(s, w);
+    await waitFor(async () => s.smtp.received.filter((m) => m.to.includes('r@example.test')).length, (n) => n === 1, { what: 'the invitation', timeoutMs: 40_000 });
+    expect((await s.call('POST', `/v1/responses/${r.id}/complete`, { token: w.manager.token, body: {} })).status).toBe(200);
+    expect(await s.client.workflow.getHandle(`response-${r.id}`).result()).toBe('completed');
+    return { stack: s, workflowId: `response-${r.id}` };
+  },
+
+  // Since 'handoff-knows-mail': an assessment without an invitation URL template mails nothing,
+  // so the invitation goes straight to its wait (no e-mail activity at all), then expires.
+  async 'opened-not-mailed'(ctx) {
+    const s = await ctx.stack();
+    const w = await partnerWorld(s, { grant: 2 });
+    const r = await respond(s, w);
+    await s.env!.sleep('15 days');
+    expect(await s.client.workflow.getHandle(`response-${r.id}`).result()).toBe('expired');
+    expect(s.smtp.received.filter((m) => m.to.includes('r@example.test'))).toHaveLength(0);
+    return { stack: s, workflowId: `response-${r.id}` };
+  },
 };
 
 export const purchases: Drivers<'purchaseWorkflow'> = {
