@@ -37,8 +37,12 @@ export async function responseWorkflow(input: ResponseWorkflowInput): Promise<In
 }
 
 async function invitation(input: ResponseWorkflowInput, shielded: <T>(fn: () => Promise<T>) => Promise<T>): Promise<InvitationState | 'abandoned'> {
+  // Since 'handoff-knows-mail' the first step also says whether there is an e-mail to send. It
+  // implies the two patches before it, which are asked only of older executions, so a new
+  // execution records one patch marker (and one search-attribute upsert) instead of three.
+  const knowsMail = patched('handoff-knows-mail');
   // Executions started before this step existed go straight on (they ran after their commit).
-  const awaitsRow = patched('await-response-row');
+  const awaitsRow = knowsMail || patched('await-response-row');
   let rowCommitted = !awaitsRow;
   let phase: Phase = 'open';
   let expiresAt = new Date(input.expiresAt).getTime();
@@ -90,7 +94,7 @@ async function invitation(input: ResponseWorkflowInput, shielded: <T>(fn: () => 
   // executions started before it ask the e-mail activity, which answers 'not_notified'.
   let mailed = true;
   if (awaitsRow) {
-    const opened = patched('handoff-knows-mail')
+    const opened = knowsMail
       ? await invitationOpened(input.responseId)
       : (await responseRowCommitted(input.responseId)) ? { mailed: true } : null;
     if (!opened) {
@@ -106,7 +110,7 @@ async function invitation(input: ResponseWorkflowInput, shielded: <T>(fn: () => 
   // goes straight to its wait: no activity, so its first workflow task is its only one.
   let remindDays: number | null = null;
   let remindedFor: number | undefined;
-  if (patched('invitation-mail') && rowCommitted && mailed) remindDays = await invitationMail(input.responseId);
+  if ((knowsMail || patched('invitation-mail')) && rowCommitted && mailed) remindDays = await invitationMail(input.responseId);
 
   // Each extension restarts the wait with the new instant; a completion ends it.
   while (phase === 'open') {
