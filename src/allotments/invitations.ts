@@ -5,7 +5,7 @@ import type { Services } from '../platform/services';
 import { recordAudit } from '../repos/audit';
 import { closeResponseRow } from '../repos/allotments/ledger';
 import { recordEvent } from '../platform/events';
-import { deleteHandoffs, lockResponseHead, setResponseExpiry, staleHandoffs, takeHandoff, takeHandoffForMail, type ResponseRow } from '../repos/allotments/responses';
+import { deleteHandoffs, lockResponseHead, setResponseExpiry, staleHandoffs, takeHandoff, type ResponseRow } from '../repos/allotments/responses';
 import { startLifecycle } from '../temporal/start';
 import { responseWorkflowId } from '../../workflows/allotments/response-definitions';
 
@@ -37,20 +37,17 @@ export async function startInvitations(s: Pick<Services, 'temporal' | 'taskQueue
 }
 
 /**
- * The invitation workflow's first step: true once its response is committed (and its hand-off
- * done); false while it is not visible, which the workflow retries, then gives up on.
+ * The invitation workflow's first step: undefined while its response is not visible, which the
+ * workflow retries, then gives up on; once it is, its hand-off is taken and the answer says
+ * whether the invitation is e-mailed.
  */
-export function takeInvitationHandoff(s: Pick<Services, 'sql'>, responseId: string): Promise<boolean> {
+export function openInvitation(s: Pick<Services, 'sql'>, responseId: string): Promise<{ mailed: boolean } | undefined> {
   return takeHandoff(s.sql, responseId);
 }
 
-/**
- * The invitation workflow's first step since it skips the e-mail step when there is nothing to
- * mail: undefined while the response is not visible; once it is, its hand-off is taken and the
- * answer says whether the invitation is e-mailed.
- */
-export function openInvitation(s: Pick<Services, 'sql'>, responseId: string): Promise<{ mailed: boolean } | undefined> {
-  return takeHandoffForMail(s.sql, responseId);
+/** The same step as executions started before 'handoff-knows-mail' ask it: only whether the response is committed. */
+export async function takeInvitationHandoff(s: Pick<Services, 'sql'>, responseId: string): Promise<boolean> {
+  return (await openInvitation(s, responseId)) !== undefined;
 }
 
 /** Hand-offs one drain takes at a time. */

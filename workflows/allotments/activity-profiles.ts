@@ -24,29 +24,26 @@ const handoff = proxyLocalActivities<AllotmentActivities>({
 const ROW_CHECKS = 10;
 
 /**
- * True once the response is committed (its hand-off taken); false when ten answers in a row
- * said it is not there (the transaction that started this workflow never committed).
+ * Asks `look` until the response is committed (its hand-off taken) and answers what it said;
+ * null when ten answers in a row said it is not there (the transaction that started this
+ * workflow never committed).
  */
-export async function responseRowCommitted(responseId: string): Promise<boolean> {
+async function untilRowCommitted<T>(look: () => Promise<T | null>): Promise<T | null> {
   for (let check = 0, pause = 200; check < ROW_CHECKS; check++, pause = Math.min(pause * 2, 30_000)) {
-    if (await handoff.takeResponseHandoff(responseId)) return true;
-    if (check < ROW_CHECKS - 1) await sleep(pause);
-  }
-  return false;
-}
-
-/**
- * The same first step, also saying whether the invitation is e-mailed: null when ten answers in
- * a row said the response is not there.
- */
-export async function invitationOpened(responseId: string): Promise<{ mailed: boolean } | null> {
-  for (let check = 0, pause = 200; check < ROW_CHECKS; check++, pause = Math.min(pause * 2, 30_000)) {
-    const opened = await handoff.openInvitation(responseId);
-    if (opened) return opened;
+    const seen = await look();
+    if (seen !== null) return seen;
     if (check < ROW_CHECKS - 1) await sleep(pause);
   }
   return null;
 }
+
+/** The first step of executions started before 'handoff-knows-mail': whether the response is committed. */
+export async function responseRowCommitted(responseId: string): Promise<boolean> {
+  return (await untilRowCommitted(async () => (await handoff.takeResponseHandoff(responseId)) || null)) !== null;
+}
+
+/** The first step since 'handoff-knows-mail': also whether the invitation is e-mailed. */
+export const invitationOpened = (responseId: string) => untilRowCommitted(() => handoff.openInvitation(responseId));
 
 /** Stripe calls: each carries an idempotency key from the purchase id, so retries are safe. */
 export const stripe = proxyActivities<AllotmentActivities>({

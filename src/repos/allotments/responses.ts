@@ -113,22 +113,12 @@ export async function countJobResponsesThrough(sql: Db, jobId: string, lastLine:
 // The hand-off to the invitation workflows (response_handoffs, written only here).
 
 /**
- * The invitation workflow's first step: true once the response is committed, and its hand-off
- * entry is gone (the workflow runs, nothing needs to start it any more). One statement.
+ * The invitation workflow's first step, one statement: once the response is committed, its
+ * hand-off entry is gone (the workflow runs, nothing needs to start it any more) and the answer
+ * says whether the invitation is mailed (the response asked for e-mails and its assessment has
+ * an invitation URL template); undefined while the response is not committed.
  */
-export async function takeHandoff(sql: Db, responseId: string): Promise<boolean> {
-  const [row] = await sql<{ committed: boolean }[]>`
-    with gone as (delete from response_handoffs where response_id = ${responseId})
-    select exists (select 1 from responses where id = ${responseId}) as committed`;
-  return row!.committed;
-}
-
-/**
- * The same first step, also saying whether the invitation is mailed (the response asked for
- * e-mails and its assessment has an invitation URL template): undefined while the response is
- * not committed. One statement.
- */
-export async function takeHandoffForMail(sql: Db, responseId: string): Promise<{ mailed: boolean } | undefined> {
+export async function takeHandoff(sql: Db, responseId: string): Promise<{ mailed: boolean } | undefined> {
   const [row] = await sql<{ mailed: boolean }[]>`
     with gone as (delete from response_handoffs where response_id = ${responseId})
     select r.notify and coalesce(a.invitation_url_template, '') <> '' as mailed

@@ -23,6 +23,20 @@ async function respond(s: TestStack, w: PartnerWorld) {
   return res.body as { id: string; expiresAt: string };
 }
 
+/** Turns the assessment's invitation e-mails on (an invitation URL template). */
+async function mailInvitations(s: TestStack, w: PartnerWorld) {
+  expect((await s.call('PATCH', `/v1/assessments/${w.assessmentId}`, { body: { invitationUrlTemplate: 'https://assess.example/start/{token}' } })).status).toBe(200);
+}
+
+const mailsTo = (s: TestStack, email: string) => s.smtp.received.filter((m) => m.to.includes(email)).length;
+
+/** Past the 14-day expiry: the invitation expired, and `email` was never mailed. */
+async function expiresUnmailed(s: TestStack, responseId: string, email: string) {
+  await s.env!.sleep('15 days');
+  expect(await s.client.workflow.getHandle(`response-${responseId}`).result()).toBe('expired');
+  expect(mailsTo(s, email)).toBe(0);
+}
+
 async function buy(s: TestStack, w: PartnerWorld) {
   const res = await s.call('POST', '/v1/allotments/purchases', { token: w.manager.token, body: { organizationId: w.organizationId, assessmentId: w.assessmentId, quantity: 10, currency: 'EUR' } });
   expect(res.status).toBe(201);
@@ -86,9 +100,9 @@ export const responses: Drivers<'responseWorkflow'> = {
   async 'invitation-reminders'(ctx) {
     const s = await ctx.stack();
     const w = await partnerWorld(s, { grant: 2 });
-    expect((await s.call('PATCH', `/v1/assessments/${w.assessmentId}`, { body: { invitationUrlTemplate: 'https://assess.example/start/{token}' } })).status).toBe(200);
+    await mailInvitations(s, w);
     const r = await respond(s, w);
-    const mails = () => s.smtp.received.filter((m) => m.to.includes('r@example.test')).length;
+    const mails = () => mailsTo(s, 'r@example.test');
     await waitFor(async () => mails(), (n) => n === 1, { what: 'the invitation', timeoutMs: 40_000 });
     await s.env!.sleep('12 days');
     await s.env!.sleep('1 hour');
@@ -106,14 +120,12 @@ export const responses: Drivers<'responseWorkflow'> = {
   async 'invitation-not-notified'(ctx) {
     const s = await ctx.stack();
     const w = await partnerWorld(s, { grant: 2 });
-    expect((await s.call('PATCH', `/v1/assessments/${w.assessmentId}`, { body: { invitationUrlTemplate: 'https://assess.example/start/{token}' } })).status).toBe(200);
+    await mailInvitations(s, w);
     const res = await s.call('POST', `/v1/assessments/${w.assessmentId}/responses`, {
       token: w.manager.token, body: { organizationId: w.organizationId, respondent: { email: 'quiet@example.test', name: 'Q' }, notify: false },
     });
     expect(res.status).toBe(201);
-    await s.env!.sleep('15 days');
-    expect(await s.client.workflow.getHandle(`response-${res.body.id}`).result()).toBe('expired');
-    expect(s.smtp.received.filter((m) => m.to.includes('quiet@example.test'))).toHaveLength(0);
+    await expiresUnmailed(s, res.body.id, 'quiet@example.test');
     return { stack: s, workflowId: `response-${res.body.id}` };
   },
 
@@ -121,9 +133,9 @@ export const responses: Drivers<'responseWorkflow'> = {
   async 'opened-mailed'(ctx) {
     const s = await ctx.stack();
     const w = await partnerWorld(s, { grant: 2 });
-    expect((await s.call('PATCH', `/v1/assessments/${w.assessmentId}`, { body: { invitationUrlTemplate: 'https://assess.example/start/{token}' } })).status).toBe(200);
+    await mailInvitations(s, w);
     const r = await respond(s, w);
-    await waitFor(async () => s.smtp.received.filter((m) => m.to.includes('r@example.test')).length, (n) => n === 1, { what: 'the invitation', timeoutMs: 40_000 });
+    await waitFor(async () => mailsTo(s, 'r@example.test'), (n) => n === 1, { what: 'the invitation', timeoutMs: 40_000 });
     expect((await s.call('POST', `/v1/responses/${r.id}/complete`, { token: w.manager.token, body: {} })).status).toBe(200);
     expect(await s.client.workflow.getHandle(`response-${r.id}`).result()).toBe('completed');
     return { stack: s, workflowId: `response-${r.id}` };
@@ -135,9 +147,7 @@ export const responses: Drivers<'responseWorkflow'> = {
     const s = await ctx.stack();
     const w = await partnerWorld(s, { grant: 2 });
     const r = await respond(s, w);
-    await s.env!.sleep('15 days');
-    expect(await s.client.workflow.getHandle(`response-${r.id}`).result()).toBe('expired');
-    expect(s.smtp.received.filter((m) => m.to.includes('r@example.test'))).toHaveLength(0);
+    await expiresUnmailed(s, r.id, 'r@example.test');
     return { stack: s, workflowId: `response-${r.id}` };
   },
 };
