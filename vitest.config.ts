@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './tests/setup/sequencer';
 
 export default defineConfig({
   test: {
@@ -13,6 +14,8 @@ export default defineConfig({
     // queue, worker, API). A fresh process per file spent 5 to 9 s importing the SDKs before every
     // one of 130 files; no test changes process-wide state (no mocks, no environment writes).
     isolate: false,
+    // Longest files first (tests/durations.json), so no long file is left for the end.
+    sequence: { sequencer: LongestFirstSequencer },
     // test-counts.json counts every failure for the CI's summary line (scripts/ci/summary.mjs).
     reporters: ['default', ['json', { outputFile: 'test-results.json' }], ['./scripts/ci/counts-reporter.ts', { outputFile: 'test-counts.json' }]],
   },
