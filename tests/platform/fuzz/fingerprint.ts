@@ -54,12 +54,16 @@ export async function fingerprinter(sql: Sql) {
     async settle(timeoutMs = 30_000): Promise<Fingerprint> {
       const deadline = Date.now() + timeoutMs;
       // Work still in flight writes later, however long its next pause: a job running, a campaign
-      // still creating its codes, a response whose workflow is not started yet, an e-mail being sent.
+      // still creating its codes, a response whose workflow is not started yet, an e-mail being
+      // sent, a sale approved for today that its workflow has not activated yet (the matrix's
+      // approval probe approves the pending sale; on a loaded machine its activation once landed
+      // two tests later, behind a refusal's back).
       const running = async () =>
         (
           await sql<{ n: number }[]>`
             select (select count(*) from jobs where status = 'running') + (select count(*) from campaigns where status = 'creating')
-                 + (select count(*) from response_handoffs) + (select count(*) from notifications where status = 'sending') as n`
+                 + (select count(*) from response_handoffs) + (select count(*) from notifications where status = 'sending')
+                 + (select count(*) from sales where status = 'approved' and activation_date <= (now() at time zone 'utc')::date) as n`
         )[0]!.n;
       let last = await take();
       let stable = 0;
