@@ -12,18 +12,15 @@ import { responseWorkflowId } from '../../workflows/allotments/response-definiti
 // The invitation lifecycle of a response (`response-<id>`): its start, and the writes its
 // workflow makes through the activities. The response's status changes only here.
 
-/**
- * A response to start an invitation for. `mailed` is known only to a starter that read the
- * committed row (a bulk invite's job, the hand-off drain): the workflow then needs no first step.
- */
-export type InvitationToStart = Pick<ResponseRow, 'id' | 'organizationId' | 'expiresAt'> & { mailed?: boolean };
-
 /** Starts one response's invitation workflow; a repeated start answers the running one. */
-export async function startInvitation(s: Pick<Services, 'temporal' | 'taskQueue'>, r: InvitationToStart): Promise<void> {
+export async function startInvitation(
+  s: Pick<Services, 'temporal' | 'taskQueue'>,
+  r: Pick<ResponseRow, 'id' | 'organizationId' | 'expiresAt'>,
+): Promise<void> {
   await startLifecycle(s.temporal, 'responseWorkflow', {
     workflowId: responseWorkflowId(r.id),
     taskQueue: s.taskQueue,
-    args: [{ responseId: r.id, expiresAt: r.expiresAt.toISOString(), ...(r.mailed === undefined ? {} : { opened: { mailed: r.mailed } }) }],
+    args: [{ responseId: r.id, expiresAt: r.expiresAt.toISOString() }],
     kind: 'response',
     organizationId: r.organizationId,
     status: 'invited',
@@ -35,7 +32,7 @@ export async function startInvitation(s: Pick<Services, 'temporal' | 'taskQueue'
 const STARTS_IN_FLIGHT = 16;
 
 /** Starts each response's invitation workflow, after the transaction that created them committed. */
-export async function startInvitations(s: Pick<Services, 'temporal' | 'taskQueue'>, rows: InvitationToStart[]): Promise<void> {
+export async function startInvitations(s: Pick<Services, 'temporal' | 'taskQueue'>, rows: Pick<ResponseRow, 'id' | 'organizationId' | 'expiresAt'>[]): Promise<void> {
   await mapLimit(rows, STARTS_IN_FLIGHT, (r) => startInvitation(s, r));
 }
 

@@ -26,7 +26,7 @@ export const BRANCHES = {
     'temporal-cancel',
     'temporal-cancel-refused',
   ],
-  responseWorkflow: ['extend-complete', 'expiry', 'temporal-cancel-refused', 'invitation-reminders', 'invitation-not-notified', 'opened-mailed', 'opened-not-mailed', 'started-open-mailed', 'started-open-not-mailed'],
+  responseWorkflow: ['extend-complete', 'expiry', 'temporal-cancel-refused', 'invitation-reminders', 'invitation-not-notified', 'opened-mailed', 'opened-not-mailed'],
   purchaseWorkflow: ['paid', 'expired', 'awaits-commit', 'paid-while-expiring', 'abandoned', 'paid-receipt', 'temporal-cancel'],
   bulkInviteWorkflow: ['invite', 'abandoned', 'temporal-cancel-refused'],
   lowBalanceAlertWorkflow: ['sent', 'temporal-cancel-refused'],

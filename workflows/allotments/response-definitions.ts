@@ -10,12 +10,6 @@ export interface ResponseWorkflowInput {
   responseId: string;
   /** ISO instant; the invitation expires then unless completed first. */
   expiresAt: string;
-  /**
-   * Set by a starter that read the committed response (a bulk invite's job, the hand-off drain):
-   * the invitation needs no first step to find its row, and knows whether it is e-mailed.
-   * Absent when the creator starts it right after its commit (the workflow looks itself).
-   */
-  opened?: { mailed: boolean };
 }
 
 /**

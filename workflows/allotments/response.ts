@@ -24,7 +24,7 @@ type Phase = 'open' | 'completing' | 'expiring' | InvitationState;
  * its expiry instant passes. The timer is the real calendar duration (14 days by default).
  * It first waits for its response to be committed (and takes the response's hand-off entry,
  * learning whether the invitation is e-mailed); a response that never commits leaves the run
- * `abandoned`. A starter that read the committed row (`input.opened`) spares it that step.
+ * `abandoned`.
  *
  * `temporal workflow cancel` is refused: there is nothing to clean up that completing it or
  * letting it expire does not do (docs/temporal-ops.md), so the invitation goes on.
@@ -40,13 +40,10 @@ async function invitation(input: ResponseWorkflowInput, shielded: <T>(fn: () => 
   // Since 'handoff-knows-mail' the first step also says whether there is an e-mail to send. It
   // implies the two patches before it, which are asked only of older executions, so a new
   // execution records one patch marker (and one search-attribute upsert) instead of three.
-  // Since 'opened-by-starter' a starter that read the committed row says so in the input, and
-  // the invitation skips its first step: no local activity, and no other patch asked.
-  const startedOpen = input.opened !== undefined && patched('opened-by-starter');
-  const knowsMail = startedOpen || patched('handoff-knows-mail');
+  const knowsMail = patched('handoff-knows-mail');
   // Executions started before this step existed go straight on (they ran after their commit).
   const awaitsRow = knowsMail || patched('await-response-row');
-  let rowCommitted = startedOpen || !awaitsRow;
+  let rowCommitted = !awaitsRow;
   let phase: Phase = 'open';
   let expiresAt = new Date(input.expiresAt).getTime();
   const status = (): InvitationState => (phase === 'completed' || phase === 'expired' ? phase : 'invited');
@@ -93,11 +90,10 @@ async function invitation(input: ResponseWorkflowInput, shielded: <T>(fn: () => 
     },
   );
 
-  // Whether there is an e-mail to send: the starter or the first step says so since
-  // 'handoff-knows-mail'; executions started before it ask the e-mail activity, which answers
-  // 'not_notified'.
-  let mailed = startedOpen ? input.opened!.mailed : true;
-  if (awaitsRow && !startedOpen) {
+  // Whether there is an e-mail to send: the first step says so since 'handoff-knows-mail';
+  // executions started before it ask the e-mail activity, which answers 'not_notified'.
+  let mailed = true;
+  if (awaitsRow) {
     const opened = knowsMail
       ? await invitationOpened(input.responseId)
       : (await responseRowCommitted(input.responseId)) ? { mailed: true } : null;

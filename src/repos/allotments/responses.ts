@@ -40,9 +40,6 @@ export interface NewResponse {
 
 const RETURNED = 'id, assessment_id, organization_id, cohort_id, job_id, source, respondent_email, respondent_name, counted, notify, status, expires_at, created_at, completed_at, expired_at';
 
-/** Whether a response's invitation is e-mailed (`r`: the response, `a`: its assessment). */
-const MAILED = "r.notify and coalesce(a.invitation_url_template, '') <> ''";
-
 /**
  * Inserts any number of responses in one statement (arrays, so 10 000 rows stay one round trip),
  * with the ids given (the caller may need them before the insert answers) or fresh ones.
@@ -102,10 +99,9 @@ export async function setResponseExpiry(sql: Db, id: string, expiresAt: Date): P
 
 /** A page of a job's responses, by line, for starting their invitation workflows. */
 export async function jobResponses(sql: Db, jobId: string, afterLine: number, limit: number) {
-  return sql<{ id: string; organizationId: string; expiresAt: Date; jobLine: number; mailed: boolean }[]>`
-    select r.id, r.organization_id, r.expires_at, r.job_line, ${sql.unsafe(MAILED)} as mailed
-    from responses r join assessments a on a.id = r.assessment_id
-    where r.job_id = ${jobId} and r.job_line > ${afterLine} order by r.job_line limit ${limit}`;
+  return sql<{ id: string; organizationId: string; expiresAt: Date; jobLine: number }[]>`
+    select id, organization_id, expires_at, job_line from responses
+    where job_id = ${jobId} and job_line > ${afterLine} order by job_line limit ${limit}`;
 }
 
 /** How many of a job's responses stand on lines up to `lastLine` (its progress so far). */
@@ -125,7 +121,7 @@ export async function countJobResponsesThrough(sql: Db, jobId: string, lastLine:
 export async function takeHandoff(sql: Db, responseId: string): Promise<{ mailed: boolean } | undefined> {
   const [row] = await sql<{ mailed: boolean }[]>`
     with gone as (delete from response_handoffs where response_id = ${responseId})
-    select ${sql.unsafe(MAILED)} as mailed
+    select r.notify and coalesce(a.invitation_url_template, '') <> '' as mailed
     from responses r join assessments a on a.id = r.assessment_id
     where r.id = ${responseId}`;
   return row;
@@ -136,9 +132,9 @@ export async function takeHandoff(sql: Db, responseId: string): Promise<{ mailed
  * locked so that concurrent drains take different ones.
  */
 export async function staleHandoffs(sql: Db, olderThanMs: number, limit: number) {
-  return sql<{ id: string; organizationId: string; expiresAt: Date; mailed: boolean }[]>`
-    select r.id, r.organization_id, r.expires_at, ${sql.unsafe(MAILED)} as mailed
-    from response_handoffs h join responses r on r.id = h.response_id join assessments a on a.id = r.assessment_id
+  return sql<{ id: string; organizationId: string; expiresAt: Date }[]>`
+    select r.id, r.organization_id, r.expires_at
+    from response_handoffs h join responses r on r.id = h.response_id
     where h.created_at < now() - make_interval(secs => ${olderThanMs / 1000})
     order by h.created_at limit ${limit}
     for update of h skip locked`;

@@ -37,15 +37,6 @@ async function expiresUnmailed(s: TestStack, responseId: string, email: string) 
   expect(mailsTo(s, email)).toBe(0);
 }
 
-/** One respondent invited through a bulk invite (its job starts the invitation); the job done. */
-async function bulkInviteOne(s: TestStack, w: PartnerWorld, email: string) {
-  const res = await s.call('POST', `/v1/assessments/${w.assessmentId}/responses/bulk?organizationId=${w.organizationId}`, { token: w.manager.token, raw: `email,name\n${email},B\n`, headers: { 'content-type': 'text/csv' } });
-  expect(res.status).toBe(202);
-  await s.client.workflow.getHandle(`job-${res.body.id}`).result();
-  const [row] = await s.sql<{ id: string }[]>`select id from responses where job_id = ${res.body.id}`;
-  return row!.id;
-}
-
 async function buy(s: TestStack, w: PartnerWorld) {
   const res = await s.call('POST', '/v1/allotments/purchases', { token: w.manager.token, body: { organizationId: w.organizationId, assessmentId: w.assessmentId, quantity: 10, currency: 'EUR' } });
   expect(res.status).toBe(201);
@@ -158,29 +149,6 @@ export const responses: Drivers<'responseWorkflow'> = {
     const r = await respond(s, w);
     await expiresUnmailed(s, r.id, 'r@example.test');
     return { stack: s, workflowId: `response-${r.id}` };
-  },
-
-  // Since 'opened-by-starter': the bulk invite's job read the committed row and says the
-  // invitation is e-mailed, so there is no first step; it is mailed, then completed.
-  async 'started-open-mailed'(ctx) {
-    const s = await ctx.stack();
-    const w = await partnerWorld(s, { grant: 2 });
-    await mailInvitations(s, w);
-    const id = await bulkInviteOne(s, w, 'bulk-mailed@example.test');
-    await waitFor(async () => mailsTo(s, 'bulk-mailed@example.test'), (n) => n === 1, { what: 'the invitation', timeoutMs: 40_000 });
-    expect((await s.call('POST', `/v1/responses/${id}/complete`, { token: w.manager.token, body: {} })).status).toBe(200);
-    expect(await s.client.workflow.getHandle(`response-${id}`).result()).toBe('completed');
-    return { stack: s, workflowId: `response-${id}` };
-  },
-
-  // Since 'opened-by-starter': the job says nothing is mailed (no template), so the invitation's
-  // first workflow task starts its wait, with no activity at all; it expires.
-  async 'started-open-not-mailed'(ctx) {
-    const s = await ctx.stack();
-    const w = await partnerWorld(s, { grant: 2 });
-    const id = await bulkInviteOne(s, w, 'bulk-quiet@example.test');
-    await expiresUnmailed(s, id, 'bulk-quiet@example.test');
-    return { stack: s, workflowId: `response-${id}` };
   },
 };
 
