@@ -7,7 +7,7 @@ const TEMPLATE = 'https://assess.example/start/{token}';
 
 describe('the respondent invitation e-mail', () => {
   const { s, w } = partnerSuite({ grant: 10 });
-  const mailsTo = (email: string) => s.smtp.received.filter((m) => m.to.includes(email));
+  const mailsTo = (email: string) => s.smtp.to(email);
   const linkIn = (text: string) => /https:\/\/assess\.example\/start\/([A-Za-z0-9_-]+)/.exec(text)?.[1];
 
   it('refuses a template that is not an http(s) URL with exactly one {token} (422), changing nothing', async () => {

@@ -7,7 +7,7 @@ import { activeCampaign, groupWorld, redeem, waitFor } from './world';
 
 describe('unique codes by e-mail: POST /v1/campaigns/{id}/sends', () => {
   const { s, w } = suiteStack({}, (s) => groupWorld(s, { usersAmount: 900 }));
-  const mailsTo = (email: string) => s.smtp.received.filter((m) => m.to.includes(email));
+  const mailsTo = (email: string) => s.smtp.to(email);
   const codeIn = (raw: string) => /\bis ([A-Z0-9]+)\n/.exec(readMail(raw).text ?? '')?.[1];
   const finished = (jobId: string) => waitFor(() => s.call('GET', `/v1/jobs/${jobId}`), (r) => r.body.status !== 'running', { what: `job ${jobId}` });
   const results = (campaignId: string, jobId: string) => s.call('GET', `/v1/campaigns/${campaignId}/sends/${jobId}`);

@@ -11,7 +11,7 @@ import { waitFor } from '../support/wait';
 describe('notifications: sent once per notification id, with an HTML and a text part', () => {
   const { s } = suiteStack({ worker: false });
   const activities = () => createMailActivities(s.deps);
-  const to = (email: string) => s.smtp.received.filter((m) => m.to.includes(email));
+  const to = (email: string) => s.smtp.to(email);
   const code = (email: string, id: string) => ({
     id, to: email, template: 'access.code' as const,
     data: { name: 'Ann <Admin>', groupName: 'Rock & Roll', code: '123456', attempts: 5, expiresAt: '2027-01-01T00:00:00.000Z' },

@@ -125,7 +125,7 @@ describe('portal sales management and approvals', () => {
 
     // The approver was told, signs in through their own link and opens Approvals.
     await waitFor(
-      async () => s.smtp.received.filter((m) => m.to.includes(decider.email)).map((m) => readMail(m.raw).subject),
+      async () => s.smtp.to(decider.email).map((m) => readMail(m.raw).subject),
       (subjects) => subjects.includes(`Sale waiting for approval: ${saleName}`),
       { what: "the approver's e-mail about the new sale", timeoutMs: 60_000 },
     );
@@ -151,7 +151,7 @@ describe('portal sales management and approvals', () => {
 
     // Approval e-mails the reseller; their sale page says approved.
     await waitFor(
-      async () => s.smtp.received.filter((m) => m.to.includes(manager.email)).map((m) => readMail(m.raw).subject),
+      async () => s.smtp.to(manager.email).map((m) => readMail(m.raw).subject),
       (subjects) => subjects.includes(`Sale approved: ${saleName}`),
       { what: "the reseller's approval e-mail", timeoutMs: 60_000 },
     );

@@ -113,7 +113,7 @@ describe('sale workflow with real durations (time skipping)', () => {
     await expect(handle.executeUpdate(approveSaleUpdate, { args: [{ userId: sale.approver.userId }] })).rejects.toThrow();
     expect((await saleRow(sale.saleId)).status).toBe('rejected');
     // The registrant learns the reason; nobody is told of an approval.
-    const toRegistrant = s.smtp.received.filter((m) => m.to.includes(sale.registrant.email));
+    const toRegistrant = s.smtp.to(sale.registrant.email);
     expect(toRegistrant).toHaveLength(1);
     expect(toRegistrant[0]!.raw).toContain('Sale rejected: Year plan');
     expect(toRegistrant[0]!.raw).toContain('Reason: Customer has no LTI contract');

@@ -41,7 +41,7 @@ describe('e-mails of a sale\'s lifecycle (dev server, SMTP listener)', () => {
 
   const messages = (messageId: string) => s.smtp.received.filter((m) => readMail(m.raw).messageId === messageId);
   const mailTo = async (email: string, messageId: string) => {
-    const found = await waitFor(async () => s.smtp.received.filter((m) => m.to.includes(email) && readMail(m.raw).messageId === messageId), (l) => l.length > 0);
+    const found = await waitFor(async () => s.smtp.to(email).filter((m) => readMail(m.raw).messageId === messageId), (l) => l.length > 0);
     if (found.length === 0) throw new Error(`no message ${messageId} to ${email}`);
     return readMail(found[0]!.raw);
   };

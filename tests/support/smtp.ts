@@ -43,6 +43,8 @@ export async function startSmtpListener() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    /** The messages received so far for `address` (one of their envelope recipients). */
+    to: (address: string): ReceivedMail[] => received.filter((m) => m.to.includes(address)),
     /** Waits until a message to `to` arrives (mail is sent by activities, asynchronously). */
     async waitFor(to: string, timeoutMs = 20_000): Promise<ReceivedMail> {
       const deadline = Date.now() + timeoutMs;

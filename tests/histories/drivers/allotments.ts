@@ -28,7 +28,7 @@ async function mailInvitations(s: TestStack, w: PartnerWorld) {
   expect((await s.call('PATCH', `/v1/assessments/${w.assessmentId}`, { body: { invitationUrlTemplate: 'https://assess.example/start/{token}' } })).status).toBe(200);
 }
 
-const mailsTo = (s: TestStack, email: string) => s.smtp.received.filter((m) => m.to.includes(email)).length;
+const mailsTo = (s: TestStack, email: string) => s.smtp.to(email).length;
 
 /** Past the 14-day expiry: the invitation expired, and `email` was never mailed. */
 async function expiresUnmailed(s: TestStack, responseId: string, email: string) {
@@ -170,7 +170,7 @@ export const purchases: Drivers<'purchaseWorkflow'> = {
     const intent = paymentIntent({ id: p.paymentIntentId, amount: p.amount.amount, purchaseId: p.id });
     expect((await deliver(s, stripeEvent('payment_intent.succeeded', intent))).body.result).toBe('applied');
     expect(await s.client.workflow.getHandle(`purchase-${p.id}`).result()).toBe('paid');
-    expect(s.smtp.received.filter((m) => m.to.includes(w.manager.email))).toHaveLength(1);
+    expect(s.smtp.to(w.manager.email)).toHaveLength(1);
     return { stack: s, workflowId: `purchase-${p.id}` };
   },
 
