@@ -17,10 +17,25 @@ import type { Drivers } from './context';
 const signer = new Stripe('sk_test_signer');
 const ADMIN = { userId: 'x', tokenId: 'x', role: 'admin', organizationId: null, email: '', name: '' } as const;
 
+/** The respondent `respond` invites. */
+const RESPONDENT = 'r@example.test';
+
 async function respond(s: TestStack, w: PartnerWorld) {
-  const res = await s.call('POST', `/v1/assessments/${w.assessmentId}/responses`, { token: w.manager.token, body: { organizationId: w.organizationId, respondent: { email: 'r@example.test', name: 'R' } } });
+  const res = await s.call('POST', `/v1/assessments/${w.assessmentId}/responses`, { token: w.manager.token, body: { organizationId: w.organizationId, respondent: { email: RESPONDENT, name: 'R' } } });
   expect(res.status).toBe(201);
   return res.body as { id: string; expiresAt: string };
+}
+
+/** Moves the response's expiry a week later. */
+async function extendAWeek(s: TestStack, w: PartnerWorld, r: { id: string; expiresAt: string }) {
+  const later = new Date(Date.parse(r.expiresAt) + 7 * 86_400_000).toISOString();
+  expect((await s.call('POST', `/v1/responses/${r.id}/extend`, { token: w.manager.token, body: { expiresAt: later } })).status).toBe(200);
+}
+
+/** Completes the response through the API; its workflow ends completed. */
+async function complete(s: TestStack, w: PartnerWorld, responseId: string) {
+  expect((await s.call('POST', `/v1/responses/${responseId}/complete`, { token: w.manager.token, body: {} })).status).toBe(200);
+  expect(await s.client.workflow.getHandle(`response-${responseId}`).result()).toBe('completed');
 }
 
 /** Turns the assessment's invitation e-mails on (an invitation URL template). */
@@ -29,6 +44,9 @@ async function mailInvitations(s: TestStack, w: PartnerWorld) {
 }
 
 const mailsTo = (s: TestStack, email: string) => s.smtp.to(email).length;
+
+/** Waits until the respondent has received `n` messages. */
+const respondentMailed = (s: TestStack, n: number, what: string) => waitFor(async () => mailsTo(s, RESPONDENT), (k) => k === n, { what, timeoutMs: 40_000 });
 
 /** Past the 14-day expiry: the invitation expired, and `email` was never mailed. */
 async function expiresUnmailed(s: TestStack, responseId: string, email: string) {
@@ -61,10 +79,8 @@ export const responses: Drivers<'responseWorkflow'> = {
     const s = await ctx.stack();
     const w = await partnerWorld(s, { grant: 2 });
     const r = await respond(s, w);
-    const later = new Date(Date.parse(r.expiresAt) + 7 * 86_400_000).toISOString();
-    expect((await s.call('POST', `/v1/responses/${r.id}/extend`, { token: w.manager.token, body: { expiresAt: later } })).status).toBe(200);
-    expect((await s.call('POST', `/v1/responses/${r.id}/complete`, { token: w.manager.token, body: {} })).status).toBe(200);
-    expect(await s.client.workflow.getHandle(`response-${r.id}`).result()).toBe('completed');
+    await extendAWeek(s, w, r);
+    await complete(s, w, r.id);
     return { stack: s, workflowId: `response-${r.id}` };
   },
 
@@ -91,8 +107,7 @@ export const responses: Drivers<'responseWorkflow'> = {
       expect(i).toBeLessThan(300);
       await new Promise((done) => setTimeout(done, 100));
     }
-    expect((await s.call('POST', `/v1/responses/${r.id}/complete`, { token: w.manager.token, body: {} })).status).toBe(200);
-    expect(await handle.result()).toBe('completed');
+    await complete(s, w, r.id);
     return { stack: s, workflowId: `response-${r.id}` };
   },
 
@@ -102,17 +117,14 @@ export const responses: Drivers<'responseWorkflow'> = {
     const w = await partnerWorld(s, { grant: 2 });
     await mailInvitations(s, w);
     const r = await respond(s, w);
-    const mails = () => mailsTo(s, 'r@example.test');
-    await waitFor(async () => mails(), (n) => n === 1, { what: 'the invitation', timeoutMs: 40_000 });
+    await respondentMailed(s, 1, 'the invitation');
     await s.env!.sleep('12 days');
     await s.env!.sleep('1 hour');
-    await waitFor(async () => mails(), (n) => n === 2, { what: 'the reminder', timeoutMs: 40_000 });
-    const later = new Date(Date.parse(r.expiresAt) + 7 * 86_400_000).toISOString();
-    expect((await s.call('POST', `/v1/responses/${r.id}/extend`, { token: w.manager.token, body: { expiresAt: later } })).status).toBe(200);
+    await respondentMailed(s, 2, 'the reminder');
+    await extendAWeek(s, w, r);
     await s.env!.sleep('7 days');
-    await waitFor(async () => mails(), (n) => n === 3, { what: 'the reminder after the extension', timeoutMs: 40_000 });
-    expect((await s.call('POST', `/v1/responses/${r.id}/complete`, { token: w.manager.token, body: {} })).status).toBe(200);
-    expect(await s.client.workflow.getHandle(`response-${r.id}`).result()).toBe('completed');
+    await respondentMailed(s, 3, 'the reminder after the extension');
+    await complete(s, w, r.id);
     return { stack: s, workflowId: `response-${r.id}` };
   },
 
@@ -135,9 +147,8 @@ export const responses: Drivers<'responseWorkflow'> = {
     const w = await partnerWorld(s, { grant: 2 });
     await mailInvitations(s, w);
     const r = await respond(s, w);
-    await waitFor(async () => mailsTo(s, 'r@example.test'), (n) => n === 1, { what: 'the invitation', timeoutMs: 40_000 });
-    expect((await s.call('POST', `/v1/responses/${r.id}/complete`, { token: w.manager.token, body: {} })).status).toBe(200);
-    expect(await s.client.workflow.getHandle(`response-${r.id}`).result()).toBe('completed');
+    await respondentMailed(s, 1, 'the invitation');
+    await complete(s, w, r.id);
     return { stack: s, workflowId: `response-${r.id}` };
   },
 
@@ -147,7 +158,7 @@ export const responses: Drivers<'responseWorkflow'> = {
     const s = await ctx.stack();
     const w = await partnerWorld(s, { grant: 2 });
     const r = await respond(s, w);
-    await expiresUnmailed(s, r.id, 'r@example.test');
+    await expiresUnmailed(s, r.id, RESPONDENT);
     return { stack: s, workflowId: `response-${r.id}` };
   },
 };
